@@ -1,0 +1,61 @@
+// Combining fixes into one edit set that never overlaps, and applying edits to text.
+import type { Finding, Fix } from './analyze';
+import type { Edit } from './rule';
+
+function span(fix: Fix): { start: number; end: number } {
+  return {
+    start: Math.min(...fix.edits.map((edit) => edit.start)),
+    end: Math.max(...fix.edits.map((edit) => edit.end)),
+  };
+}
+
+/**
+ * The edits of the given fixes, without overlaps. Where one fix lies inside another that
+ * removes or rewrites that whole stretch (a watermark with an invisible character in it), the
+ * outer one does both jobs and the inner one is dropped; a partial overlap keeps the earlier.
+ */
+export function combineFixes(fixes: readonly Fix[]): Edit[] {
+  const ordered = fixes
+    .filter((fix) => fix.edits.length > 0)
+    .map((fix) => ({ fix, ...span(fix) }))
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const edits: Edit[] = [];
+  let reached = -1;
+  for (const { fix, start, end } of ordered) {
+    if (start < reached) continue;
+    edits.push(...fix.edits);
+    reached = Math.max(reached, end);
+  }
+  return edits.sort((a, b) => a.start - b.start);
+}
+
+/** The safe fix of each finding, optionally of one rule: what fix-all applies. */
+export function fixAllEdits(findings: readonly Finding[], rule?: string): Edit[] {
+  const safe: Fix[] = [];
+  for (const finding of findings) {
+    if (rule !== undefined && finding.rule !== rule) continue;
+    const fix = finding.fixes.find((candidate) => candidate.safe);
+    if (fix) safe.push(fix);
+  }
+  return combineFixes(safe);
+}
+
+/** Fixes of every finding that offers one of `group`: "replace all N". */
+export function groupEdits(findings: readonly Finding[], group: string): { edits: Edit[]; count: number } {
+  const members = findings.flatMap((finding) => finding.fixes.filter((fix) => fix.group === group));
+  return { edits: combineFixes(members), count: members.length };
+}
+
+/** Applies non-overlapping edits, given in any order. */
+export function applyEdits(text: string, edits: readonly Edit[]): string {
+  const ordered = [...edits].sort((a, b) => a.start - b.start);
+  const parts: string[] = [];
+  let cursor = 0;
+  for (const edit of ordered) {
+    if (edit.start < cursor) throw new Error('overlapping edits');
+    parts.push(text.slice(cursor, edit.start), edit.newText);
+    cursor = edit.end;
+  }
+  parts.push(text.slice(cursor));
+  return parts.join('');
+}

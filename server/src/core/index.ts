@@ -1,0 +1,13 @@
+// The public surface of the analysis core. Nothing here imports LSP or VS Code.
+export { type Analysis, type AnalysisOptions, analyze, type Finding, type Fix } from './analyze';
+export { type ResolvedConfig, resolveConfig, type SpeechTidySettings } from './config';
+export { looksLikeSpeech } from './detect';
+export { applyEdits, combineFixes, fixAllEdits, groupEdits } from './fix';
+export { hoverMarkdown } from './hover';
+export { format, type Locale, toLocale } from './l10n';
+export type { Block, BlockKind, Heading, Transcript } from './model';
+export { type FoldingRegion, foldingRegions, type OutlineNode, outline } from './outline';
+export { parse } from './parse';
+export type { Edit, Rule, Severity, SeveritySetting } from './rule';
+export { RULES } from './rules';
+export { LineIndex } from './text';

@@ -1,0 +1,74 @@
+import type { Line, LineIndex } from './text';
+
+/**
+ * What a line of a transcript is. Each non-blank line is one block: transcripts put one
+ * paragraph on a line, and a paragraph broken over several lines is what `broken-line` reports.
+ */
+export type BlockKind =
+  | 'residue'
+  | 'title'
+  | 'subtitle'
+  | 'speaker'
+  | 'date'
+  | 'salutation'
+  | 'heading'
+  | 'paragraph'
+  | 'closing';
+
+/** Why a line is site residue rather than part of the speech. */
+export type ResidueKind = 'chrome' | 'series' | 'upload-date' | 'footer' | 'ad';
+
+export type HeadingLevel = 1 | 2 | 3 | 4 | 5;
+
+/**
+ * `一、` and `第一部分` are level 1, `（一）` level 2, `1.` level 3, `（1）` level 4, `①` level 5,
+ * after the GB/T 9704 convention for official documents.
+ */
+export type HeadingStyle = 'dun' | 'part' | 'chapter' | 'paren' | 'arabic' | 'paren-arabic' | 'circled';
+
+export interface Heading {
+  readonly level: HeadingLevel;
+  readonly style: HeadingStyle;
+  /** The numeral alone, e.g. `三` of `三、` or `2` of `（2）`. */
+  readonly numeralStart: number;
+  readonly numeralEnd: number;
+  readonly ordinal: number;
+  /** End of the heading's own text: the line end, or just past the first `。` of a run-in heading. */
+  readonly textEnd: number;
+  /** The heading as the outline shows it. */
+  readonly name: string;
+}
+
+export type EnumerationStyle = 'shi' | 'di' | 'qi' | 'sequence';
+
+/** An item of an in-paragraph enumeration such as `一是……二是……`. */
+export interface EnumerationItem {
+  readonly style: EnumerationStyle;
+  readonly ordinal: number;
+  /** The marker, e.g. `二是` or `第二，`. */
+  readonly start: number;
+  readonly markerEnd: number;
+  /** Where the item's own text ends: the next item or the end of its paragraph. */
+  end: number;
+  readonly name: string;
+  /** End of the words the name shows, for the outline's selection. */
+  readonly nameEnd: number;
+}
+
+export interface Block {
+  readonly kind: BlockKind;
+  readonly line: Line;
+  readonly residue?: ResidueKind;
+  readonly heading?: Heading;
+  readonly enumeration: EnumerationItem[];
+}
+
+export interface Transcript {
+  readonly text: string;
+  readonly lines: readonly Line[];
+  readonly lineIndex: LineIndex;
+  /** Non-blank lines, in document order. */
+  readonly blocks: readonly Block[];
+  /** The title's blocks: one, or two when the title is set over two lines. */
+  readonly title: readonly Block[];
+}

@@ -1,0 +1,143 @@
+// The structure users navigate by: the title at the root, headings nested by level, and the
+// items of in-paragraph enumerations under the section that holds them.
+import type { Block, HeadingLevel, Transcript } from './model';
+import { contentStartOf } from './parse';
+
+export type OutlineKind = 'title' | 'heading' | 'enumeration';
+
+export interface OutlineNode {
+  readonly kind: OutlineKind;
+  /** 0 for the title, 1–5 for headings, 6 for enumeration items. */
+  readonly level: number;
+  readonly name: string;
+  readonly detail?: string;
+  /** The whole section: from the heading to the next heading of the same or a higher level. */
+  readonly start: number;
+  end: number;
+  /** The heading itself. */
+  readonly selectionStart: number;
+  readonly selectionEnd: number;
+  readonly children: OutlineNode[];
+}
+
+const ENUMERATION_LEVEL = 6;
+
+function titleNode(model: Transcript, documentEnd: number): OutlineNode | undefined {
+  const [first, ...rest] = model.title;
+  if (!first) return undefined;
+  const last = rest.at(-1) ?? first;
+  const { text } = model;
+  const lineText = (block: Block) =>
+    text.slice(contentStartOf(model.text, block.line), block.line.end).trim();
+  const name = model.title
+    .map(lineText)
+    .join(' ')
+    .replace(/[\s\u3000]+/g, ' ');
+  const detail = model.blocks
+    .filter((block) => block.kind === 'subtitle' || block.kind === 'date' || block.kind === 'speaker')
+    .map(lineText)
+    .join(' · ');
+  const start = contentStartOf(model.text, first.line);
+  return {
+    kind: 'title',
+    level: 0,
+    name,
+    ...(detail ? { detail } : {}),
+    start,
+    end: Math.max(documentEnd, last.line.end),
+    selectionStart: start,
+    selectionEnd: last.line.end,
+    children: [],
+  };
+}
+
+export function outline(model: Transcript): OutlineNode[] {
+  const content = model.blocks.filter((block) => block.kind !== 'residue');
+  const documentEnd = content.at(-1)?.line.end ?? 0;
+  const roots: OutlineNode[] = [];
+  const title = titleNode(model, documentEnd);
+  if (title) roots.push(title);
+  /** Open sections, innermost last; the title, when there is one, is never closed. */
+  const open: OutlineNode[] = title ? [title] : [];
+  const attach = (node: OutlineNode) => (open.at(-1)?.children ?? roots).push(node);
+  let lastEnd = 0;
+
+  const closeTo = (level: HeadingLevel) => {
+    while (open.length > 0 && open.at(-1)!.level >= level) open.pop()!.end = lastEnd;
+  };
+
+  for (const block of content) {
+    const heading = block.heading;
+    if (heading) {
+      closeTo(heading.level);
+      const start = contentStartOf(model.text, block.line);
+      const node: OutlineNode = {
+        kind: 'heading',
+        level: heading.level,
+        name: heading.name,
+        start,
+        end: block.line.end,
+        selectionStart: start,
+        selectionEnd: heading.textEnd,
+        children: [],
+      };
+      attach(node);
+      open.push(node);
+    }
+    for (const item of block.enumeration) {
+      attach({
+        kind: 'enumeration',
+        level: ENUMERATION_LEVEL,
+        name: item.name,
+        start: item.start,
+        end: item.end,
+        selectionStart: item.start,
+        selectionEnd: item.nameEnd,
+        children: [],
+      });
+    }
+    lastEnd = block.line.end;
+  }
+  while (open.length > 0) {
+    const node = open.pop()!;
+    node.end = Math.max(node.end, lastEnd);
+  }
+  return roots;
+}
+
+export interface FoldingRegion {
+  readonly startLine: number;
+  readonly endLine: number;
+  /** Residue folds like a comment, so "Fold All Comments" hides what the website left. */
+  readonly kind: 'section' | 'residue';
+}
+
+export function foldingRegions(model: Transcript, nodes: readonly OutlineNode[]): FoldingRegion[] {
+  const regions: FoldingRegion[] = [];
+  const lineOf = (offset: number) => model.lineIndex.position(offset).line;
+  const visit = (node: OutlineNode) => {
+    if (node.kind === 'heading') {
+      const startLine = lineOf(node.start);
+      const endLine = lineOf(node.end);
+      if (endLine > startLine) regions.push({ startLine, endLine, kind: 'section' });
+    }
+    node.children.forEach(visit);
+  };
+  nodes.forEach(visit);
+  let run: { startLine: number; endLine: number } | undefined;
+  const flush = () => {
+    if (run && run.endLine > run.startLine) regions.push({ ...run, kind: 'residue' });
+    run = undefined;
+  };
+  for (const block of model.blocks) {
+    const line = block.line.index;
+    if (block.kind !== 'residue') flush();
+    else if (run && line === run.endLine + 1) run.endLine = line;
+    else {
+      flush();
+      run = { startLine: line, endLine: line };
+    }
+  }
+  flush();
+  return regions.sort((a, b) => a.startLine - b.startLine);
+}

@@ -1,0 +1,99 @@
+// What document-sharing websites leave in a transcript, as dictionaries of known phrases plus
+// general patterns. Phrases tolerate inserted blanks and zero-width characters, because sites
+// insert them on purpose (`更多资 料+微信:`) to defeat exactly this kind of filter.
+import type { ResidueKind } from './model';
+import { compact, GAP_CLASS, gappedPhraseSource } from './text';
+
+/** Page chrome copied along with the text: buttons and labels of the website. */
+const CHROME_LINES = [
+  '正文复制',
+  '复制全文',
+  '全文复制',
+  '展开全文',
+  '阅读全文',
+  '全文阅读',
+  '收藏本文',
+  '下载文档',
+  '文档下载',
+  '立即下载',
+  '点击下载',
+  '免费下载',
+  '举报',
+  '分享',
+  '收藏',
+  '打印本页',
+  '关闭窗口',
+  '返回顶部',
+  '开通VIP',
+  'VIP专享',
+  '付费文档',
+];
+
+/** Lines a site puts between pages or at the end: notices, never the speaker's words. */
+const FOOTER_PHRASES = [
+  '本文档由用户上传',
+  '本文由用户上传',
+  '如有侵权请联系删除',
+  '如有侵权请联系',
+  '如有侵权,请联系删除',
+  '精品文档',
+  '欢迎下载',
+  '仅供参考',
+  '文档来源于网络',
+  '本文来源于网络',
+  '版权归原作者所有',
+];
+
+/** Phrases that open an appended advertisement. */
+const AD_OPENERS = [
+  '更多资料',
+  '更多精品',
+  '更多精彩',
+  '更多范文',
+  '更多内容',
+  '更多文章',
+  '获取更多',
+  '关注公众号',
+  '扫码关注',
+  '扫码获取',
+  '资料领取',
+  '下载文档请',
+  '免费下载',
+  '本文档由用户上传',
+  '如有侵权请联系删除',
+];
+
+/** A contact channel named after a verb of soliciting: `加微信`, `关注公众号`, `加V`, `QQ群`. */
+const CONTACT = `(?:(?:加|添加|关注|联系|咨询|搜索)${GAP_CLASS}*(?:微${GAP_CLASS}*信|V${GAP_CLASS}*X|v${GAP_CLASS}*x|V${GAP_CLASS}*信|V|Q${GAP_CLASS}*Q|公${GAP_CLASS}*众${GAP_CLASS}*号)|Q${GAP_CLASS}*Q${GAP_CLASS}*群)`;
+
+/** What follows an ad's opener: joiners, the channel, a colon and an account id. */
+const AD_TAIL = `(?:${GAP_CLASS}*[+＋加:：]?${GAP_CLASS}*(?:微${GAP_CLASS}*信|V${GAP_CLASS}*X|vx|QQ|公众号)?${GAP_CLASS}*号?${GAP_CLASS}*[:：]?${GAP_CLASS}*[A-Za-z0-9_-]{0,40})`;
+
+const seriesLabel = /^[“"「『]?[^\s]{1,16}[”"」』]?系列\s*(?:№|No\.?|NO\.?|#|＃|第)\s*\d+/;
+const uploadDate = /^\d{4}\s*(?:年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|[-/.]\d{1,2}(?:[-/.]\d{1,2})?)$/;
+const pageFooters = [
+  /^第\s*\d+\s*页\s*[,，/、]?\s*共\s*\d+\s*页$/,
+  /^[-—–－]\s*\d+\s*[-—–－]$/,
+  /^\d+\s*\/\s*\d+$/,
+  /^page\s*\d+(?:\s*of\s*\d+)?$/i,
+];
+const chromeLines = new Set(CHROME_LINES);
+const footerPhrases = new RegExp(`^(?:${FOOTER_PHRASES.map(gappedPhraseSource).join('|')})`);
+
+/**
+ * Classifies a whole line as residue. `aboveTitle` allows what only the header can hold: an
+ * upload date such as `2024年1月` is residue above the title and the speech's date below it.
+ */
+export function classifyResidueLine(line: string, aboveTitle: boolean): ResidueKind | undefined {
+  const trimmed = line.trim();
+  if (trimmed.length === 0) return undefined;
+  const compacted = compact(trimmed);
+  if (chromeLines.has(compacted)) return 'chrome';
+  if (aboveTitle && seriesLabel.test(compacted)) return 'series';
+  if (aboveTitle && uploadDate.test(trimmed)) return 'upload-date';
+  if (pageFooters.some((footer) => footer.test(trimmed))) return 'footer';
+  if (footerPhrases.test(trimmed) && compacted.length <= 40) return 'footer';
+  return undefined;
+}
+
+export const AD_SOURCE = `(?:${AD_OPENERS.map(gappedPhraseSource).join('|')}|${CONTACT})${AD_TAIL}`;

@@ -1,0 +1,65 @@
+// A line break inside a sentence, typical of text copied from a PDF: the line stops without
+// punctuation and the next line carries the sentence on. Page residue between the two halves
+// (a footer the site put at the page break) is removed by the same join.
+import type { Block } from '../model';
+import { defineRule } from '../rule';
+
+/** Marks that may end a paragraph; a line ending in any other character is unfinished. */
+const PARAGRAPH_END = /[。！？!?…”’」』）)》】；;：:.]$/;
+/** A line ending in a comma or an enumeration comma certainly goes on. */
+const CLAUSE_END = /[，,、]$/;
+/** A line starting with a mark that cannot open a sentence continues the one before. */
+const CONTINUATION_START = /^[，。、；：！？,.;:!?）」』”》]/;
+/** Below this length a line without punctuation may be an unnumbered heading. */
+const MIN_BROKEN_LENGTH = 16;
+
+export const brokenLine = defineRule({
+  id: 'broken-line',
+  description: {
+    en: 'A line break inside a sentence, as left by text copied from a PDF.',
+    'zh-cn': '句子中间的换行，常见于从 PDF 复制的文字。',
+  },
+  defaultSeverity: 'information',
+  fixable: true,
+  messages: {
+    broken: {
+      en: 'This line breaks in the middle of a sentence: join it with the next line.',
+      'zh-cn': '这一行在句子中间断开了，应与下一行合并。',
+    },
+    join: { en: 'Join with the next line', 'zh-cn': '与下一行合并' },
+  },
+  check({ model }, report) {
+    const { text } = model;
+    let previous: Block | undefined;
+    let residueBetween = false;
+    for (const block of model.blocks) {
+      if (block.kind === 'residue') {
+        residueBetween = true;
+        continue;
+      }
+      const before = previous;
+      const acrossResidue = residueBetween;
+      previous = block;
+      residueBetween = false;
+      if (before?.kind !== 'paragraph' || block.kind !== 'paragraph') continue;
+      // A blank line between the two is a deliberate paragraph break, unless page residue made it.
+      const between = text.slice(before.line.end, block.line.start);
+      if (!acrossResidue && /(?:\r\n|\r|\n)[ \t\u3000]*(?:\r\n|\r|\n)/.test(between)) continue;
+      const first = text.slice(before.line.start, before.line.end).trimEnd();
+      const second = text.slice(block.line.start, block.line.end).trimStart();
+      if (PARAGRAPH_END.test(first)) continue;
+      // Certain breaks are joined by fix-all; a long line that merely lacks punctuation could be an
+      // unnumbered heading, so joining it is left to the person.
+      const certain = CLAUSE_END.test(first) || CONTINUATION_START.test(second);
+      if (!certain && Array.from(first).length < MIN_BROKEN_LENGTH) continue;
+      const start = before.line.start + first.length;
+      const end = block.line.end - second.length;
+      report({
+        start,
+        end,
+        message: 'broken',
+        fixes: [{ title: 'join', edits: [{ start, end, newText: '' }], safe: certain }],
+      });
+    }
+  },
+});

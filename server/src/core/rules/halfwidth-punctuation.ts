@@ -1,0 +1,100 @@
+// Half-width punctuation in Chinese text (GB/T 15834-2011 asks for full-width marks there).
+// A mark counts as Chinese when a Chinese character is its nearest neighbour on either side;
+// it stays half-width between digits (8:30, 1:1, 1,000) and in Latin text (Hello, world).
+import { defineRule } from '../rule';
+import { isAsciiDigit, isChinese, neighbourAfter, neighbourBefore } from '../text';
+
+const FULL_WIDTH: Readonly<Record<string, string>> = {
+  ',': '，',
+  ':': '：',
+  ';': '；',
+  '?': '？',
+  '!': '！',
+  '(': '（',
+  ')': '）',
+};
+
+const marks = /[,:;?!()]/g;
+const han = /\p{Script=Han}/u;
+const latin = /[A-Za-z]/;
+
+/** Pairs `(` with `)` on one line, so both halves of a parenthesis are judged together. */
+function pairParentheses(content: string): Map<number, number> {
+  const partner = new Map<number, number>();
+  const open: number[] = [];
+  for (let index = 0; index < content.length; index++) {
+    const char = content[index];
+    if (char === '(' || char === '（') open.push(index);
+    else if ((char === ')' || char === '）') && open.length > 0) {
+      const opening = open.pop()!;
+      partner.set(opening, index);
+      partner.set(index, opening);
+    }
+  }
+  return partner;
+}
+
+export const halfwidthPunctuation = defineRule({
+  id: 'halfwidth-punctuation',
+  description: {
+    en: 'Half-width punctuation (, ( ) : ; ? !) in Chinese text, where full-width marks belong. Numbers, times, ratios and Latin text keep theirs.',
+    'zh-cn':
+      '中文语境中的半角标点（, ( ) : ; ? !），应使用全角标点；数字、时间、比例和西文中的半角标点保持不变。',
+  },
+  defaultSeverity: 'warning',
+  fixable: true,
+  messages: {
+    mark: {
+      en: 'Half-width “{mark}” in Chinese text: use the full-width “{full}”.',
+      'zh-cn': '中文语境中使用了半角“{mark}”，应改为全角“{full}”。',
+    },
+    replace: { en: 'Replace “{mark}” with “{full}”', 'zh-cn': '将“{mark}”改为“{full}”' },
+  },
+  check({ model }, report) {
+    const { text } = model;
+    for (const block of model.blocks) {
+      if (block.kind === 'residue') continue;
+      const { start: lineStart, end: lineEnd } = block.line;
+      const content = text.slice(lineStart, lineEnd);
+      if (!/[,:;?!()]/.test(content)) continue;
+      const partners = content.includes('(') || content.includes(')') ? pairParentheses(content) : undefined;
+      marks.lastIndex = 0;
+      for (let match = marks.exec(content); match !== null; match = marks.exec(content)) {
+        const mark = match[0];
+        const offset = lineStart + match.index;
+        let chinese: boolean;
+        const partnerIndex = partners?.get(match.index);
+        if (partnerIndex !== undefined) {
+          const [open, close] =
+            partnerIndex > match.index ? [match.index, partnerIndex] : [partnerIndex, match.index];
+          const inside = content.slice(open + 1, close);
+          const outside =
+            isChinese(neighbourBefore(text, lineStart + open, lineStart)) ||
+            isChinese(neighbourAfter(text, lineStart + close + 1, lineEnd));
+          chinese = han.test(inside) || (outside && !latin.test(inside));
+        } else {
+          const before = neighbourBefore(text, offset, lineStart);
+          const after = neighbourAfter(text, offset + 1, lineEnd);
+          chinese = (isChinese(before) || isChinese(after)) && !(isAsciiDigit(before) && isAsciiDigit(after));
+          if (mark === ':' && content.startsWith('//', match.index + 1)) chinese = false;
+        }
+        if (!chinese) continue;
+        const full = FULL_WIDTH[mark]!;
+        report({
+          start: offset,
+          end: offset + 1,
+          message: 'mark',
+          args: { mark, full },
+          fixes: [
+            {
+              title: 'replace',
+              args: { mark, full },
+              edits: [{ start: offset, end: offset + 1, newText: full }],
+              safe: true,
+            },
+          ],
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,91 @@
+// Numbering of heading runs: `一、二、四、` skips, `二、二、` repeats, `三、二、` goes back. A run is
+// the headings of one style under the same parent; a heading of a higher level starts new runs.
+import type { Heading, HeadingStyle } from '../model';
+import { numberToChinese, numberToCircled } from '../numerals';
+import { defineRule } from '../rule';
+
+function numeralFor(style: HeadingStyle, ordinal: number): string {
+  if (style === 'arabic' || style === 'paren-arabic') return String(ordinal);
+  if (style === 'circled') return numberToCircled(ordinal);
+  return numberToChinese(ordinal);
+}
+
+export const headingNumbering = defineRule({
+  id: 'heading-numbering',
+  description: {
+    en: 'Gaps, repeats and wrong order in a run of numbered headings (一、二、… or （一）（二）…).',
+    'zh-cn': '同级标题序号（一、二、……或（一）（二）……）出现跳号、重号或顺序错误。',
+  },
+  defaultSeverity: 'warning',
+  fixable: true,
+  messages: {
+    gap: {
+      en: 'Heading number “{found}” skips a number after “{previous}”: expected “{expected}”.',
+      'zh-cn': '标题序号“{found}”在“{previous}”之后跳号，应为“{expected}”。',
+    },
+    shifted: {
+      en: 'Heading number “{found}” carries on an earlier numbering error: expected “{expected}”.',
+      'zh-cn': '标题序号“{found}”沿用了前面的编号错误，应为“{expected}”。',
+    },
+    repeat: {
+      en: 'Heading number “{found}” repeats the one before it: expected “{expected}”.',
+      'zh-cn': '标题序号“{found}”与上一个重复，应为“{expected}”。',
+    },
+    order: {
+      en: 'Heading number “{found}” is out of order after “{previous}”: expected “{expected}”.',
+      'zh-cn': '标题序号“{found}”排在“{previous}”之后，顺序不对，应为“{expected}”。',
+    },
+    first: {
+      en: 'The first heading of this run is numbered “{found}”: expected “{expected}”.',
+      'zh-cn': '这一组标题的第一个序号是“{found}”，应为“{expected}”。',
+    },
+    renumber: { en: 'Renumber as “{expected}”', 'zh-cn': '改为“{expected}”' },
+  },
+  check({ model }, report) {
+    const { text } = model;
+    /** The open runs, keyed by style; each remembers its level to know what closes it. */
+    const runs = new Map<HeadingStyle, { level: number; headings: Heading[] }>();
+    for (const block of model.blocks) {
+      const heading = block.heading;
+      if (!heading) continue;
+      for (const [style, run] of runs) {
+        if (run.level > heading.level) runs.delete(style);
+      }
+      const run = runs.get(heading.style) ?? { level: heading.level, headings: [] };
+      runs.set(heading.style, run);
+      const previous = run.headings.at(-1);
+      run.headings.push(heading);
+      const expected = run.headings.length;
+      if (heading.ordinal === expected) continue;
+      const found = text.slice(heading.numeralStart, heading.numeralEnd);
+      const expectedNumeral = numeralFor(heading.style, expected);
+      const message = !previous
+        ? 'first'
+        : heading.ordinal === previous.ordinal
+          ? 'repeat'
+          : heading.ordinal === previous.ordinal + 1
+            ? 'shifted'
+            : heading.ordinal > previous.ordinal
+              ? 'gap'
+              : 'order';
+      report({
+        start: heading.numeralStart,
+        end: heading.numeralEnd,
+        message,
+        args: {
+          found,
+          expected: expectedNumeral,
+          previous: previous ? text.slice(previous.numeralStart, previous.numeralEnd) : '',
+        },
+        fixes: [
+          {
+            title: 'renumber',
+            args: { expected: expectedNumeral },
+            edits: [{ start: heading.numeralStart, end: heading.numeralEnd, newText: expectedNumeral }],
+            safe: true,
+          },
+        ],
+      });
+    }
+  },
+});

@@ -1,0 +1,26 @@
+import type { Rule } from '../rule';
+import { brokenLine } from './broken-line';
+import { halfwidthPunctuation } from './halfwidth-punctuation';
+import { headingNumbering } from './heading-numbering';
+import { invisibleChar } from './invisible-char';
+import { placeholder } from './placeholder';
+import { templatePlaceholder } from './template-placeholder';
+import { truncated } from './truncated';
+import { unbalancedPair } from './unbalanced-pair';
+import { watermark } from './watermark';
+
+/**
+ * Every rule, in the order their fixes win when two would touch the same text: removing a
+ * watermark or joining a broken line takes whatever lies inside it along.
+ */
+export const RULES: readonly Rule[] = [
+  watermark,
+  brokenLine,
+  truncated,
+  invisibleChar,
+  placeholder,
+  templatePlaceholder,
+  halfwidthPunctuation,
+  headingNumbering,
+  unbalancedPair,
+];

@@ -1,0 +1,325 @@
+// Censorship placeholders: websites replace sensitive words with Latin letters (`X中央` for
+// 党中央, `ZZ站位` for 政治站位). A Latin run next to Chinese is only a candidate; it becomes a
+// finding through a collocation dictionary or through evidence elsewhere in the same document
+// (a transcript that says X中央 usually also says 党中央 once). Legitimate Latin text (X光, GDP,
+// Windows XP, English) never matches: it is either not a known token or not next to Chinese.
+import { defineRule, type FixProposal } from '../rule';
+import { charAt, charBefore, isAsciiDigit, isAsciiLetter, isChinese, isHan } from '../text';
+import { isTemplateSlot } from './template-placeholder';
+
+interface Token {
+  readonly expansion: string;
+  /** Other readings to offer when the context does not decide. */
+  readonly alternatives: readonly string[];
+  /** Words that follow the placeholder in its real uses: `X中央`, `ZZ站位`. */
+  readonly before: readonly string[];
+  /** Words that precede it: `全X`, `从严治X`. */
+  readonly after: readonly string[];
+  /** Single letters are common in real text, so they need a collocation or evidence. */
+  readonly needsContext: boolean;
+}
+
+const PARTY_FOLLOWERS = [
+  '中央',
+  '委',
+  '组',
+  '支部',
+  '总支',
+  '员',
+  '的',
+  '和国家',
+  '和政府',
+  '和人民',
+  '建',
+  '风',
+  '纪',
+  '章',
+  '史',
+  '课',
+  '校',
+  '性',
+  '政',
+  '内',
+  '外',
+  '务',
+  '旗',
+  '徽',
+  '费',
+  '工委',
+  '代会',
+  '领导',
+  '小组',
+  '群',
+  '籍',
+  '龄',
+  '媒',
+  '报',
+  '刊',
+  '代表',
+  '管',
+  '组织',
+  '同志',
+];
+const PARTY_PRECEDERS = [
+  '全',
+  '入',
+  '治',
+  '管',
+  '建',
+  '爱',
+  '我',
+  '本',
+  '兴',
+  '强',
+  '执政',
+  '共产',
+  '联合',
+  '非公',
+  '退',
+];
+const POLITICS_FOLLOWERS = [
+  '方向',
+  '站位',
+  '建设',
+  '立场',
+  '纪律',
+  '规矩',
+  '生态',
+  '责任',
+  '意识',
+  '能力',
+  '素质',
+  '局',
+  '协商',
+  '学习',
+  '判断',
+  '领悟',
+  '执行',
+  '上',
+  '安全',
+  '文明',
+  '体制',
+  '制度',
+  '思想',
+  '经济',
+  '文化',
+  '理论',
+  '工作',
+  '任务',
+  '觉悟',
+];
+const POLITICS_PRECEDERS = ['讲', '对', '的', '在', '从', '和', '与', '及'];
+
+const BUILT_IN: ReadonlyMap<string, Token> = new Map([
+  [
+    'X',
+    {
+      expansion: '党',
+      alternatives: ['党'],
+      before: PARTY_FOLLOWERS,
+      after: PARTY_PRECEDERS,
+      needsContext: true,
+    },
+  ],
+  [
+    'ZZ',
+    {
+      expansion: '政治',
+      alternatives: ['政治'],
+      before: POLITICS_FOLLOWERS,
+      after: POLITICS_PRECEDERS,
+      needsContext: false,
+    },
+  ],
+  [
+    'GCD',
+    {
+      expansion: '共产党',
+      alternatives: ['共产党'],
+      before: ['员', '人', '领导'],
+      after: ['中国'],
+      needsContext: false,
+    },
+  ],
+  [
+    'ZF',
+    {
+      expansion: '政府',
+      alternatives: ['政府'],
+      before: ['工作', '部门', '机关', '职能', '报告'],
+      after: ['人民', '市', '省', '县', '区', '党委', '地方'],
+      needsContext: false,
+    },
+  ],
+]);
+
+/** Readings that depend on the word around the letter: `X近平` is 习近平, not 党近平. */
+const NAME_CONTEXTS: readonly { token: string; following: string; expansion: string }[] = [
+  { token: 'X', following: '近平', expansion: '习' },
+];
+
+/** Words where a capital X is real: X光, X射线, X轴, X型, X线, X染色体, X战警, X连锁. */
+const LEGITIMATE_X_FOLLOWERS = /^[光射轴型形线染战连代片机码]/u;
+
+const latinRun = /[A-Za-z]+/g;
+
+interface Decision {
+  readonly expansion: string;
+  readonly decided: boolean;
+  readonly alternatives: readonly string[];
+  /** The restored word the message shows: 党中央, 全党, 政治站位. */
+  readonly word: string;
+}
+
+export const placeholder = defineRule({
+  id: 'placeholder',
+  description: {
+    en: 'Censorship placeholders: Latin letters a website put in place of a word (X for 党, ZZ for 政治, GCD for 共产党, ZF for 政府).',
+    'zh-cn': '屏蔽占位符：网站用拉丁字母替换的词（X 代“党”，ZZ 代“政治”，GCD 代“共产党”，ZF 代“政府”）。',
+  },
+  defaultSeverity: 'warning',
+  fixable: true,
+  messages: {
+    decided: {
+      en: 'Censorship placeholder “{token}” stands for “{expansion}” here: write “{word}”.',
+      'zh-cn': '“{token}”是屏蔽占位符，这里代“{expansion}”，应写作“{word}”。',
+    },
+    undecided: {
+      en: '“{token}” between Chinese characters looks like a censorship placeholder (perhaps “{expansion}”): check it against the source.',
+      'zh-cn': '汉字之间的“{token}”像是屏蔽占位符（可能代“{expansion}”），请对照原文核实。',
+    },
+    replace: { en: 'Replace “{token}” with “{expansion}”', 'zh-cn': '将“{token}”替换为“{expansion}”' },
+  },
+  check({ model, config }, report) {
+    const { text } = model;
+    const tokens = new Map(BUILT_IN);
+    for (const [token, expansion] of config.placeholderMappings) {
+      tokens.set(token, { expansion, alternatives: [expansion], before: [], after: [], needsContext: false });
+    }
+    const evidence = new Evidence(text);
+
+    latinRun.lastIndex = 0;
+    for (let match = latinRun.exec(text); match !== null; match = latinRun.exec(text)) {
+      const run = match[0];
+      const start = match.index;
+      const end = start + run.length;
+      const exact = tokens.get(run);
+      const token = exact ?? (run === run.toLowerCase() ? BUILT_IN.get(run.toUpperCase()) : undefined);
+      if (!token) continue;
+      const previous = charBefore(text, start);
+      const next = charAt(text, end);
+      if (!isHan(previous) && !isHan(next)) continue;
+      if (isAsciiDigit(previous) || isAsciiDigit(next) || isAsciiLetter(previous) || isAsciiLetter(next))
+        continue;
+      const following = text.slice(end, end + 4);
+      if (
+        run.toUpperCase() === 'X' &&
+        (LEGITIMATE_X_FOLLOWERS.test(following) || isTemplateSlot(text, start, end))
+      )
+        continue;
+
+      const decision = decide({
+        run,
+        token,
+        lowerCase: exact === undefined,
+        preceding: text.slice(Math.max(0, start - 4), start),
+        following,
+        previous,
+        next,
+        evidence,
+      });
+      if (!decision) continue;
+      const fixes: FixProposal<'replace'>[] = decision.alternatives.map((expansion, index) => ({
+        title: 'replace',
+        args: { token: run, expansion },
+        edits: [{ start, end, newText: expansion }],
+        safe: decision.decided && index === 0,
+        group: `${run}→${expansion}`,
+      }));
+      report({
+        start,
+        end,
+        message: decision.decided ? 'decided' : 'undecided',
+        args: { token: run, expansion: decision.expansion, word: decision.word },
+        fixes,
+      });
+    }
+  },
+});
+
+interface Candidate {
+  readonly run: string;
+  readonly token: Token;
+  readonly lowerCase: boolean;
+  readonly preceding: string;
+  readonly following: string;
+  readonly previous: string | undefined;
+  readonly next: string | undefined;
+  readonly evidence: Evidence;
+}
+
+function decide(candidate: Candidate): Decision | undefined {
+  const { run, token, lowerCase, preceding, following, previous, next, evidence } = candidate;
+  const named = NAME_CONTEXTS.find(
+    (context) => context.token === run.toUpperCase() && following.startsWith(context.following),
+  );
+  if (named) {
+    const word = named.expansion + named.following;
+    return { expansion: named.expansion, decided: true, alternatives: [named.expansion], word };
+  }
+  const { expansion } = token;
+  const after = token.before.find((word) => following.startsWith(word));
+  const before = token.after.find((word) => preceding.endsWith(word));
+  const nextTwo = following.slice(0, 2);
+  const previousTwo = preceding.slice(-2);
+  const word =
+    after !== undefined
+      ? expansion + after
+      : before !== undefined
+        ? before + expansion
+        : evidence.has(expansion, nextTwo, 'after')
+          ? expansion + nextTwo
+          : evidence.has(expansion, previousTwo, 'before')
+            ? previousTwo + expansion
+            : undefined;
+  const bounded =
+    (isChinese(previous) || previous === undefined || /\s/.test(previous)) &&
+    (isChinese(next) || next === undefined || /\s/.test(next));
+  const fallbackWord = `${expansion}${isHan(next) ? next : ''}`;
+  if (word !== undefined || (!token.needsContext && !lowerCase && bounded))
+    return { expansion, decided: true, alternatives: [expansion], word: word ?? fallbackWord };
+  if (isHan(previous) && isHan(next) && !lowerCase)
+    return { expansion, decided: false, alternatives: token.alternatives, word: fallbackWord };
+  return undefined;
+}
+
+/**
+ * The uncensored words of the document, for the question "does this text also say 党中央?".
+ * Indexed once per expansion on first use, so a document without placeholders pays nothing.
+ */
+class Evidence {
+  private readonly windows = new Map<string, Set<string>>();
+
+  constructor(private readonly text: string) {}
+
+  /** Whether the text has `expansion` with these two Han characters after or before it. */
+  has(expansion: string, neighbours: string, side: 'after' | 'before'): boolean {
+    if (!/^\p{Script=Han}{2}$/u.test(neighbours)) return false;
+    let windows = this.windows.get(expansion);
+    if (!windows) {
+      windows = this.index(expansion);
+      this.windows.set(expansion, windows);
+    }
+    return windows.has(side === 'after' ? `${expansion}${neighbours}` : `${neighbours}${expansion}`);
+  }
+
+  private index(expansion: string): Set<string> {
+    const windows = new Set<string>();
+    const { text } = this;
+    for (let at = text.indexOf(expansion); at >= 0; at = text.indexOf(expansion, at + 1)) {
+      windows.add(text.slice(at, at + expansion.length + 2));
+      windows.add(text.slice(Math.max(0, at - 2), at + expansion.length));
+    }
+    return windows;
+  }
+}

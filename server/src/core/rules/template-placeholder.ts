@@ -1,0 +1,47 @@
+// Unfilled template slots (`XX同志`, `XXX市`, `×××`, `○○`, `X月X日`): the author must fill them
+// in, and nobody can guess the word, so they are reported without a fix.
+import { defineRule } from '../rule';
+import { charAt, charBefore, isAsciiDigit, isAsciiLetter, isChinese } from '../text';
+
+/** A single X before a counter or after 第 is a number left blank: `X月X日`, `第X次`, `X名`. */
+const COUNTERS = /^[月日年号时点分秒元万亿个名人次位家项条届期天周]/u;
+
+export function isTemplateSlot(text: string, start: number, end: number): boolean {
+  return COUNTERS.test(text.slice(end, end + 1)) || charBefore(text, start) === '第';
+}
+
+const slots = /[Xx]+|×{2,}|○{2,}|□{2,}|\*{2,}|＊{2,}/g;
+
+export const templatePlaceholder = defineRule({
+  id: 'template-placeholder',
+  description: {
+    en: 'Unfilled template slots such as XX同志, XXX市, ×××, ○○ or **: the author must fill them in.',
+    'zh-cn': '未填写的模板空位，如“XX同志”“XXX市”“×××”“○○”“**”，需要作者补全。',
+  },
+  defaultSeverity: 'information',
+  fixable: false,
+  messages: {
+    slot: {
+      en: 'Unfilled template slot “{text}”: replace it with the name, place or number it stands for.',
+      'zh-cn': '“{text}”是未填写的模板空位，请补上它所代表的名称、地点或数字。',
+    },
+  },
+  check({ model }, report) {
+    const { text } = model;
+    slots.lastIndex = 0;
+    for (let match = slots.exec(text); match !== null; match = slots.exec(text)) {
+      const start = match.index;
+      const end = start + match[0].length;
+      const previous = charBefore(text, start);
+      const next = charAt(text, end);
+      if (/^[Xx]/.test(match[0])) {
+        if (isAsciiLetter(previous) || isAsciiLetter(next) || isAsciiDigit(previous) || isAsciiDigit(next))
+          continue;
+        const chineseAround = isChinese(previous) || isChinese(next);
+        if (!chineseAround) continue;
+        if (match[0].length === 1 && !isTemplateSlot(text, start, end)) continue;
+      }
+      report({ start, end, message: 'slot', args: { text: match[0] } });
+    }
+  },
+});

@@ -1,0 +1,96 @@
+// Unmatched quotation marks and brackets within a paragraph, usually a sign that the copy lost
+// or garbled a character. The correction needs a person, so there is no fix.
+import { defineRule } from '../rule';
+import { isAsciiLetter } from '../text';
+
+/** Each closer and its opener; a half-width parenthesis pairs with a full-width one. */
+const OPENER_OF: Readonly<Record<string, string>> = {
+  '”': '“',
+  '’': '‘',
+  '》': '《',
+  '）': '（',
+  ')': '（',
+  '】': '【',
+  '」': '「',
+  '』': '『',
+};
+const CLOSER_OF: Readonly<Record<string, string>> = {
+  '“': '”',
+  '‘': '’',
+  '《': '》',
+  '（': '）',
+  '(': '）',
+  '【': '】',
+  '「': '」',
+  '『': '』',
+};
+const pairChars = /[“”‘’《》（）()【】「」『』]/g;
+/** `1)` and `a)` open list items; they have no partner. */
+const listMarker = /^\s*[0-9A-Za-z]{1,2}\)/;
+
+export const unbalancedPair = defineRule({
+  id: 'unbalanced-pair',
+  description: {
+    en: 'Unmatched “” ‘’ 《》 （） 【】 within a paragraph.',
+    'zh-cn': '段落内未配对的“”‘’《》（）【】。',
+  },
+  defaultSeverity: 'warning',
+  fixable: false,
+  messages: {
+    unclosed: {
+      en: '“{char}” is not closed in this paragraph: add “{partner}” where it ends.',
+      'zh-cn': '“{char}”在本段内没有闭合，请在结束处补上“{partner}”。',
+    },
+    unopened: {
+      en: '“{char}” closes nothing in this paragraph: add “{partner}” where it starts, or remove it.',
+      'zh-cn': '“{char}”在本段内没有对应的开头，请补上“{partner}”或删除它。',
+    },
+  },
+  check({ model }, report) {
+    const { text } = model;
+    for (const block of model.blocks) {
+      if (block.kind === 'residue') continue;
+      const { start: lineStart, end: lineEnd } = block.line;
+      const content = text.slice(lineStart, lineEnd);
+      const open: { char: string; offset: number }[] = [];
+      const unopened = (char: string, offset: number) =>
+        report({
+          start: offset,
+          end: offset + 1,
+          message: 'unopened',
+          args: { char, partner: OPENER_OF[char]! },
+        });
+      const unclosed = ({ char, offset }: { char: string; offset: number }) =>
+        report({
+          start: offset,
+          end: offset + 1,
+          message: 'unclosed',
+          args: { char, partner: CLOSER_OF[char]! },
+        });
+      pairChars.lastIndex = 0;
+      for (let match = pairChars.exec(content); match !== null; match = pairChars.exec(content)) {
+        const char = match[0];
+        const offset = lineStart + match.index;
+        const closing = CLOSER_OF[char] ? undefined : OPENER_OF[char];
+        if (!closing) {
+          open.push({ char, offset });
+          continue;
+        }
+        if (
+          char === '’' &&
+          isAsciiLetter(content[match.index - 1]) &&
+          isAsciiLetter(content[match.index + 1])
+        )
+          continue;
+        if (char === ')' && match.index < 4 && listMarker.test(content)) continue;
+        const depth = open.findLastIndex((entry) => (entry.char === '(' ? '（' : entry.char) === closing);
+        if (depth < 0) {
+          unopened(char, offset);
+          continue;
+        }
+        open.splice(depth).slice(1).forEach(unclosed);
+      }
+      open.forEach(unclosed);
+    }
+  },
+});

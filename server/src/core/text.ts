@@ -1,0 +1,135 @@
+// Character classes and line handling shared by the parser and every rule. All offsets in the
+// core are UTF-16 code units, which is what JavaScript strings index and what LSP positions count,
+// so no rule ever converts between encodings.
+
+/** A Han ideograph anywhere in Unicode, including the astral extensions (Ext B and later). */
+export const HAN = '\\p{Script=Han}';
+/** Full-width and CJK punctuation that marks a run of text as Chinese. */
+export const CJK_PUNCT =
+  '\\u3000-\\u303F\\uFF01-\\uFF0F\\uFF1A-\\uFF20\\uFF3B-\\uFF40\\uFF5B-\\uFF65\\u2014\\u2018\\u2019\\u201C\\u201D\\u2026\\u00B7';
+/** Characters a website inserts to defeat phrase filters; they are tolerated inside phrases. */
+export const INVISIBLE = '\\u200B\\u200C\\u200D\\u2060\\uFEFF\\u00AD';
+/** Blank between characters: ASCII and full-width spaces, no-break space, and invisible characters. */
+export const GAP_CLASS = `[ \\t\\u00A0\\u3000${INVISIBLE}]`;
+
+const hanOrCjkPunct = new RegExp(`^(?:${HAN}|[${CJK_PUNCT}])$`, 'u');
+const han = new RegExp(`^${HAN}$`, 'u');
+
+export function isChinese(char: string | undefined): boolean {
+  return char !== undefined && hanOrCjkPunct.test(char);
+}
+
+export function isHan(char: string | undefined): boolean {
+  return char !== undefined && han.test(char);
+}
+
+export function isAsciiDigit(char: string | undefined): boolean {
+  return char !== undefined && char >= '0' && char <= '9';
+}
+
+export function isAsciiLetter(char: string | undefined): boolean {
+  return char !== undefined && ((char >= 'a' && char <= 'z') || (char >= 'A' && char <= 'Z'));
+}
+
+/** The code point that ends just before `offset`, whole even when it is a surrogate pair. */
+export function charBefore(text: string, offset: number): string | undefined {
+  if (offset <= 0) return undefined;
+  const low = text.charCodeAt(offset - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && offset >= 2) {
+    const high = text.charCodeAt(offset - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return text.slice(offset - 2, offset);
+  }
+  return text[offset - 1];
+}
+
+/** The code point that starts at `offset`. */
+export function charAt(text: string, offset: number): string | undefined {
+  if (offset >= text.length) return undefined;
+  const cp = text.codePointAt(offset);
+  return cp === undefined ? undefined : String.fromCodePoint(cp);
+}
+
+const blank = /[ \t\u00A0\u3000]/;
+
+/** The nearest character before `offset` that is not a space, skipping spaces only. */
+export function neighbourBefore(text: string, offset: number, lineStart: number): string | undefined {
+  let at = offset;
+  while (at > lineStart && blank.test(text[at - 1]!)) at--;
+  return at > lineStart ? charBefore(text, at) : undefined;
+}
+
+/** The nearest character from `offset` on that is not a space, within the line. */
+export function neighbourAfter(text: string, offset: number, lineEnd: number): string | undefined {
+  let at = offset;
+  while (at < lineEnd && blank.test(text[at]!)) at++;
+  return at < lineEnd ? charAt(text, at) : undefined;
+}
+
+export interface Line {
+  readonly index: number;
+  /** Offset of the first character. */
+  readonly start: number;
+  /** Offset just past the last character, before the line break. */
+  readonly end: number;
+  /** Offset of the next line: `end` plus the length of the line break, if any. */
+  readonly next: number;
+}
+
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  const breaks = /\r\n|\r|\n/g;
+  let start = 0;
+  for (let match = breaks.exec(text); match !== null; match = breaks.exec(text)) {
+    lines.push({ index: lines.length, start, end: match.index, next: match.index + match[0].length });
+    start = match.index + match[0].length;
+  }
+  lines.push({ index: lines.length, start, end: text.length, next: text.length });
+  return lines;
+}
+
+/** Maps offsets to zero-based line and UTF-16 column, as LSP and editors count them. */
+export class LineIndex {
+  private readonly starts: number[];
+
+  constructor(lines: readonly Line[]) {
+    this.starts = lines.map((line) => line.start);
+  }
+
+  position(offset: number): { line: number; character: number } {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: offset - this.starts[low]! };
+  }
+}
+
+/** Removes blanks and invisible characters so that `更多资 料` compares equal to `更多资料`. */
+export function compact(text: string): string {
+  return text.replace(new RegExp(GAP_CLASS, 'g'), '');
+}
+
+export function escapeRegExp(literal: string): string {
+  return literal.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+
+/**
+ * A regular-expression source matching `phrase` even with blanks or invisible characters
+ * inserted between its characters. Each gap is followed by a fixed character outside the gap
+ * class, so matching stays linear.
+ */
+export function gappedPhraseSource(phrase: string): string {
+  return Array.from(compact(phrase), (char) => escapeRegExp(char)).join(`${GAP_CLASS}*`);
+}
+
+/**
+ * The range that removes `line` whole, its line break included. The last line has no break of
+ * its own, so it takes the one before it; otherwise an empty line would be left behind.
+ */
+export function lineRemovalRange(lines: readonly Line[], line: Line): { start: number; end: number } {
+  if (line.next > line.end || line.index === 0) return { start: line.start, end: line.next };
+  return { start: lines[line.index - 1]!.end, end: line.end };
+}

@@ -1,0 +1,114 @@
+// Conversions between the core's offsets and LSP's line/character positions, and the shapes
+// Speech Tidy puts on the wire. Kept apart from the handlers so they read as wiring only.
+import {
+  CodeAction,
+  CodeActionKind,
+  type Diagnostic,
+  DiagnosticSeverity,
+  DocumentSymbol,
+  type FoldingRange,
+  FoldingRangeKind,
+  type Range,
+  SymbolKind,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Edit, Finding, FoldingRegion, OutlineNode, Severity } from './core';
+
+export const DIAGNOSTIC_SOURCE = 'speech-tidy';
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.speech`;
+
+/** What a diagnostic carries so that its code action needs no second analysis. */
+export interface FindingData {
+  readonly version: number;
+  readonly fixes: readonly { title: string; safe: boolean; group?: string; edits: TextEdit[] }[];
+}
+
+const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toRange(document: TextDocument, start: number, end: number): Range {
+  return { start: document.positionAt(start), end: document.positionAt(end) };
+}
+
+export function toTextEdits(document: TextDocument, edits: readonly Edit[]): TextEdit[] {
+  return edits.map((edit) => ({ range: toRange(document, edit.start, edit.end), newText: edit.newText }));
+}
+
+export function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
+  const data: FindingData = {
+    version: document.version,
+    fixes: finding.fixes.map((fix) => ({
+      title: fix.title,
+      safe: fix.safe,
+      ...(fix.group === undefined ? {} : { group: fix.group }),
+      edits: toTextEdits(document, fix.edits),
+    })),
+  };
+  return {
+    range: toRange(document, finding.start, finding.end),
+    severity: SEVERITY[finding.severity],
+    code: finding.rule,
+    source: DIAGNOSTIC_SOURCE,
+    message: finding.message,
+    data,
+  };
+}
+
+/**
+ * An edit pinned to the document version it was computed for: a client applying it to a
+ * document that has changed since refuses it instead of corrupting the text.
+ */
+export function versionedEdit(document: TextDocument, edits: TextEdit[]): WorkspaceEdit {
+  return {
+    documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }],
+  };
+}
+
+export function codeAction(
+  title: string,
+  kind: string,
+  edit: WorkspaceEdit,
+  extra: Partial<Pick<CodeAction, 'diagnostics' | 'isPreferred'>> = {},
+): CodeAction {
+  return { ...CodeAction.create(title, edit, kind), ...extra };
+}
+
+/** Kinds chosen so that each level has its own icon in the Outline view. */
+const SYMBOL_KIND: readonly SymbolKind[] = [
+  SymbolKind.File,
+  SymbolKind.Module,
+  SymbolKind.Class,
+  SymbolKind.Method,
+  SymbolKind.Field,
+  SymbolKind.Constant,
+  SymbolKind.EnumMember,
+];
+
+export function symbolKind(level: number): SymbolKind {
+  return SYMBOL_KIND[Math.min(level, SYMBOL_KIND.length - 1)]!;
+}
+
+export function toDocumentSymbol(document: TextDocument, node: OutlineNode): DocumentSymbol {
+  return DocumentSymbol.create(
+    node.name,
+    node.detail,
+    symbolKind(node.level),
+    toRange(document, node.start, node.end),
+    toRange(document, node.selectionStart, node.selectionEnd),
+    node.children.map((child) => toDocumentSymbol(document, child)),
+  );
+}
+
+export function toFoldingRange(region: FoldingRegion): FoldingRange {
+  return {
+    startLine: region.startLine,
+    endLine: region.endLine,
+    kind: region.kind === 'residue' ? FoldingRangeKind.Comment : FoldingRangeKind.Region,
+  };
+}
