@@ -1,0 +1,213 @@
+// The part of parsing that needs the whole document: where the header residue ends, which
+// lines are the title and front matter, and which enumerators form real runs. It works on the
+// per-line facts only, so it costs one step per line, not per character.
+import {
+  adLine,
+  type Enumerator,
+  LAST_IN_SEQUENCE,
+  type LineFacts,
+  matchHeading,
+  NAME_LIMIT,
+  salutation,
+  shorten,
+} from './lineFacts';
+import type { Block, BlockKind, EnumerationItem, EnumerationStyle, Transcript } from './model';
+import { classifyResidueLine } from './residue';
+import { type Line, LineIndex } from './text';
+
+const SENTENCE_END = /[。！？!?]/;
+const subtitle =
+  /^(?:[—–－-]{2}|──)|^在.{2,60}(?:上|时|之际)的(?:讲话|发言|报告|致辞|总结|主持词|动员)|上的(?:讲话|发言|报告|致辞)(?:提纲)?$/;
+const dateLine =
+  /^(?:[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?[^）)]{0,30}[）)]|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$/;
+const speaker =
+  /^(?:\p{Script=Han}{2,4}|\p{Script=Han}{1,2}[ \u3000]+\p{Script=Han}{1,2}|.{0,16}(?:书记|市长|省长|县长|区长|主任|部长|局长|厅长|主席|院长|校长|总经理|董事长|委员)[ \u3000]*\p{Script=Han}{2,4})$/u;
+
+function isTitleLike(content: string): boolean {
+  return (
+    content.length <= NAME_LIMIT &&
+    !SENTENCE_END.test(content.slice(-1)) &&
+    !/[，,；;：:]$/.test(content) &&
+    matchHeading(content) === undefined &&
+    !dateLine.test(content) &&
+    !salutation.test(content)
+  );
+}
+
+export interface LineSource {
+  readonly text: string;
+  readonly lines: readonly Line[];
+  readonly facts: readonly LineFacts[];
+  /** The text of line `index`, without its break. */
+  lineText(index: number): string;
+}
+
+interface BlockDraft {
+  kind: BlockKind;
+  line: Line;
+  residue?: Block['residue'];
+  heading?: Block['heading'];
+  enumeration: EnumerationItem[];
+}
+
+export function buildTranscript(source: LineSource): Transcript {
+  const { text, lines, facts } = source;
+  const contentOf = (index: number) => {
+    const fact = facts[index]!;
+    return source.lineText(index).slice(fact.contentStart, fact.contentEnd);
+  };
+  const nonBlank: number[] = [];
+  for (let index = 0; index < lines.length; index++) if (facts[index]!.kind !== 'blank') nonBlank.push(index);
+
+  const drafts: BlockDraft[] = [];
+  const push = (index: number, kind: BlockKind, residue?: Block['residue']) =>
+    drafts.push({ kind, line: lines[index]!, ...(residue ? { residue } : {}), enumeration: [] });
+
+  let cursor = 0;
+  // Header residue: everything a site put above the title, where an upload date is residue too.
+  while (cursor < nonBlank.length) {
+    const content = contentOf(nonBlank[cursor]!);
+    const residue = classifyResidueLine(content, true) ?? (adLine.test(content) ? 'ad' : undefined);
+    if (!residue) break;
+    push(nonBlank[cursor]!, 'residue', residue);
+    cursor++;
+  }
+
+  const title: BlockDraft[] = [];
+  const first = nonBlank[cursor];
+  if (first !== undefined && isTitleLike(contentOf(first)) && !speaker.test(contentOf(first))) {
+    push(first, 'title');
+    cursor++;
+    const second = nonBlank[cursor];
+    if (second !== undefined) {
+      const content = contentOf(second);
+      if (isTitleLike(content) && !subtitle.test(content) && !speaker.test(content) && content.length >= 6) {
+        push(second, 'title');
+        cursor++;
+      }
+    }
+    title.push(...drafts.filter((draft) => draft.kind === 'title'));
+    // Front matter: subtitle, speaker and date lines in any order, until the body starts.
+    while (cursor < nonBlank.length) {
+      const content = contentOf(nonBlank[cursor]!);
+      const kind: BlockKind | undefined = subtitle.test(content)
+        ? 'subtitle'
+        : dateLine.test(content)
+          ? 'date'
+          : speaker.test(content)
+            ? 'speaker'
+            : undefined;
+      if (!kind) break;
+      push(nonBlank[cursor]!, kind);
+      cursor++;
+    }
+  }
+
+  for (; cursor < nonBlank.length; cursor++) {
+    const index = nonBlank[cursor]!;
+    const fact = facts[index]!;
+    const line = lines[index]!;
+    if (fact.kind === 'blank') continue;
+    const heading = fact.heading && {
+      ...fact.heading,
+      numeralStart: line.start + fact.heading.numeralStart,
+      numeralEnd: line.start + fact.heading.numeralEnd,
+      textEnd: line.start + fact.heading.textEnd,
+    };
+    drafts.push({
+      kind: fact.kind,
+      line,
+      ...(fact.residue ? { residue: fact.residue } : {}),
+      ...(heading ? { heading } : {}),
+      enumeration: [],
+    });
+  }
+
+  attachEnumerations(source, drafts);
+  return { text, lines, lineIndex: new LineIndex(lines), blocks: drafts, title };
+}
+
+/** An item is named by its first clause: `一是网络正面宣传展现新气象`. */
+function itemName(
+  text: string,
+  start: number,
+  markerEnd: number,
+  limit: number,
+): { name: string; nameEnd: number } {
+  const clause = text.slice(markerEnd, limit).search(/[，。；：,;:！？]/);
+  const nameEnd = clause < 0 ? limit : markerEnd + clause;
+  return { name: shorten(text.slice(start, nameEnd)), nameEnd };
+}
+
+interface Candidate extends Enumerator {
+  readonly block: BlockDraft;
+}
+
+/**
+ * Keeps only real runs of enumerators within a section: a run starts at the first ordinal,
+ * goes up by one, and has at least two items. A lone `二是` is ordinary text.
+ */
+function attachEnumerations(source: LineSource, blocks: BlockDraft[]): void {
+  const { text, facts } = source;
+  let section: Candidate[] = [];
+  const flush = () => {
+    for (const style of ['shi', 'di', 'qi', 'sequence'] as const satisfies readonly EnumerationStyle[]) {
+      let run: Candidate[] = [];
+      const close = () => {
+        if (run.length >= 2) {
+          for (const candidate of run) {
+            const limit = candidate.block.line.end;
+            candidate.block.enumeration.push({
+              style,
+              ordinal: candidate.ordinal,
+              start: candidate.start,
+              markerEnd: candidate.markerEnd,
+              end: limit,
+              ...itemName(text, candidate.start, candidate.markerEnd, limit),
+            });
+          }
+        }
+        run = [];
+      };
+      for (const candidate of section) {
+        if (candidate.style !== style) continue;
+        const previous = run.at(-1);
+        const follows =
+          previous !== undefined &&
+          (candidate.ordinal === previous.ordinal + 1 ||
+            (candidate.ordinal === LAST_IN_SEQUENCE && previous.ordinal < candidate.ordinal));
+        if (follows) run.push(candidate);
+        else {
+          close();
+          if (candidate.ordinal === 1) run.push(candidate);
+        }
+      }
+      close();
+    }
+    section = [];
+  };
+
+  for (const block of blocks) {
+    if (block.kind === 'heading') flush();
+    if (block.kind !== 'paragraph' && block.kind !== 'heading') continue;
+    const offset = block.line.start;
+    for (const found of facts[block.line.index]!.enumerators) {
+      section.push({
+        block,
+        style: found.style,
+        ordinal: found.ordinal,
+        start: offset + found.start,
+        markerEnd: offset + found.markerEnd,
+      });
+    }
+  }
+  flush();
+  for (const block of blocks) {
+    if (block.enumeration.length < 2) continue;
+    block.enumeration.sort((a, b) => a.start - b.start);
+    block.enumeration.forEach((item, index) => {
+      const next = block.enumeration[index + 1];
+      if (next) item.end = next.start;
+    });
+  }
+}
