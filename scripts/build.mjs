@@ -27,4 +27,12 @@ await Promise.all([
     outfile: 'dist/server.js',
     banner: { js: '#!/usr/bin/env node' },
   }),
+  build({
+    ...common,
+    entryPoints: ['server/src/cli.ts'],
+    outfile: 'dist/cli.js',
+    // jsonc-parser's UMD build hides its requires from esbuild; its ESM build bundles cleanly.
+    mainFields: ['module', 'main'],
+    banner: { js: '#!/usr/bin/env node' },
+  }),
 ]);

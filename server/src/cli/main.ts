@@ -1,0 +1,374 @@
+// The commands: find the files, run them through the pool, print what came back in the order the
+// files were found, and turn the outcome into an exit code (0 clean, 1 findings, 2 trouble).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { type ConfigFile, loadConfigFor, loadConfigForDirectory } from '../configFile';
+import { type Locale, outline, parse } from '../core';
+import { atLeast, type CliArgs, defaultJobs, parseCommandLine } from './args';
+import { discover } from './discover';
+import { decode } from './encoding';
+import {
+  checkJson,
+  checkSarif,
+  colorDiff,
+  findingLine,
+  fixJson,
+  outlineJson,
+  outlineText,
+  type Paint,
+  paint,
+  summarize,
+  wantsColor,
+} from './output';
+import { MIN_FILES_FOR_WORKERS, runTasks } from './pool';
+import {
+  describeIoError,
+  type FileResult,
+  type FindingOut,
+  MAX_FILE_BYTES,
+  type Mode,
+  processBytes,
+  tooLarge,
+} from './processFile';
+import { Progress } from './progress';
+import { say } from './texts';
+
+export const EXIT_CLEAN = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_TROUBLE = 2;
+
+export interface Io {
+  readonly stdout: NodeJS.WriteStream;
+  readonly stderr: NodeJS.WriteStream;
+  readonly stdin: NodeJS.ReadableStream;
+  readonly env: NodeJS.ProcessEnv;
+  readonly cwd: string;
+  /** The script the worker threads run: this very bundle. */
+  readonly entry: string;
+}
+
+type Analysed = Extract<FileResult, { kind: 'analysed' }>;
+type Failed = Extract<FileResult, { kind: 'error' }>;
+
+interface Context {
+  readonly args: CliArgs;
+  readonly locale: Locale;
+  readonly io: Io;
+  readonly out: Paint;
+  readonly err: Paint;
+  readonly version: string;
+}
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const parsed = parseCommandLine(argv, io.env);
+  const { locale } = parsed;
+  if (parsed.kind === 'help') {
+    io.stdout.write(`${say(locale, 'usage')}\n`);
+    return EXIT_CLEAN;
+  }
+  if (parsed.kind === 'version') {
+    io.stdout.write(`${toolVersion()}\n`);
+    return EXIT_CLEAN;
+  }
+  if (parsed.kind === 'usage-error') {
+    io.stderr.write(`${say(locale, 'usageError', { message: parsed.message })}\n${say(locale, 'seeHelp')}\n`);
+    return EXIT_TROUBLE;
+  }
+  if (parsed.kind !== 'run') return EXIT_TROUBLE;
+  const { args } = parsed;
+  const context: Context = {
+    args,
+    locale,
+    io,
+    out: paint(wantsColor(args.color, io.stdout, io.env)),
+    err: paint(wantsColor(args.color, io.stderr, io.env)),
+    version: toolVersion(),
+  };
+  if (args.command === 'outline') return runOutline(context);
+  if (args.paths[0] === '-') return runStdin(context);
+  return runFiles(context);
+}
+
+function modeOf(args: CliArgs): Mode {
+  return args.command === 'check' ? 'check' : args.dryRun ? 'dry-run' : 'fix';
+}
+
+function reportError(context: Context, display: string, message: string): void {
+  const { err } = context;
+  context.io.stderr.write(`${err.bold(display)}: ${err.severity('error', 'error')}  ${message}\n`);
+}
+
+function reportConfig(context: Context, config: ConfigFile): void {
+  const { err, locale } = context;
+  for (const problem of config.problems) {
+    context.io.stderr.write(
+      `${err.severity('warning', 'warning')}  ${say(locale, 'configProblem', { problem })}\n`,
+    );
+  }
+}
+
+async function runFiles(context: Context): Promise<number> {
+  const { args, io, locale, out } = context;
+  const mode = modeOf(args);
+  const discovery = discover(args.paths, io.cwd);
+  const failed: Failed[] = discovery.problems.map((problem, at) => ({
+    kind: 'error',
+    index: -1 - at,
+    display: problem.display,
+    message: describeIoError(problem.error, locale),
+  }));
+  for (const problem of failed) reportError(context, problem.display, problem.message);
+
+  // A config that cannot be read must not silently become the defaults: `fix` would then apply
+  // fixes its owners turned off. Its files wait until it is repaired.
+  const broken = new Set<string>();
+  for (const config of discovery.configs) {
+    if (config.error) {
+      broken.add(config.path!);
+      const message = say(locale, 'configError', { reason: config.error });
+      failed.push({ kind: 'error', index: -1 - failed.length, display: config.path!, message });
+      reportError(context, path.relative(io.cwd, config.path!) || config.path!, message);
+    } else reportConfig(context, config);
+  }
+  const tasks =
+    broken.size === 0
+      ? discovery.tasks
+      : discovery.tasks.filter((task) => !broken.has(loadConfigFor(task.file).path ?? ''));
+
+  const results: (FileResult | undefined)[] = new Array(tasks.length);
+  const analysed: Analysed[] = [];
+  const progress = new Progress(io.stderr, io.stderr.isTTY === true, locale);
+  let printed = 0;
+  let done = 0;
+  const text = args.format === 'text';
+  const emit = (result: FileResult) => {
+    if (result.kind === 'skipped') return;
+    if (result.kind === 'error') {
+      failed.push(result);
+      if (text || mode !== 'check') {
+        progress.clear();
+        reportError(context, result.display, result.message);
+      }
+      return;
+    }
+    analysed.push(result);
+    if (!text) return;
+    const chunk = textFor(result, mode, out, locale);
+    if (chunk) {
+      progress.clear();
+      io.stdout.write(chunk);
+    }
+  };
+  const order = tasks.map((task, position) => [task.index, position] as const);
+  const positionOf = new Map(order);
+  const jobs = args.jobs ?? (tasks.length < MIN_FILES_FOR_WORKERS ? 1 : defaultJobs());
+  try {
+    await runTasks(tasks, { mode, locale }, jobs, io.entry, (result) => {
+      results[positionOf.get(result.index)!] = result;
+      done++;
+      while (printed < results.length && results[printed] !== undefined) emit(results[printed++]!);
+      progress.update(done, tasks.length);
+    });
+  } catch (error) {
+    progress.clear();
+    io.stderr.write(`${say(locale, 'internalError', { reason: (error as Error).message })}\n`);
+    return EXIT_TROUBLE;
+  }
+  progress.clear();
+
+  if (args.format === 'json') {
+    const document =
+      mode === 'check'
+        ? checkJson(analysed, failed, context.version)
+        : fixJson(analysed, failed, context.version);
+    io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+  } else if (args.format === 'sarif') {
+    io.stdout.write(
+      `${JSON.stringify(checkSarif(analysed, failed, context.version, locale, io.cwd), null, 2)}\n`,
+    );
+  } else {
+    writeSummary(context, mode, analysed, failed.length, tasks.length === 0 && failed.length === 0);
+  }
+  return exitCode(args, mode, analysed, failed.length);
+}
+
+function textFor(result: Analysed, mode: Mode, p: Paint, locale: Locale): string {
+  if (mode === 'check') {
+    return result.findings.map((finding) => `${findingLine(result.display, finding, p)}\n`).join('');
+  }
+  const fix = result.fix;
+  if (!fix || Object.keys(fix.fixed).length === 0) return '';
+  if (mode === 'dry-run' && fix.diff)
+    return colorDiff(fix.diff.endsWith('\n') ? fix.diff : `${fix.diff}\n`, p);
+  const count = Object.values(fix.fixed).reduce((sum, n) => sum + n, 0);
+  const rules = Object.entries(fix.fixed)
+    .map(([rule, n]) => `${rule} ${n}`)
+    .join(', ');
+  return `${p.bold(result.display)}: ${say(locale, 'fixedFile', { count, rules, left: fix.remaining.length })}\n`;
+}
+
+function writeSummary(
+  context: Context,
+  mode: Mode,
+  analysed: readonly Analysed[],
+  errors: number,
+  nothing: boolean,
+): void {
+  const { io, locale, out } = context;
+  if (nothing) {
+    io.stderr.write(`${say(locale, 'noFiles')}\n`);
+    return;
+  }
+  if (mode === 'check') {
+    const summary = summarize(analysed, errors);
+    if (summary.findings === 0) io.stdout.write(`${say(locale, 'summaryClean', { files: summary.files })}\n`);
+    else {
+      const breakdown = Object.entries(summary.bySeverity)
+        .filter(([, n]) => n > 0)
+        .map(([severity, n]) => `${severity} ${n}`)
+        .join(', ');
+      io.stdout.write(
+        `${out.bold(
+          say(locale, 'summaryFindings', {
+            count: summary.findings,
+            breakdown,
+            withFindings: summary.filesWithFindings,
+            files: summary.files,
+            fixable: summary.fixable,
+          }),
+        )}\n`,
+      );
+    }
+  } else {
+    const changed = analysed.filter((file) => Object.keys(file.fix?.fixed ?? {}).length > 0);
+    const count = changed.reduce(
+      (sum, file) => sum + Object.values(file.fix!.fixed).reduce((a, b) => a + b, 0),
+      0,
+    );
+    const left = analysed.reduce((sum, file) => sum + (file.fix?.remaining.length ?? 0), 0);
+    const key = mode === 'dry-run' ? 'dryRunSummary' : 'fixSummary';
+    const line = say(locale, key, { count, changed: changed.length, files: analysed.length, left });
+    // Under --dry-run stdout carries the diff, which must stay a clean patch.
+    (mode === 'dry-run' ? io.stderr : io.stdout).write(`${line}\n`);
+  }
+  if (errors > 0) io.stderr.write(`${say(locale, 'summaryErrors', { count: errors })}\n`);
+}
+
+function exitCode(args: CliArgs, mode: Mode, analysed: readonly Analysed[], errors: number): number {
+  if (errors > 0) return EXIT_TROUBLE;
+  const left = (file: Analysed): readonly FindingOut[] =>
+    mode === 'check' ? file.findings : (file.fix?.remaining ?? file.findings);
+  const failing = analysed.some((file) =>
+    left(file).some((finding) => atLeast(finding.severity, args.maxSeverity)),
+  );
+  return failing ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks);
+}
+
+/** `-`: the text comes from stdin; `fix` writes the fixed text (or the diff) to stdout. */
+async function runStdin(context: Context): Promise<number> {
+  const { args, io, locale, out } = context;
+  const mode = modeOf(args);
+  const display = '<stdin>';
+  let bytes: Buffer;
+  try {
+    bytes = await readAll(io.stdin);
+  } catch (error) {
+    reportError(context, display, describeIoError(error, locale));
+    return EXIT_TROUBLE;
+  }
+  // Whatever goes wrong, a pipeline `fix - < a > b` must not leave b empty: the input passes through.
+  const passThrough = () => {
+    if (mode === 'fix') io.stdout.write(bytes);
+  };
+  if (bytes.length > MAX_FILE_BYTES) {
+    reportError(context, display, tooLarge(locale, bytes.length));
+    passThrough();
+    return EXIT_TROUBLE;
+  }
+  const config = loadConfigForDirectory(io.cwd);
+  if (config.error) {
+    reportError(context, config.path!, say(locale, 'configError', { reason: config.error }));
+    passThrough();
+    return EXIT_TROUBLE;
+  }
+  reportConfig(context, config);
+  const outcome = processBytes(bytes, config.resolved, { mode, locale }, display, true);
+  if (outcome.kind !== 'analysed') {
+    const message = outcome.kind === 'error' ? outcome.message : say(locale, 'binary');
+    reportError(context, display, message);
+    passThrough();
+    return EXIT_TROUBLE;
+  }
+  const result: Analysed = { kind: 'analysed', index: 0, display, ...outcome.result };
+  if (mode === 'fix' && args.format === 'text') io.stdout.write(outcome.output ?? bytes);
+  else if (args.format === 'json') {
+    const document =
+      mode === 'check' ? checkJson([result], [], context.version) : fixJson([result], [], context.version);
+    io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+  } else if (args.format === 'sarif') {
+    io.stdout.write(
+      `${JSON.stringify(checkSarif([result], [], context.version, locale, io.cwd), null, 2)}\n`,
+    );
+  } else {
+    const chunk = textFor(result, mode, out, locale);
+    if (chunk) io.stdout.write(chunk);
+    writeSummary(context, mode, [result], 0, false);
+  }
+  return exitCode(args, mode, [result], 0);
+}
+
+async function runOutline(context: Context): Promise<number> {
+  const { args, io, locale, out } = context;
+  const given = args.paths[0]!;
+  const display = given === '-' ? '<stdin>' : given;
+  let bytes: Buffer;
+  try {
+    if (given === '-') bytes = await readAll(io.stdin);
+    else {
+      const stat = fs.statSync(path.resolve(io.cwd, given));
+      if (!stat.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+      if (stat.size > MAX_FILE_BYTES) {
+        reportError(context, display, tooLarge(locale, stat.size));
+        return EXIT_TROUBLE;
+      }
+      bytes = fs.readFileSync(path.resolve(io.cwd, given));
+    }
+  } catch (error) {
+    reportError(context, display, describeIoError(error, locale));
+    return EXIT_TROUBLE;
+  }
+  const decoded = decode(bytes);
+  if (!decoded.ok) {
+    reportError(context, display, say(locale, decoded.reason));
+    return EXIT_TROUBLE;
+  }
+  const model = parse(decoded.text);
+  const tree = outlineJson(outline(model), model.lineIndex);
+  if (args.format === 'json') {
+    io.stdout.write(
+      `${JSON.stringify({ path: display, encoding: decoded.encoding, outline: tree }, null, 2)}\n`,
+    );
+  } else if (tree.length === 0) io.stdout.write(`${out.dim(say(locale, 'noOutline'))}\n`);
+  else io.stdout.write(`${outlineText(tree, out).join('\n')}\n`);
+  return EXIT_CLEAN;
+}
+
+let cachedVersion: string | undefined;
+
+/** From the package.json beside dist/, where npm installs it; the bundle carries no copy. */
+function toolVersion(): string {
+  if (cachedVersion) return cachedVersion;
+  try {
+    const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8'));
+    cachedVersion = typeof manifest.version === 'string' ? manifest.version : '0.0.0';
+  } catch {
+    cachedVersion = '0.0.0';
+  }
+  return cachedVersion!;
+}

@@ -1,0 +1,102 @@
+// Spreading files over worker threads. Each worker runs the same bundle (dist/cli.js) and the same
+// `processFile` as the main thread would; files go out in small batches, so that a slow file holds
+// up one worker and not the run, and results come back whenever a batch is done.
+import { workerData as givenWorkerData, isMainThread, parentPort, Worker } from 'node:worker_threads';
+import { type FileResult, type Options, processFile, type Task } from './processFile';
+
+interface WorkerData {
+  readonly speechTidyWorker: true;
+  readonly options: Options;
+}
+
+interface BatchMessage {
+  readonly tasks: readonly Task[];
+}
+
+type ReplyMessage =
+  | { readonly kind: 'results'; readonly results: readonly FileResult[] }
+  | { readonly kind: 'crash'; readonly message: string };
+
+/** Below this many files, starting threads costs more than it saves. */
+export const MIN_FILES_FOR_WORKERS = 48;
+const MAX_BATCH = 16;
+
+export function isWorker(): boolean {
+  return !isMainThread && (givenWorkerData as WorkerData | undefined)?.speechTidyWorker === true;
+}
+
+/** The worker's side: answer each batch with its results. */
+export function serveAsWorker(): void {
+  const { options } = givenWorkerData as WorkerData;
+  parentPort!.on('message', (message: BatchMessage) => {
+    try {
+      const results = message.tasks.map((task) => processFile(task, options));
+      parentPort!.postMessage({ kind: 'results', results } satisfies ReplyMessage);
+    } catch (error) {
+      parentPort!.postMessage({ kind: 'crash', message: (error as Error).message } satisfies ReplyMessage);
+    }
+  });
+}
+
+/**
+ * Processes every task, in `jobs` threads when that pays, and hands each result to `onResult` as
+ * it arrives (in completion order; the caller restores the order it wants).
+ */
+export async function runTasks(
+  tasks: readonly Task[],
+  options: Options,
+  jobs: number,
+  entry: string,
+  onResult: (result: FileResult) => void,
+): Promise<void> {
+  if (jobs <= 1 || tasks.length === 0) {
+    for (const task of tasks) {
+      onResult(processFile(task, options));
+      // Let the progress line and output streams breathe between files.
+      if (task.index % 64 === 63) await new Promise((resolve) => setImmediate(resolve));
+    }
+    return;
+  }
+  const threads = Math.min(jobs, tasks.length);
+  const batch = Math.max(1, Math.min(MAX_BATCH, Math.floor(tasks.length / (threads * 8))));
+  let next = 0;
+  const take = () => {
+    const slice = tasks.slice(next, next + batch);
+    next += slice.length;
+    return slice;
+  };
+
+  await Promise.all(
+    Array.from(
+      { length: threads },
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const worker = new Worker(entry, {
+            workerData: { speechTidyWorker: true, options } satisfies WorkerData,
+          });
+          let inFlight: readonly Task[] = [];
+          const feed = () => {
+            inFlight = take();
+            if (inFlight.length === 0) {
+              void worker.terminate().then(() => resolve());
+              return;
+            }
+            worker.postMessage({ tasks: inFlight } satisfies BatchMessage);
+          };
+          worker.on('message', (message: ReplyMessage) => {
+            if (message.kind === 'crash') {
+              reject(new Error(message.message));
+              return;
+            }
+            message.results.forEach(onResult);
+            feed();
+          });
+          worker.on('error', reject);
+          worker.on('exit', (code) => {
+            if (inFlight.length > 0 && code !== 0) reject(new Error(`worker exited with code ${code}`));
+          });
+          feed();
+        }),
+    ),
+  );
+}

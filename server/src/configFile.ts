@@ -1,0 +1,218 @@
+// `.speech-tidy.json`: the settings a folder of transcripts carries with it, shared by the CLI and
+// the language server so that CI and the editor report the same findings. The nearest file up
+// from a transcript applies; files are not merged, so what a folder's file says is all it gets.
+// Reading is synchronous because it is a stat or two per lookup and keeps the server's
+// per-document path free of awaits; nothing in here throws.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { type ParseError, parse, printParseErrorCode } from 'jsonc-parser';
+import picomatch from 'picomatch';
+import { type ResolvedConfig, RULES, resolveConfig, type SpeechTidySettings } from './core';
+
+export const CONFIG_FILE_NAME = '.speech-tidy.json';
+
+export interface ConfigFile {
+  /** The `.speech-tidy.json` that applies, or undefined when there is none up to the root. */
+  readonly path: string | undefined;
+  /** Only the keys the file sets, so that `mergeSettings` can tell what it leaves open. */
+  readonly settings: SpeechTidySettings;
+  /** Globs relative to the file's folder that select transcripts; undefined when not set. */
+  readonly files: readonly string[] | undefined;
+  /** The file as a whole could not be used (unreadable, not JSON, not an object); settings are empty. */
+  readonly error: string | undefined;
+  /** Parts that were ignored, each prefixed with the file's path; the rest applies. */
+  readonly problems: readonly string[];
+  /** `settings` validated and compiled against the core's rules, ready for `analyze`. */
+  readonly resolved: ResolvedConfig;
+}
+
+const SETTING_KEYS = ['rules', 'watermarkPhrases', 'placeholderMappings', 'ignoredPhrases'] as const;
+const KNOWN_KEYS = new Set<string>([...SETTING_KEYS, 'files', '$schema']);
+/** Large enough for any hand-written config; beyond it the file is not what it claims to be. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+const NONE: ConfigFile = {
+  path: undefined,
+  settings: {},
+  files: undefined,
+  error: undefined,
+  problems: [],
+  resolved: resolveConfig({}, RULES),
+};
+
+interface CacheEntry {
+  readonly mtimeMs: number;
+  readonly size: number;
+  readonly config: ConfigFile;
+}
+
+const cache = new Map<string, CacheEntry>();
+const matchers = new WeakMap<ConfigFile, (relative: string) => boolean>();
+
+/** The config that applies to `filePath`: the nearest `.speech-tidy.json` in its folder or above. */
+export function loadConfigFor(filePath: string): ConfigFile {
+  return loadConfigForDirectory(path.dirname(path.resolve(filePath)));
+}
+
+/** The config that applies to files directly inside `directory`. */
+export function loadConfigForDirectory(directory: string): ConfigFile {
+  let dir = path.resolve(directory);
+  for (;;) {
+    const candidate = path.join(dir, CONFIG_FILE_NAME);
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(candidate, { throwIfNoEntry: false });
+    } catch (error) {
+      // A folder we may not look into: say so rather than silently use a config further up.
+      return failed(candidate, describeError(error));
+    }
+    if (stat?.isFile()) return loadFile(candidate, stat);
+    const parent = path.dirname(dir);
+    if (parent === dir) return NONE;
+    dir = parent;
+  }
+}
+
+/** Forgets every parsed file; the next lookup reads them again. */
+export function clearConfigCache(): void {
+  cache.clear();
+}
+
+/**
+ * Whether `filePath` is selected by the config's `files` globs, or undefined when the config has
+ * none (then the caller's default applies: `*.speech`, and `*.txt` that looks like a speech).
+ * A glob starting with `!` deselects what earlier globs selected.
+ */
+export function matchesConfigFiles(config: ConfigFile, filePath: string): boolean | undefined {
+  if (!config.files || !config.path) return undefined;
+  let matcher = matchers.get(config);
+  if (!matcher) {
+    matcher = compileGlobs(config.files);
+    matchers.set(config, matcher);
+  }
+  const relative = path.relative(path.dirname(config.path), path.resolve(filePath)).split(path.sep).join('/');
+  if (relative.startsWith('../')) return false;
+  return matcher(relative);
+}
+
+/**
+ * The settings that apply in the editor: the file wins over VS Code settings key by key (per rule
+ * id, per placeholder), and phrase lists are joined. The file is what the folder's owners
+ * committed and what `speech-tidy check` runs in CI, so the editor must not contradict it; a
+ * person's own settings still fill in whatever the file leaves open.
+ */
+export function mergeSettings(editor: SpeechTidySettings, file: SpeechTidySettings): SpeechTidySettings {
+  const joined = (a?: readonly string[], b?: readonly string[]) =>
+    a === undefined && b === undefined ? undefined : [...new Set([...(a ?? []), ...(b ?? [])])];
+  const merged: Record<string, unknown> = { ...editor };
+  if (editor.rules !== undefined || file.rules !== undefined)
+    merged.rules = { ...editor.rules, ...file.rules };
+  if (editor.placeholderMappings !== undefined || file.placeholderMappings !== undefined)
+    merged.placeholderMappings = { ...editor.placeholderMappings, ...file.placeholderMappings };
+  const watermarks = joined(editor.watermarkPhrases, file.watermarkPhrases);
+  if (watermarks) merged.watermarkPhrases = watermarks;
+  const ignored = joined(editor.ignoredPhrases, file.ignoredPhrases);
+  if (ignored) merged.ignoredPhrases = ignored;
+  return merged as SpeechTidySettings;
+}
+
+function loadFile(file: string, stat: fs.Stats): ConfigFile {
+  const cached = cache.get(file);
+  if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.config;
+  const config = parseFile(file, stat);
+  cache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, config });
+  return config;
+}
+
+function parseFile(file: string, stat: fs.Stats): ConfigFile {
+  if (stat.size > MAX_CONFIG_BYTES) return failed(file, `larger than ${MAX_CONFIG_BYTES / 1024} KB`);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    return failed(file, describeError(error));
+  }
+  return parseConfigText(file, text);
+}
+
+/** Parses the text of a config file; exported for the server, which may hold unsaved text. */
+export function parseConfigText(file: string, text: string): ConfigFile {
+  const errors: ParseError[] = [];
+  const root: unknown = parse(text.replace(/^\uFEFF/, ''), errors, {
+    allowTrailingComma: true,
+    disallowComments: false,
+  });
+  if (errors.length > 0) {
+    const first = errors[0]!;
+    const { line, column } = lineColumn(text, first.offset);
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
+    return failed(file, `${printParseErrorCode(first.error)} at line ${line}, column ${column}${more}`);
+  }
+  if (!isRecord(root)) return failed(file, 'expected a JSON object at the top level');
+
+  const problems: string[] = [];
+  const settings: Record<string, unknown> = {};
+  for (const key of Object.keys(root)) {
+    if (!KNOWN_KEYS.has(key)) problems.push(`unknown key "${key}"`);
+  }
+  for (const key of SETTING_KEYS) {
+    const value = root[key];
+    if (value === undefined) continue;
+    const isList = key === 'watermarkPhrases' || key === 'ignoredPhrases';
+    if (isList ? Array.isArray(value) : isRecord(value)) settings[key] = value;
+    else problems.push(`${key}: expected ${isList ? 'a list of strings' : 'an object'}`);
+  }
+  let files: string[] | undefined;
+  if (root.files !== undefined) {
+    const values = Array.isArray(root.files) ? root.files : [root.files];
+    files = values.filter((value): value is string => typeof value === 'string' && value.trim() !== '');
+    if (files.length !== values.length)
+      problems.push('files: ignored an entry that is not a non-empty string');
+  }
+  const resolved = resolveConfig(settings, RULES);
+  problems.push(...resolved.problems);
+  return {
+    path: file,
+    settings: settings as SpeechTidySettings,
+    files,
+    error: undefined,
+    problems: problems.map((problem) => `${file}: ${problem}`),
+    resolved,
+  };
+}
+
+function compileGlobs(globs: readonly string[]): (relative: string) => boolean {
+  const rules = globs.map((glob) => {
+    const negated = glob.startsWith('!');
+    const pattern = (negated ? glob.slice(1) : glob).replace(/^\.\//, '');
+    // A pattern without a slash matches at any depth, as in .gitignore and most tools' `files`.
+    const matcher = picomatch(pattern, { dot: true, matchBase: !pattern.includes('/') });
+    return { negated, matcher };
+  });
+  return (relative) => {
+    let selected = false;
+    for (const rule of rules) if (rule.matcher(relative)) selected = !rule.negated;
+    return selected;
+  };
+}
+
+function failed(file: string, reason: string): ConfigFile {
+  return { ...NONE, path: file, error: `${file}: ${reason}` };
+}
+
+function describeError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'is a folder, not a file';
+  return (error as Error).message;
+}
+
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - before.lastIndexOf('\n') };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
