@@ -1,7 +1,7 @@
 // The structure users navigate by: the title at the root, headings nested by level, and the
 // items of in-paragraph enumerations under the section that holds them.
-import type { Block, HeadingLevel, Transcript } from './model';
-import { contentStartOf } from './parse';
+import type { Block, Transcript } from './model';
+import { contentStartOf, headingRank } from './parse';
 
 export type OutlineKind = 'title' | 'heading' | 'enumeration';
 
@@ -11,7 +11,7 @@ export interface OutlineNode {
   readonly level: number;
   readonly name: string;
   readonly detail?: string;
-  /** The whole section: from the heading to the next heading of the same or a higher level. */
+  /** The whole section: from the heading to the next heading of the same or a higher rank. */
   readonly start: number;
   end: number;
   /** The heading itself. */
@@ -57,19 +57,20 @@ export function outline(model: Transcript): OutlineNode[] {
   const roots: OutlineNode[] = [];
   const title = titleNode(model, documentEnd);
   if (title) roots.push(title);
-  /** Open sections, innermost last; the title, when there is one, is never closed. */
-  const open: OutlineNode[] = title ? [title] : [];
-  const attach = (node: OutlineNode) => (open.at(-1)?.children ?? roots).push(node);
+  /** Open sections, innermost last, with their heading ranks; the title is never closed. */
+  const open: { node: OutlineNode; rank: number }[] = title ? [{ node: title, rank: -1 }] : [];
+  const attach = (node: OutlineNode) => (open.at(-1)?.node.children ?? roots).push(node);
   let lastEnd = 0;
 
-  const closeTo = (level: HeadingLevel) => {
-    while (open.length > 0 && open.at(-1)!.level >= level) open.pop()!.end = lastEnd;
+  const closeTo = (rank: number) => {
+    while (open.length > 0 && open.at(-1)!.rank >= rank) open.pop()!.node.end = lastEnd;
   };
 
   for (const block of content) {
     const heading = block.heading;
     if (heading) {
-      closeTo(heading.level);
+      const rank = headingRank(heading);
+      closeTo(rank);
       const start = contentStartOf(model.text, block.line);
       const node: OutlineNode = {
         kind: 'heading',
@@ -82,7 +83,7 @@ export function outline(model: Transcript): OutlineNode[] {
         children: [],
       };
       attach(node);
-      open.push(node);
+      open.push({ node, rank });
     }
     for (const item of block.enumeration) {
       attach({
@@ -99,7 +100,7 @@ export function outline(model: Transcript): OutlineNode[] {
     lastEnd = block.line.end;
   }
   while (open.length > 0) {
-    const node = open.pop()!;
+    const { node } = open.pop()!;
     node.end = Math.max(node.end, lastEnd);
   }
   return roots;

@@ -52,6 +52,25 @@ const HEADING_PATTERNS: readonly HeadingPattern[] = [
   { pattern: /^([\u2460-\u2473])/, level: 5, style: 'circled', ordinal: circledToNumber },
 ];
 
+/**
+ * How headings nest. `第一部分` and `一、` share level 1 as styles, but a report that uses both puts
+ * `一、` sections inside its parts, so parts and chapters rank above every other style.
+ */
+const RANK: Readonly<Record<HeadingStyle, number>> = {
+  part: 0,
+  chapter: 0,
+  dun: 1,
+  paren: 2,
+  arabic: 3,
+  'paren-arabic': 4,
+  circled: 5,
+};
+
+/** Lower ranks enclose higher ones. */
+export function headingRank(heading: Heading): number {
+  return RANK[heading.style];
+}
+
 const SENTENCE_END = /[。！？!?]/;
 const subtitle =
   /^(?:[—–－-]{2}|──)|^在.{2,60}(?:上|时|之际)的(?:讲话|发言|报告|致辞|总结|主持词|动员)|上的(?:讲话|发言|报告|致辞)(?:提纲)?$/;
@@ -59,8 +78,9 @@ const dateLine =
   /^(?:[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?[^）)]{0,30}[）)]|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$/;
 const speaker =
   /^(?:\p{Script=Han}{2,4}|\p{Script=Han}{1,2}[ \u3000]+\p{Script=Han}{1,2}|.{0,16}(?:书记|市长|省长|县长|区长|主任|部长|局长|厅长|主席|院长|校长|总经理|董事长|委员)[ \u3000]*\p{Script=Han}{2,4})$/u;
+/** `同志们：`, `青年朋友们：`, `老师们、同学们：`: people addressed in the plural, alone on a line. */
 const salutation =
-  /^(?:同志们|各位[^，。：:]{1,12}|女士们[，,、]先生们|朋友们|老师们[，,、]同学们|尊敬的[^。]{1,40})[：:]$/;
+  /^(?:\p{Script=Han}{0,6}\p{Script=Han}{2}们(?:[，,、]\p{Script=Han}{2,8}们)*|各位[^，。：:]{1,12}|尊敬的[^。]{1,40})[：:]$/u;
 const closing = /^(?:谢谢大家|谢谢各位|谢谢)[！!。]?$/;
 const adLine = new RegExp(`^[\\s]*(?:${AD_SOURCE})[\\s]*$`);
 

@@ -1,8 +1,9 @@
 // What document-sharing websites leave in a transcript, as dictionaries of known phrases plus
 // general patterns. Phrases tolerate inserted blanks and zero-width characters, because sites
 // insert them on purpose (`更多资 料+微信:`) to defeat exactly this kind of filter.
+import type { TextRange } from './config';
 import type { ResidueKind } from './model';
-import { compact, GAP_CLASS, gappedPhraseSource } from './text';
+import { charAt, compact, GAP_CLASS, gappedPhraseSource, isHan, type Line } from './text';
 
 /** Page chrome copied along with the text: buttons and labels of the website. */
 const CHROME_LINES = [
@@ -97,3 +98,50 @@ export function classifyResidueLine(line: string, aboveTitle: boolean): ResidueK
 }
 
 export const AD_SOURCE = `(?:${AD_OPENERS.map(gappedPhraseSource).join('|')}|${CONTACT})${AD_TAIL}`;
+
+const adPattern = new RegExp(AD_SOURCE, 'gu');
+const adSomewhere = new RegExp(AD_SOURCE, 'u');
+/** An ad names a channel or a colon; a bare opener such as `更多资料` counts only at a line's end. */
+const channel = /微|V|v|Q|公众号|[+＋:：]/;
+/** No sentence joins words with `+` or puts a colon after `微信`, so these mark an ad anywhere. */
+const marked = /[+＋:：]/;
+/** An appended ad runs to the end of its line when what follows it is this short and no sentence. */
+const AD_TAIL_LIMIT = 40;
+/**
+ * Sites append ads after a finished sentence, while the same words in the speech itself
+ * (`引导群众关注公众号`, `提供更多资料`) sit inside one.
+ */
+const afterSentence = /(?:^|[。！？!?…][”’」』）)]*)[ \t\u00A0\u3000\uFEFF]*$/;
+const sentenceEnd = /[。！？!?]/;
+const han = /\p{Script=Han}/u;
+
+/** Whether `rest` is the speech going on (`的运营很重要。`) rather than an ad's account or slogan. */
+function continuesSentence(rest: string): boolean {
+  const trimmed = rest.trimEnd();
+  if (sentenceEnd.test(trimmed.slice(0, -1))) return true;
+  return han.test(trimmed) && sentenceEnd.test(trimmed.slice(-1)) && !adSomewhere.test(trimmed);
+}
+
+/** The ads appended to the text between `start` and `end` (one line), in order. */
+export function appendedAds(text: string, start: number, end: number): TextRange[] {
+  const content = text.slice(start, end);
+  const ads: TextRange[] = [];
+  adPattern.lastIndex = 0;
+  for (let match = adPattern.exec(content); match !== null; match = adPattern.exec(content)) {
+    const isMarked = marked.test(match[0]);
+    if (!isMarked && !afterSentence.test(content.slice(0, match.index))) continue;
+    let adEnd = match.index + match[0].length;
+    const rest = content.slice(adEnd);
+    if (rest.length <= AD_TAIL_LIMIT && !continuesSentence(rest)) adEnd = content.length;
+    else if (!isMarked && (!channel.test(match[0]) || isHan(charAt(content, adEnd)))) continue;
+    ads.push({ start: start + match.index, end: start + adEnd });
+    adPattern.lastIndex = adEnd;
+  }
+  return ads;
+}
+
+/** Where the speaker's words on a line stop: an ad appended to the line is not part of them. */
+export function proseEnd(text: string, line: Line): number {
+  const last = appendedAds(text, line.start, line.end).at(-1);
+  return last !== undefined && last.end === line.end ? last.start : line.end;
+}

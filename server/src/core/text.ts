@@ -65,6 +65,16 @@ export function neighbourAfter(text: string, offset: number, lineEnd: number): s
   return at < lineEnd ? charAt(text, at) : undefined;
 }
 
+const listMarkerBefore = /(?:^|[\s，。；：、,;:！？!?])[0-9A-Za-z]{1,2}$/;
+
+/**
+ * Whether the `)` at `index` of `line` closes a list marker such as `1)` or `a)`: it has no
+ * partner and no full-width form, so it is neither unbalanced nor half-width punctuation.
+ */
+export function closesListMarker(line: string, index: number): boolean {
+  return line[index] === ')' && listMarkerBefore.test(line.slice(Math.max(0, index - 4), index));
+}
+
 export interface Line {
   readonly index: number;
   /** Offset of the first character. */

@@ -2,6 +2,7 @@
 // punctuation and the next line carries the sentence on. Page residue between the two halves
 // (a footer the site put at the page break) is removed by the same join.
 import type { Block } from '../model';
+import { proseEnd } from '../residue';
 import { defineRule } from '../rule';
 
 /** Marks that may end a paragraph; a line ending in any other character is unfinished. */
@@ -12,6 +13,12 @@ const CLAUSE_END = /[，,、]$/;
 const CONTINUATION_START = /^[，。、；：！？,.;:!?）」』”》]/;
 /** Below this length a line without punctuation may be an unnumbered heading. */
 const MIN_BROKEN_LENGTH = 16;
+
+/** A run-in heading (`（一）提高站位。全市上下……`) is a paragraph after its first full stop. */
+function endsInProse(block: Block): boolean {
+  if (block.kind === 'paragraph') return true;
+  return block.heading !== undefined && block.heading.textEnd < block.line.end;
+}
 
 export const brokenLine = defineRule({
   id: 'broken-line',
@@ -41,11 +48,10 @@ export const brokenLine = defineRule({
       const acrossResidue = residueBetween;
       previous = block;
       residueBetween = false;
-      if (before?.kind !== 'paragraph' || block.kind !== 'paragraph') continue;
+      if (before === undefined || !endsInProse(before) || block.kind !== 'paragraph') continue;
       // A blank line between the two is a deliberate paragraph break, unless page residue made it.
-      const between = text.slice(before.line.end, block.line.start);
-      if (!acrossResidue && /(?:\r\n|\r|\n)[ \t\u3000]*(?:\r\n|\r|\n)/.test(between)) continue;
-      const first = text.slice(before.line.start, before.line.end).trimEnd();
+      if (!acrossResidue && block.line.index - before.line.index > 1) continue;
+      const first = text.slice(before.line.start, proseEnd(text, before.line)).trimEnd();
       const second = text.slice(block.line.start, block.line.end).trimStart();
       if (PARAGRAPH_END.test(first)) continue;
       // Certain breaks are joined by fix-all; a long line that merely lacks punctuation could be an

@@ -2,7 +2,7 @@
 // A mark counts as Chinese when a Chinese character is its nearest neighbour on either side;
 // it stays half-width between digits (8:30, 1:1, 1,000) and in Latin text (Hello, world).
 import { defineRule } from '../rule';
-import { isAsciiDigit, isChinese, neighbourAfter, neighbourBefore } from '../text';
+import { closesListMarker, isAsciiDigit, isChinese, neighbourAfter, neighbourBefore } from '../text';
 
 const FULL_WIDTH: Readonly<Record<string, string>> = {
   ',': '，',
@@ -72,6 +72,8 @@ export const halfwidthPunctuation = defineRule({
             isChinese(neighbourBefore(text, lineStart + open, lineStart)) ||
             isChinese(neighbourAfter(text, lineStart + close + 1, lineEnd));
           chinese = han.test(inside) || (outside && !latin.test(inside));
+        } else if (closesListMarker(content, match.index)) {
+          chinese = false;
         } else {
           const before = neighbourBefore(text, offset, lineStart);
           const after = neighbourAfter(text, offset + 1, lineEnd);

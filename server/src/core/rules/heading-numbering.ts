@@ -1,7 +1,8 @@
 // Numbering of heading runs: `一、二、四、` skips, `二、二、` repeats, `三、二、` goes back. A run is
-// the headings of one style under the same parent; a heading of a higher level starts new runs.
+// the headings of one style under the same parent; a heading of a higher rank starts new runs.
 import type { Heading, HeadingStyle } from '../model';
 import { numberToChinese, numberToCircled } from '../numerals';
+import { headingRank } from '../parse';
 import { defineRule } from '../rule';
 
 function numeralFor(style: HeadingStyle, ordinal: number): string {
@@ -43,15 +44,16 @@ export const headingNumbering = defineRule({
   },
   check({ model }, report) {
     const { text } = model;
-    /** The open runs, keyed by style; each remembers its level to know what closes it. */
-    const runs = new Map<HeadingStyle, { level: number; headings: Heading[] }>();
+    /** The open runs, keyed by style; each remembers its rank to know what closes it. */
+    const runs = new Map<HeadingStyle, { rank: number; headings: Heading[] }>();
     for (const block of model.blocks) {
       const heading = block.heading;
       if (!heading) continue;
+      const rank = headingRank(heading);
       for (const [style, run] of runs) {
-        if (run.level > heading.level) runs.delete(style);
+        if (run.rank > rank) runs.delete(style);
       }
-      const run = runs.get(heading.style) ?? { level: heading.level, headings: [] };
+      const run = runs.get(heading.style) ?? { rank, headings: [] };
       runs.set(heading.style, run);
       const previous = run.headings.at(-1);
       run.headings.push(heading);

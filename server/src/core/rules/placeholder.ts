@@ -58,7 +58,6 @@ const PARTY_FOLLOWERS = [
   '代表',
   '管',
   '组织',
-  '同志',
 ];
 const PARTY_PRECEDERS = [
   '全',
@@ -258,6 +257,14 @@ interface Candidate {
   readonly evidence: Evidence;
 }
 
+/** `X组织` is 党组织, not 党组: the message names the whole collocation. */
+function longest(words: readonly string[]): string | undefined {
+  return words.reduce<string | undefined>(
+    (best, word) => (best && best.length >= word.length ? best : word),
+    undefined,
+  );
+}
+
 function decide(candidate: Candidate): Decision | undefined {
   const { run, token, lowerCase, preceding, following, previous, next, evidence } = candidate;
   const named = NAME_CONTEXTS.find(
@@ -268,8 +275,8 @@ function decide(candidate: Candidate): Decision | undefined {
     return { expansion: named.expansion, decided: true, alternatives: [named.expansion], word };
   }
   const { expansion } = token;
-  const after = token.before.find((word) => following.startsWith(word));
-  const before = token.after.find((word) => preceding.endsWith(word));
+  const after = longest(token.before.filter((word) => following.startsWith(word)));
+  const before = longest(token.after.filter((word) => preceding.endsWith(word)));
   const nextTwo = following.slice(0, 2);
   const previousTwo = preceding.slice(-2);
   const word =

@@ -3,11 +3,20 @@
 import { defineRule } from '../rule';
 import { charAt, charBefore, isAsciiDigit, isAsciiLetter, isChinese } from '../text';
 
-/** A single X before a counter or after 第 is a number left blank: `X月X日`, `第X次`, `X名`. */
-const COUNTERS = /^[月日年号时点分秒元万亿个名人次位家项条届期天周]/u;
+/**
+ * A single X before a counter or after 第 is a number left blank (`X月X日`, `第X次`, `X名`), before
+ * an administrative unit a place (`X县`); no censored 党 word has these after it.
+ */
+const COUNTERS = /^[月日年号时点分秒元万亿个名人次位家项条届期天周省市县区镇乡村]/u;
 
+/**
+ * Whether a single X is a blank: a number, a place or a name (`张X同志`). `全X同志` is the one
+ * phrase where X before 同志 is censorship: 全党同志.
+ */
 export function isTemplateSlot(text: string, start: number, end: number): boolean {
-  return COUNTERS.test(text.slice(end, end + 1)) || charBefore(text, start) === '第';
+  const previous = charBefore(text, start);
+  if (COUNTERS.test(text.slice(end, end + 1)) || previous === '第') return true;
+  return text.startsWith('同志', end) && previous !== '全';
 }
 
 const slots = /[Xx]+|×{2,}|○{2,}|□{2,}|\*{2,}|＊{2,}/g;

@@ -1,5 +1,6 @@
 // A transcript the website cut off: it ends with a marker such as `----`, or its last paragraph
 // stops without closing punctuation. Only the marker can be fixed; the missing text cannot.
+import { proseEnd } from '../residue';
 import { defineRule } from '../rule';
 import { lineRemovalRange } from '../text';
 
@@ -45,7 +46,7 @@ export const truncated = defineRule({
       });
       return;
     }
-    const trimmed = content.trimEnd();
+    const trimmed = text.slice(last.line.start, proseEnd(text, last.line)).trimEnd();
     if (trimmed.length === 0 || closingPunctuation.test(trimmed)) return;
     const end = last.line.start + trimmed.length;
     const lastChar = Array.from(trimmed).at(-1)!;

@@ -1,7 +1,7 @@
 // Unmatched quotation marks and brackets within a paragraph, usually a sign that the copy lost
 // or garbled a character. The correction needs a person, so there is no fix.
 import { defineRule } from '../rule';
-import { isAsciiLetter } from '../text';
+import { closesListMarker, isAsciiLetter } from '../text';
 
 /** Each closer and its opener; a half-width parenthesis pairs with a full-width one. */
 const OPENER_OF: Readonly<Record<string, string>> = {
@@ -25,8 +25,6 @@ const CLOSER_OF: Readonly<Record<string, string>> = {
   '『': '』',
 };
 const pairChars = /[“”‘’《》（）()【】「」『』]/g;
-/** `1)` and `a)` open list items; they have no partner. */
-const listMarker = /^\s*[0-9A-Za-z]{1,2}\)/;
 
 export const unbalancedPair = defineRule({
   id: 'unbalanced-pair',
@@ -82,7 +80,7 @@ export const unbalancedPair = defineRule({
           isAsciiLetter(content[match.index + 1])
         )
           continue;
-        if (char === ')' && match.index < 4 && listMarker.test(content)) continue;
+        if (closesListMarker(content, match.index)) continue;
         const depth = open.findLastIndex((entry) => (entry.char === '(' ? '（' : entry.char) === closing);
         if (depth < 0) {
           unopened(char, offset);

@@ -1,13 +1,8 @@
 import type { TextRange } from '../config';
-import { AD_SOURCE } from '../residue';
+import { appendedAds } from '../residue';
 import { defineRule } from '../rule';
 import { compact, lineRemovalRange } from '../text';
 
-const adPattern = new RegExp(AD_SOURCE, 'gu');
-/** An ad names a channel or a colon; a bare opener such as `更多资料` counts only at a line's end. */
-const channel = /微|V|v|Q|公众号|[+＋:：]/;
-/** An appended ad runs to the end of its line when what follows it is this short and no sentence. */
-const AD_TAIL_LIMIT = 40;
 const leadingBlanks = /[ \t\u00A0\u3000]+$/;
 
 export const watermark = defineRule({
@@ -97,19 +92,7 @@ export const watermark = defineRule({
     }
     for (const block of model.blocks) {
       if (block.kind === 'residue') continue;
-      const { start: lineStart, end: lineEnd } = block.line;
-      const content = text.slice(lineStart, lineEnd);
-      adPattern.lastIndex = 0;
-      for (let match = adPattern.exec(content); match !== null; match = adPattern.exec(content)) {
-        const start = lineStart + match.index;
-        let end = start + match[0].length;
-        const rest = text.slice(end, lineEnd);
-        const runsToLineEnd = rest.length <= AD_TAIL_LIMIT && !/[。！？!?]/.test(rest.slice(0, -1));
-        if (runsToLineEnd) end = lineEnd;
-        else if (!channel.test(match[0])) continue;
-        reportSpan({ start, end }, 'ad');
-        adPattern.lastIndex = end - lineStart;
-      }
+      for (const ad of appendedAds(text, block.line.start, block.line.end)) reportSpan(ad, 'ad');
     }
     for (const matcher of config.watermarkPhrases) {
       for (const span of matcher.matches(text)) {

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { assertSafeFixAll, covered, findingsOf } from '../support/fixtures';
+
+const rule = 'halfwidth-punctuation';
+
+describe('halfwidth-punctuation: marks in Chinese text', () => {
+  const cases: readonly [string, string][] = [
+    ['刚才,几位同志作了发言。', '刚才，几位同志作了发言。'],
+    ['一是抓项目;二是优环境。', '一是抓项目；二是优环境。'],
+    ['主要任务是:总结工作。', '主要任务是：总结工作。'],
+    ['为什么?因为发展不够!', '为什么？因为发展不够！'],
+    ['正视困难挑战(特别是投资放缓的问题),保持定力。', '正视困难挑战（特别是投资放缓的问题），保持定力。'],
+    ['(2018年8月8日,根据录音整理)', '（2018年8月8日，根据录音整理）'],
+    ['(一)加强组织领导', '（一）加强组织领导'],
+    ['(1)工业经济量质齐升。', '（1）工业经济量质齐升。'],
+    ['参加人员(含列席)共50人。', '参加人员（含列席）共50人。'],
+    ['增长6.5%;新开工项目42个。', '增长6.5%；新开工项目42个。'],
+    ['同志们:', '同志们：'],
+  ];
+  for (const [text, fixed] of cases) {
+    test(`${text} → ${fixed}`, () => {
+      assertSafeFixAll(rule, text, fixed);
+    });
+  }
+
+  test('each mark is its own finding, naming the full-width mark', () => {
+    const text = '刚才,几位同志(县长)作了发言。';
+    const findings = findingsOf(rule, text);
+    assert.deepEqual(covered(text, findings), [',', '(', ')']);
+    assert.equal(findings[0]!.message, 'Half-width “,” in Chinese text: use the full-width “，”.');
+    assert.equal(findings[0]!.fixes[0]!.title, 'Replace “,” with “，”');
+  });
+});
+
+describe('halfwidth-punctuation: marks that stay half-width', () => {
+  const sentences = [
+    '会议8:30准时开始。',
+    '项目资金按照1:1的比例配套。',
+    '同比增长2.5%，圆周率取3.14。',
+    '数字经济规模达到1,000亿元。',
+    '程序员写下的第一行代码是“Hello, world”。',
+    '他说"Hello, world"是第一个程序。',
+    '详见 https://www.example.gov.cn 的通知。',
+    '使用Windows XP (Service Pack 3)系统。',
+    '比例是3:2，地点在A:B。',
+    '要做到以下几点：1)加强领导；2)落实责任。',
+  ];
+  for (const sentence of sentences) {
+    test(sentence, () => {
+      assert.deepEqual(findingsOf(rule, sentence), []);
+    });
+  }
+
+  test('residue lines are left to the watermark rule', () => {
+    assert.deepEqual(findingsOf(rule, '同志们：\n今天开会。\n本文档由用户上传,如有侵权请联系删除\n'), []);
+  });
+});

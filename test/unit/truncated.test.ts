@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { assertSafeFixAll, covered, findingsOf, fixAll } from '../support/fixtures';
+
+const rule = 'truncated';
+
+describe('truncated: the website’s cut marker', () => {
+  test('a marker after the last words is removed; the unfinished sentence is then reported', () => {
+    const text = '同志们：\n各级领导干部要带头转变作风，----\n';
+    const [finding] = findingsOf(rule, text);
+    assert.equal(text.slice(finding!.start, finding!.end), '----');
+    assert.equal(
+      finding!.message,
+      'The text ends with “----”: the website cut it off here. Remove the marker and restore the rest from the source.',
+    );
+    assertSafeFixAll(rule, text, '同志们：\n各级领导干部要带头转变作风，\n');
+    const after = findingsOf(rule, fixAll(text, rule));
+    assert.equal(after.length, 1);
+    assert.match(after[0]!.message, /stops mid-sentence/);
+    assert.deepEqual(after[0]!.fixes, []);
+  });
+
+  test('a marker on a line of its own is removed with the line', () => {
+    assertSafeFixAll(rule, '同志们：\n要带头转变作风，\n----\n', '同志们：\n要带头转变作风，\n');
+  });
+
+  test('a marker on the last line without a break takes the break before it', () => {
+    assertSafeFixAll(rule, '同志们：\r\n要带头转变作风，\r\n  ----', '同志们：\r\n要带头转变作风，');
+  });
+
+  for (const marker of ['——————', '……………', '......', '____']) {
+    test(`“${marker}” is a cut marker too`, () => {
+      const text = `同志们：\n要带头转变作风，${marker}\n`;
+      assert.deepEqual(covered(text, findingsOf(rule, text)), [marker]);
+    });
+  }
+
+  test('a marker line in the middle is not the end of the text', () => {
+    assert.deepEqual(findingsOf(rule, '同志们：\n要带头转变作风。\n----\n要真抓实干。\n'), []);
+  });
+});
+
+describe('truncated: a last paragraph stopping mid-sentence', () => {
+  test('the finding covers the last character, whole even outside the BMP', () => {
+    const text = '同志们：\n这次评选的先进个人有王𪚥';
+    const findings = findingsOf(rule, text);
+    assert.deepEqual(covered(text, findings), ['𪚥']);
+    assert.equal(findings[0]!.end - findings[0]!.start, 2);
+    assert.equal(
+      findings[0]!.message,
+      'The last paragraph stops mid-sentence: the text may have been cut off. Restore the rest from the source.',
+    );
+  });
+
+  const finished: readonly [string, string][] = [
+    ['a full stop', '同志们：\n要真抓实干。\n'],
+    ['an exclamation mark', '同志们：\n为建设现代化新城区而努力奋斗！\n'],
+    ['a closing quote', '同志们：\n他说：“要真抓实干。”\n'],
+    ['a closing', '同志们：\n要真抓实干。\n谢谢大家！\n'],
+    ['trailing blank lines', '同志们：\n要真抓实干。\n\n\n'],
+    ['a footer after the last paragraph', '同志们：\n要真抓实干。\n第 5 页 共 5 页\n'],
+    ['an ad after the last sentence', '同志们：\n要真抓实干。更多资料加微信\n'],
+  ];
+  for (const [why, text] of finished) {
+    test(`a text ending in ${why} is complete`, () => {
+      assert.deepEqual(findingsOf(rule, text), []);
+    });
+  }
+});

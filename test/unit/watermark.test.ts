@@ -1,0 +1,147 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { applyEdits } from '../../server/src/core';
+import { assertSafeFixAll, covered, findingsOf, fixAll } from '../support/fixtures';
+
+const rule = 'watermark';
+
+describe('watermark: header residue above the title', () => {
+  const text = '正文复制\n“砥砺前行”系列№123\n2023年5月\n加强基层治理\n同志们：\n今天开会。\n';
+
+  test('page chrome, a series label and an upload date are each reported as a whole line', () => {
+    const findings = findingsOf(rule, text);
+    assert.deepEqual(covered(text, findings), ['正文复制\n', '“砥砺前行”系列№123\n', '2023年5月\n']);
+    assert.match(findings[0]!.message, /chrome “正文复制”/);
+    assert.match(findings[1]!.message, /Series label ““砥砺前行”系列№123”/);
+    assert.match(findings[2]!.message, /Upload date “2023年5月” above the title/);
+  });
+
+  test('fix-all removes the lines with their breaks and leaves the title first', () => {
+    assertSafeFixAll(rule, text, '加强基层治理\n同志们：\n今天开会。\n');
+  });
+
+  test('a date below the title is the speech’s date, not an upload date', () => {
+    assert.deepEqual(findingsOf(rule, '加强基层治理\n2023年5月\n同志们：\n今天开会。\n'), []);
+  });
+
+  test('chrome words inside a sentence are the speaker’s own', () => {
+    const clean = '同志们：\n要分享经验，打造精品工程，欢迎下载使用政务APP，举报电话要公开。\n';
+    assert.deepEqual(findingsOf(rule, clean), []);
+  });
+});
+
+describe('watermark: footers between paragraphs', () => {
+  for (const footer of [
+    '第 2 页 共 5 页',
+    '第3页，共12页',
+    '- 5 -',
+    '本文档由用户上传',
+    '如有侵权请联系删除',
+    '精品文档 欢迎下载',
+  ]) {
+    test(`“${footer}” on its own line is removed with its line break`, () => {
+      const text = `同志们：\n今天开会。\n${footer}\n明天继续。\n`;
+      assert.deepEqual(covered(text, findingsOf(rule, text)), [`${footer}\n`]);
+      assertSafeFixAll(rule, text, '同志们：\n今天开会。\n明天继续。\n');
+    });
+  }
+
+  test('a footer on the last line, without a break of its own, takes the break before it', () => {
+    const text = '同志们：\n今天开会。\n第 5 页 共 5 页';
+    assert.deepEqual(covered(text, findingsOf(rule, text)), ['\n第 5 页 共 5 页']);
+    assertSafeFixAll(rule, text, '同志们：\n今天开会。');
+  });
+
+  test('CRLF line breaks go with the removed line', () => {
+    const text = '同志们：\r\n今天开会。\r\n- 2 -\r\n明天继续。\r\n';
+    assertSafeFixAll(rule, text, '同志们：\r\n今天开会。\r\n明天继续。\r\n');
+  });
+});
+
+describe('watermark: ads appended to paragraphs', () => {
+  const cases: readonly [string, string][] = [
+    ['更多资 料+微信:', 'a space inside the opener'],
+    ['更多资料+微 信:', 'a space inside the channel'],
+    ['更多资料+微\u200B信:', 'a zero-width space inside the channel'],
+    ['更多资料加微信', 'no joiner or colon'],
+    ['关注公众号', 'a bare channel'],
+    ['关注公众号:dangjian2023', 'an account id'],
+    ['加V:abc123', 'a one-letter channel'],
+    ['QQ群：123456', 'a QQ group'],
+    ['下载文档请访问本站', 'a download notice'],
+  ];
+  for (const [ad, why] of cases) {
+    test(`“${ad}” after a sentence is removed (${why})`, () => {
+      const text = `同志们：\n今天我们召开全县经济工作会议。${ad}\n下面我讲三点意见。\n`;
+      assert.deepEqual(covered(text, findingsOf(rule, text)), [ad]);
+      assertSafeFixAll(rule, text, '同志们：\n今天我们召开全县经济工作会议。\n下面我讲三点意见。\n');
+    });
+  }
+
+  test('the message shows the ad without the characters inserted to hide it', () => {
+    const [finding] = findingsOf(rule, '今天开会。更多资 料+微\u200B信:\n');
+    assert.equal(finding?.message, 'Advertisement “更多资料+微信:” left by the website: remove it.');
+  });
+
+  test('blanks before an ad go with it', () => {
+    const text = '今天开会。  更多资料+微信:abc\n';
+    assert.deepEqual(covered(text, findingsOf(rule, text)), ['  更多资料+微信:abc']);
+    assertSafeFixAll(rule, text, '今天开会。\n');
+  });
+
+  test('an ad with a joiner is found even where no sentence ended before it', () => {
+    const text = '加强基层治理更多资料+微信:abc\n同志们：\n今天开会。\n';
+    assertSafeFixAll(rule, text, '加强基层治理\n同志们：\n今天开会。\n');
+  });
+
+  test('a line holding nothing but an ad is removed whole', () => {
+    const text = '同志们：\n今天开会。\n更多资料+微信:abc\n明天继续。\n';
+    assert.deepEqual(covered(text, findingsOf(rule, text)), ['更多资料+微信:abc\n']);
+    assertSafeFixAll(rule, text, '同志们：\n今天开会。\n明天继续。\n');
+  });
+
+  test('two ads in one document are both removed and nothing else changes', () => {
+    const text = '同志们：\n第一段。更多资料+微信:\n第二段。更多资料+微 信:\n';
+    assertSafeFixAll(rule, text, '同志们：\n第一段。\n第二段。\n');
+  });
+});
+
+describe('watermark: the same words used by the speaker', () => {
+  const sentences = [
+    '各部门要用好微信公众号等新媒体平台，扩大政策宣传覆盖面。',
+    '要引导群众关注公众号、下载客户端，获取更多内容。',
+    '我们要为基层提供更多资料和案例。',
+    '有的干部热衷于加微信群、建工作群，搞“指尖上的形式主义”。',
+    '今天开会。关注公众号的运营情况要纳入考核。',
+    '今天开会。更多资料显示，我县的发展潜力很大。',
+  ];
+  for (const sentence of sentences) {
+    test(`“${sentence}” is not an ad`, () => {
+      assert.deepEqual(findingsOf(rule, `同志们：\n${sentence}\n`), []);
+    });
+  }
+
+  test('an ad after such a sentence is still found', () => {
+    const text = '要引导群众关注公众号。更多资料请关注公众号。\n';
+    assert.deepEqual(covered(text, findingsOf(rule, text)), ['更多资料请关注公众号。']);
+  });
+});
+
+describe('watermark: fixes', () => {
+  test('a single finding’s fix removes exactly what it covers', () => {
+    const text = '今天开会。更多资料+微信:\n明天继续。更多资料+微信:\n';
+    const [first] = findingsOf(rule, text);
+    assert.equal(applyEdits(text, first!.fixes[0]!.edits), '今天开会。\n明天继续。更多资料+微信:\n');
+    assert.equal(first!.fixes[0]!.title, 'Remove “更多资料+微信:”');
+    assert.equal(first!.fixes[0]!.safe, true);
+  });
+
+  test('whole-line residue offers “Remove the line”', () => {
+    const [finding] = findingsOf(rule, '正文复制\n加强基层治理\n');
+    assert.equal(finding?.fixes[0]?.title, 'Remove the line “正文复制”');
+  });
+
+  test('an invisible character inside an ad is removed by the ad’s fix alone', () => {
+    assert.equal(fixAll('今天开会。更多资料+微\u200B信:\n'), '今天开会。\n');
+  });
+});
