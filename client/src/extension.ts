@@ -1,28 +1,102 @@
-// Placeholder until the extension issue: starts the language server for speech documents.
+// The VS Code side of Speech Tidy: everything here needs the VS Code API. What a transcript
+// contains and how to fix it is the language server's business (server/src).
 import * as path from 'node:path';
-import type { ExtensionContext } from 'vscode';
 import {
-  LanguageClient,
-  type LanguageClientOptions,
-  type ServerOptions,
-  TransportKind,
-} from 'vscode-languageclient/node';
+  type CodeAction,
+  CodeActionKind,
+  commands,
+  type ExtensionContext,
+  env,
+  l10n,
+  Range,
+  type TextDocument,
+  window,
+  workspace,
+} from 'vscode';
+import { PlainTextDetection, SPEECH } from './detection';
+import { RESTART_COMMAND, SHOW_OUTPUT_COMMAND, SpeechServer } from './server';
+import { TranscriptStatus } from './statusBar';
 
-let client: LanguageClient | undefined;
+/** The kind the server offers for fix-all; also what users put in editor.codeActionsOnSave. */
+const FIX_ALL_KIND = CodeActionKind.SourceFixAll.append('speech');
 
-export async function activate(context: ExtensionContext): Promise<void> {
-  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+let server: SpeechServer | undefined;
+
+export function activate(context: ExtensionContext): void {
+  const output = window.createOutputChannel('Speech Tidy', { log: true });
+  const run = (command: string) => void commands.executeCommand(command);
+  const speech = new SpeechServer(
+    context.asAbsolutePath(path.join('dist', 'server.js')),
+    output,
+    env.language,
+    run,
+  );
+  server = speech;
+  const detection = new PlainTextDetection(output);
+  const status = new TranscriptStatus(() => speech.diagnostics);
+
+  const isSpeech = (document: TextDocument) => document.languageId === SPEECH;
+  const startIfNeeded = (document: TextDocument) => {
+    if (isSpeech(document)) speech.start().catch(() => undefined);
   };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'speech' }],
-  };
-  client = new LanguageClient('speechTidy', 'Speech Tidy', serverOptions, clientOptions);
-  await client.start();
+
+  context.subscriptions.push(
+    output,
+    detection,
+    status,
+    workspace.onDidOpenTextDocument(startIfNeeded),
+    commands.registerCommand('speechTidy.fixAll', async () => {
+      const document = window.activeTextEditor?.document;
+      if (!document || !isSpeech(document)) {
+        void window.showInformationMessage(l10n.t('Open a speech transcript to fix it.'));
+        return;
+      }
+      await speech.start();
+      await fixAll(document);
+    }),
+    commands.registerCommand('speechTidy.treatAsSpeech', async () => {
+      const document = window.activeTextEditor?.document;
+      if (!document) {
+        void window.showInformationMessage(l10n.t('Open the text you want to treat as a speech transcript.'));
+        return;
+      }
+      await detection.treatAsSpeech(document);
+    }),
+    commands.registerCommand(RESTART_COMMAND, async () => {
+      await speech.restart();
+      window.setStatusBarMessage(l10n.t('Speech Tidy: language server restarted'), 3000);
+    }),
+    commands.registerCommand(SHOW_OUTPUT_COMMAND, () => output.show()),
+  );
+  for (const document of workspace.textDocuments) startIfNeeded(document);
+}
+
+async function fixAll(document: TextDocument): Promise<void> {
+  const whole = new Range(document.positionAt(0), document.positionAt(document.getText().length));
+  const actions =
+    (await commands.executeCommand<CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      whole,
+      FIX_ALL_KIND.value,
+    )) ?? [];
+  const action = actions.find((candidate) => candidate.kind && FIX_ALL_KIND.contains(candidate.kind));
+  if (!action?.edit) {
+    void window.showInformationMessage(
+      l10n.t('Speech Tidy found nothing in this transcript it can fix safely.'),
+    );
+    return;
+  }
+  // The edit names the document version it was computed for: if the text changed meanwhile,
+  // VS Code refuses it instead of applying it in the wrong places.
+  if (!(await workspace.applyEdit(action.edit))) {
+    void window.showWarningMessage(
+      l10n.t('The transcript changed while it was being fixed. Run Fix All again.'),
+    );
+  }
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  await server?.stop();
+  server = undefined;
 }
