@@ -119,3 +119,19 @@ test('--locale and LANG pick the language of messages', (t) => {
   assert.equal(fromEnv.stdout, chinese.stdout);
   assert.match(run(['check', '--bogus'], { cwd: dir, env: { LC_ALL: 'zh_CN.UTF-8' } }).stderr, /运行/);
 });
+
+test('columns count UTF-16 code units, past CJK Extension B characters and emoji', (t) => {
+  const dir = tempDir(t);
+  write(dir, 'wide.speech', `${cleanTranscript()}在𠀀地召开会议😀,大家踊跃发言。\r\n`);
+  const result = run(['check', '--format', 'json', 'wide.speech'], { cwd: dir });
+  const report = parseJson(result.stdout) as {
+    files: { findings: { rule: string; line: number; column: number }[] }[];
+  };
+  const comma = report.files[0]!.findings.find((finding) => finding.rule === 'halfwidth-punctuation')!;
+  // 在 (1) + 𠀀 (2) + 地召开会议 (5) + 😀 (2) = 10 code units before the comma.
+  assert.deepEqual([comma.line, comma.column], [7, 11]);
+  assert.match(
+    run(['check', 'wide.speech'], { cwd: dir }).stdout,
+    /^wide\.speech:7:11 {2}warning {2}halfwidth-punctuation/m,
+  );
+});

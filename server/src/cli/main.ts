@@ -17,14 +17,13 @@ import {
   outlineText,
   type Paint,
   paint,
-  summarize,
+  Tally,
   wantsColor,
 } from './output';
 import { MIN_FILES_FOR_WORKERS, runTasks } from './pool';
 import {
   describeIoError,
   type FileResult,
-  type FindingOut,
   MAX_FILE_BYTES,
   type Mode,
   processBytes,
@@ -135,38 +134,47 @@ async function runFiles(context: Context): Promise<number> {
       ? discovery.tasks
       : discovery.tasks.filter((task) => !broken.has(loadConfigFor(task.file).path ?? ''));
 
-  const results: (FileResult | undefined)[] = new Array(tasks.length);
+  // Results arrive in completion order and are printed in discovery order; only those waiting
+  // for an earlier file are held. JSON and SARIF are one document, so they need every result.
+  const pending = new Map<number, FileResult>();
+  const keepAll = args.format !== 'text';
   const analysed: Analysed[] = [];
+  const tally = new Tally((severity) => atLeast(severity, args.maxSeverity));
   const progress = new Progress(io.stderr, io.stderr.isTTY === true, locale);
   let printed = 0;
   let done = 0;
-  const text = args.format === 'text';
   const emit = (result: FileResult) => {
     if (result.kind === 'skipped') return;
     if (result.kind === 'error') {
       failed.push(result);
-      if (text || mode !== 'check') {
+      if (!keepAll || mode !== 'check') {
         progress.clear();
         reportError(context, result.display, result.message);
       }
       return;
     }
-    analysed.push(result);
-    if (!text) return;
+    tally.add(result);
+    if (keepAll) {
+      analysed.push(result);
+      return;
+    }
     const chunk = textFor(result, mode, out, locale);
     if (chunk) {
-      progress.clear();
+      // Only output to the same terminal would run into the progress line.
+      if (io.stdout.isTTY) progress.clear();
       io.stdout.write(chunk);
     }
   };
-  const order = tasks.map((task, position) => [task.index, position] as const);
-  const positionOf = new Map(order);
+  const positionOf = new Map(tasks.map((task, position) => [task.index, position]));
   const jobs = args.jobs ?? (tasks.length < MIN_FILES_FOR_WORKERS ? 1 : defaultJobs());
   try {
     await runTasks(tasks, { mode, locale }, jobs, io.entry, (result) => {
-      results[positionOf.get(result.index)!] = result;
+      pending.set(positionOf.get(result.index)!, result);
       done++;
-      while (printed < results.length && results[printed] !== undefined) emit(results[printed++]!);
+      for (let next = pending.get(printed); next !== undefined; next = pending.get(printed)) {
+        pending.delete(printed++);
+        emit(next);
+      }
       progress.update(done, tasks.length);
     });
   } catch (error) {
@@ -187,9 +195,9 @@ async function runFiles(context: Context): Promise<number> {
       `${JSON.stringify(checkSarif(analysed, failed, context.version, locale, io.cwd), null, 2)}\n`,
     );
   } else {
-    writeSummary(context, mode, analysed, failed.length, tasks.length === 0 && failed.length === 0);
+    writeSummary(context, mode, tally, failed.length, tasks.length === 0 && failed.length === 0);
   }
-  return exitCode(args, mode, analysed, failed.length);
+  return exitCode(tally, failed.length);
 }
 
 function textFor(result: Analysed, mode: Mode, p: Paint, locale: Locale): string {
@@ -207,61 +215,40 @@ function textFor(result: Analysed, mode: Mode, p: Paint, locale: Locale): string
   return `${p.bold(result.display)}: ${say(locale, 'fixedFile', { count, rules, left: fix.remaining.length })}\n`;
 }
 
-function writeSummary(
-  context: Context,
-  mode: Mode,
-  analysed: readonly Analysed[],
-  errors: number,
-  nothing: boolean,
-): void {
+function writeSummary(context: Context, mode: Mode, tally: Tally, errors: number, nothing: boolean): void {
   const { io, locale, out } = context;
   if (nothing) {
     io.stderr.write(`${say(locale, 'noFiles')}\n`);
     return;
   }
   if (mode === 'check') {
-    const summary = summarize(analysed, errors);
-    if (summary.findings === 0) io.stdout.write(`${say(locale, 'summaryClean', { files: summary.files })}\n`);
+    if (tally.findings === 0) io.stdout.write(`${say(locale, 'summaryClean', { files: tally.files })}\n`);
     else {
-      const breakdown = Object.entries(summary.bySeverity)
+      const breakdown = Object.entries(tally.bySeverity)
         .filter(([, n]) => n > 0)
         .map(([severity, n]) => `${severity} ${n}`)
         .join(', ');
-      io.stdout.write(
-        `${out.bold(
-          say(locale, 'summaryFindings', {
-            count: summary.findings,
-            breakdown,
-            withFindings: summary.filesWithFindings,
-            files: summary.files,
-            fixable: summary.fixable,
-          }),
-        )}\n`,
-      );
+      const line = say(locale, 'summaryFindings', {
+        count: tally.findings,
+        breakdown,
+        withFindings: tally.filesWithFindings,
+        files: tally.files,
+        fixable: tally.fixable,
+      });
+      io.stdout.write(`${out.bold(line)}\n`);
     }
   } else {
-    const changed = analysed.filter((file) => Object.keys(file.fix?.fixed ?? {}).length > 0);
-    const count = changed.reduce(
-      (sum, file) => sum + Object.values(file.fix!.fixed).reduce((a, b) => a + b, 0),
-      0,
-    );
-    const left = analysed.reduce((sum, file) => sum + (file.fix?.remaining.length ?? 0), 0);
     const key = mode === 'dry-run' ? 'dryRunSummary' : 'fixSummary';
-    const line = say(locale, key, { count, changed: changed.length, files: analysed.length, left });
+    const args = { count: tally.fixed, changed: tally.changedFiles, files: tally.files, left: tally.left };
     // Under --dry-run stdout carries the diff, which must stay a clean patch.
-    (mode === 'dry-run' ? io.stderr : io.stdout).write(`${line}\n`);
+    (mode === 'dry-run' ? io.stderr : io.stdout).write(`${say(locale, key, args)}\n`);
   }
   if (errors > 0) io.stderr.write(`${say(locale, 'summaryErrors', { count: errors })}\n`);
 }
 
-function exitCode(args: CliArgs, mode: Mode, analysed: readonly Analysed[], errors: number): number {
+function exitCode(tally: Tally, errors: number): number {
   if (errors > 0) return EXIT_TROUBLE;
-  const left = (file: Analysed): readonly FindingOut[] =>
-    mode === 'check' ? file.findings : (file.fix?.remaining ?? file.findings);
-  const failing = analysed.some((file) =>
-    left(file).some((finding) => atLeast(finding.severity, args.maxSeverity)),
-  );
-  return failing ? EXIT_FINDINGS : EXIT_CLEAN;
+  return tally.failing ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
@@ -306,6 +293,8 @@ async function runStdin(context: Context): Promise<number> {
     return EXIT_TROUBLE;
   }
   const result: Analysed = { kind: 'analysed', index: 0, display, ...outcome.result };
+  const tally = new Tally((severity) => atLeast(severity, args.maxSeverity));
+  tally.add(result);
   if (mode === 'fix' && args.format === 'text') io.stdout.write(outcome.output ?? bytes);
   else if (args.format === 'json') {
     const document =
@@ -318,9 +307,9 @@ async function runStdin(context: Context): Promise<number> {
   } else {
     const chunk = textFor(result, mode, out, locale);
     if (chunk) io.stdout.write(chunk);
-    writeSummary(context, mode, [result], 0, false);
   }
-  return exitCode(args, mode, [result], 0);
+  if (args.format === 'text' && mode !== 'fix') writeSummary(context, mode, tally, 0, false);
+  return exitCode(tally, 0);
 }
 
 async function runOutline(context: Context): Promise<number> {

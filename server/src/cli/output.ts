@@ -94,20 +94,50 @@ export interface Summary {
   readonly errors: number;
 }
 
-export function summarize(analysed: readonly Analysed[], errors: number): Summary {
-  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
-  let findings = 0;
-  let fixable = 0;
-  let filesWithFindings = 0;
-  for (const file of analysed) {
-    if (file.findings.length > 0) filesWithFindings++;
+/**
+ * Running totals, so that a text run over many thousand files keeps counts, not every finding.
+ * For `fix`, "left" counts what remains after the fix, and that is what decides the exit code.
+ */
+export class Tally {
+  files = 0;
+  filesWithFindings = 0;
+  findings = 0;
+  fixable = 0;
+  readonly bySeverity: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  changedFiles = 0;
+  fixed = 0;
+  left = 0;
+  /** Whether some finding (left) is at or above the threshold. */
+  failing = false;
+
+  constructor(private readonly failsAt: (severity: Severity) => boolean) {}
+
+  add(file: Analysed): void {
+    this.files++;
+    if (file.findings.length > 0) this.filesWithFindings++;
     for (const finding of file.findings) {
-      findings++;
-      bySeverity[finding.severity]++;
-      if (finding.fixable) fixable++;
+      this.findings++;
+      this.bySeverity[finding.severity]++;
+      if (finding.fixable) this.fixable++;
     }
+    const fixed = Object.values(file.fix?.fixed ?? {}).reduce((sum, n) => sum + n, 0);
+    if (fixed > 0) this.changedFiles++;
+    this.fixed += fixed;
+    const left = file.fix?.remaining ?? file.findings;
+    this.left += left.length;
+    if (!this.failing) this.failing = left.some((finding) => this.failsAt(finding.severity));
   }
-  return { files: analysed.length, filesWithFindings, findings, bySeverity, fixable, errors };
+
+  summary(errors: number): Summary {
+    const { files, filesWithFindings, findings, fixable } = this;
+    return { files, filesWithFindings, findings, bySeverity: { ...this.bySeverity }, fixable, errors };
+  }
+}
+
+export function summarize(analysed: readonly Analysed[], errors: number): Summary {
+  const tally = new Tally(() => false);
+  for (const file of analysed) tally.add(file);
+  return tally.summary(errors);
 }
 
 export const JSON_FORMAT_VERSION = 1;

@@ -18,6 +18,7 @@ export class Progress {
   update(done: number, total: number): void {
     if (!this.enabled) return;
     const now = Date.now();
+    // The throttle holds after a clear too, or output streaming past would redraw it per file.
     if (now - this.lastDraw < REDRAW_MS && done < total) return;
     this.lastDraw = now;
     this.stream.write(`\r\u001b[2K${say(this.locale, 'progress', { done, total })}`);
@@ -29,7 +30,5 @@ export class Progress {
     if (!this.shown) return;
     this.stream.write('\r\u001b[2K');
     this.shown = false;
-    // Drawn again on the next update, however soon.
-    this.lastDraw = 0;
   }
 }
