@@ -37,7 +37,8 @@ import type {
 } from 'vscode-languageserver';
 import { REPO_ROOT } from './fixtures';
 
-export const SERVER_PATH = path.join(REPO_ROOT, 'dist', 'server.js');
+/** The bundled server; SPEECH_TIDY_SERVER points the tests at another build of it. */
+export const SERVER_PATH = process.env.SPEECH_TIDY_SERVER ?? path.join(REPO_ROOT, 'dist', 'server.js');
 
 /** Generous: the tests run on loaded two-core machines, and a wait ends as soon as its event comes. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -222,6 +223,8 @@ export interface StartOptions {
   readonly settings?: Record<string, unknown>;
   /** Answer `client/registerCapability` with an error, as a client that cannot register would. */
   readonly refuseRegistrations?: boolean;
+  /** Answers to `workspace/configuration` wait for this, as a busy editor's would. */
+  readonly holdConfiguration?: Promise<unknown>;
 }
 
 export const DEFAULT_CAPABILITIES: ClientCapabilities = {
@@ -269,6 +272,8 @@ export interface OpenDocument {
   readonly languageId: string;
   version: number;
   text: string;
+  /** The diagnostics log position when it was opened: earlier publications were for another opening. */
+  readonly openedAt: number;
 }
 
 export interface ApplyResult {
@@ -341,10 +346,14 @@ export class LspClient {
     this.connection.onNotification('window/logMessage', (params: LogMessageParams) => this.logs.push(params));
     this.connection.onNotification('telemetry/event', () => {});
     this.connection.onNotification('$/progress', () => {});
-    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => {
-      this.configurationRequests.push(params.items.map((item) => item.section ?? null));
-      return params.items.map((item) => this.setting(item.section));
-    });
+    this.connection.onRequest(
+      'workspace/configuration',
+      async (params: { items: { section?: string }[] }) => {
+        this.configurationRequests.push(params.items.map((item) => item.section ?? null));
+        await this.options.holdConfiguration;
+        return params.items.map((item) => this.setting(item.section));
+      },
+    );
     this.connection.onRequest('client/registerCapability', (params: { registrations: Registration[] }) => {
       if (this.options.refuseRegistrations) throw new Error('this client registers nothing');
       for (const registration of params.registrations) this.registrations.push(registration);
@@ -446,7 +455,7 @@ export class LspClient {
   }
 
   async open(uri: string, text: string, languageId = 'speech', version = 1): Promise<OpenDocument> {
-    const document: OpenDocument = { uri, languageId, version, text };
+    const document: OpenDocument = { uri, languageId, version, text, openedAt: this.diagnostics.mark };
     this.documents.set(uri, document);
     await this.notify('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
     return document;
@@ -542,12 +551,12 @@ export class LspClient {
 
   /**
    * The diagnostics published for `uri` at `version` (any version when undefined), from the
-   * event log position `from` on.
+   * event log position `from` on; by default from when the document was last opened.
    */
   async diagnosticsFor(
     uri: string,
     version?: number,
-    { from = 0, timeout }: { from?: number; timeout?: number } = {},
+    { from = this.documents.get(uri)?.openedAt ?? 0, timeout }: { from?: number; timeout?: number } = {},
   ): Promise<Diagnostic[]> {
     const what = `diagnostics of ${uri}${version === undefined ? '' : ` at version ${version}`}`;
     const params = await this.diagnostics.wait(
