@@ -5,14 +5,14 @@ import { type Analysis, analyze, type Locale, type ResolvedConfig } from './core
 
 export type DocumentState =
   | { readonly kind: 'analysed'; readonly analysis: Analysis }
-  | { readonly kind: 'too-large'; readonly length: number }
+  | { readonly kind: 'too-large'; readonly bytes: number }
   | { readonly kind: 'binary' };
 
 export interface AnalysisEnvironment {
   readonly config: ResolvedConfig;
   readonly locale: Locale;
-  /** Documents longer than this (in UTF-16 code units) are not analysed. */
-  readonly maxLength: number;
+  /** Documents larger than this many bytes as a UTF-8 file are not analysed. */
+  readonly maxBytes: number;
 }
 
 export class AnalysisCache {
@@ -42,10 +42,22 @@ export class AnalysisCache {
   }
 
   private compute(text: string): DocumentState {
-    const { config, locale, maxLength } = this.environment();
-    if (text.length > maxLength) return { kind: 'too-large', length: text.length };
+    const { config, locale, maxBytes } = this.environment();
+    const bytes = sizeOverLimit(text, maxBytes);
+    if (bytes !== undefined) return { kind: 'too-large', bytes };
     // NUL never occurs in text; a document holding one is binary data opened by mistake.
     if (text.includes('\u0000')) return { kind: 'binary' };
     return { kind: 'analysed', analysis: analyze(text, { config, locale }) };
   }
+}
+
+/**
+ * The size of `text` as a UTF-8 file when it exceeds `limit` bytes: the user's limit and the CLI
+ * measure files, and a Chinese character takes three bytes there but one UTF-16 code unit here.
+ * A code unit takes at most three bytes, so most texts are decided without counting.
+ */
+function sizeOverLimit(text: string, limit: number): number | undefined {
+  if (text.length * 3 <= limit) return undefined;
+  const bytes = Buffer.byteLength(text, 'utf8');
+  return bytes > limit ? bytes : undefined;
 }

@@ -39,12 +39,13 @@ import {
   toTextEdits,
   versionedEdit,
 } from './protocol';
-import { filePathOf, isSpeechFile, WorkspaceIndex } from './workspaceIndex';
+import { filePathOf, isIndexedPath, WorkspaceIndex } from './workspaceIndex';
 
 /** Typing pauses shorter than this do not start an analysis; the last version wins. */
 const CHANGE_DELAY_MS = 60;
 const MAX_WORKSPACE_SYMBOLS = 2000;
-const DEFAULT_MAX_LENGTH = 20 * 1024 * 1024;
+const DEFAULT_MAX_FILE_SIZE_MB = 20;
+const MEGABYTE = 1024 * 1024;
 
 const TEXTS = {
   tooLarge: {
@@ -73,7 +74,12 @@ const TEXTS = {
 
 interface ServerSettings {
   readonly config: ResolvedConfig;
-  readonly maxLength: number;
+  readonly maxFileSizeMB: number;
+  readonly maxBytes: number;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export function startServer(connection: Connection): void {
@@ -82,9 +88,32 @@ export function startServer(connection: Connection): void {
   let locale: Locale = 'en';
   let canPullConfiguration = false;
   let canRegisterWatchers = false;
+  let canFollowFolders = false;
   let workspaceFolders: string[] = [];
-  let settings: ServerSettings = { config: resolveConfig({}, RULES), maxLength: DEFAULT_MAX_LENGTH };
+  let settings: ServerSettings = {
+    config: resolveConfig({}, RULES),
+    maxFileSizeMB: DEFAULT_MAX_FILE_SIZE_MB,
+    maxBytes: DEFAULT_MAX_FILE_SIZE_MB * MEGABYTE,
+  };
   const cache = new AnalysisCache(() => ({ ...settings, locale }));
+  /**
+   * Analyses wait for the user's settings, read once the client is initialized: a first
+   * publication with the defaults would flash diagnostics of rules the user turned off.
+   */
+  let settingsLoaded: () => void = () => {};
+  const settingsReady = new Promise<void>((resolve) => {
+    settingsLoaded = resolve;
+  });
+  /**
+   * Index work (folder walks, files the watcher reported) runs one task at a time, in the order
+   * it was asked for; `workspace/symbol` answers once the work asked for before it is done.
+   */
+  let indexing: Promise<void> = Promise.resolve();
+  const enqueueIndexing = (task: () => Promise<void>) => {
+    indexing = indexing.then(task).catch((error: Error) => {
+      connection.console.error(`Indexing failed: ${error.message}`);
+    });
+  };
   const pending = new Map<string, NodeJS.Timeout>();
   const warned = new Set<string>();
 
@@ -95,6 +124,7 @@ export function startServer(connection: Connection): void {
     locale = toLocale(params.initializationOptions?.locale ?? params.locale);
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     canRegisterWatchers = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    canFollowFolders = params.capabilities.workspace?.workspaceFolders === true;
     workspaceFolders = (params.workspaceFolders ?? [])
       .map((folder) => filePathOf(folder.uri))
       .filter((folder): folder is string => folder !== undefined);
@@ -109,6 +139,9 @@ export function startServer(connection: Connection): void {
         foldingRangeProvider: true,
         hoverProvider: true,
         workspaceSymbolProvider: true,
+        ...(canFollowFolders
+          ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } }
+          : {}),
         codeActionProvider: {
           codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND],
         },
@@ -118,38 +151,84 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(async () => {
-    if (canPullConfiguration) {
-      await connection.client.register(DidChangeConfigurationNotification.type, { section: 'speechTidy' });
-    }
-    if (canRegisterWatchers) {
-      await connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{speech,txt}' }],
+    // Queued first, so that a `workspace/symbol` right after start waits for the whole folders.
+    const started = Date.now();
+    enqueueIndexing(async () => {
+      for (const folder of workspaceFolders) await index.indexFolder(folder);
+      connection.console.info(`Indexed ${index.size} transcripts in ${Date.now() - started} ms.`);
+    });
+    if (canFollowFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
+        for (const folder of removed) {
+          const folderPath = filePathOf(folder.uri);
+          if (!folderPath) continue;
+          workspaceFolders = workspaceFolders.filter((known) => known !== folderPath);
+          enqueueIndexing(async () => index.removeFolder(folderPath));
+        }
+        for (const folder of added) {
+          const folderPath = filePathOf(folder.uri);
+          if (!folderPath) continue;
+          workspaceFolders.push(folderPath);
+          enqueueIndexing(() => index.indexFolder(folderPath));
+        }
       });
     }
+    // A client that cannot register still has settings to read and folders to index.
+    if (canPullConfiguration) {
+      await register(() =>
+        connection.client.register(DidChangeConfigurationNotification.type, { section: 'speechTidy' }),
+      );
+    }
+    if (canRegisterWatchers) {
+      await register(() =>
+        connection.client.register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{ globPattern: '**/*.{speech,txt}' }],
+        }),
+      );
+    }
     await refreshSettings();
-    const started = Date.now();
-    for (const folder of workspaceFolders) await index.indexFolder(folder);
-    connection.console.info(`Indexed ${index.size} transcripts in ${Date.now() - started} ms.`);
   });
 
-  async function refreshSettings(): Promise<void> {
-    let raw: Record<string, unknown> = {};
+  async function register(registration: () => Promise<unknown>): Promise<void> {
+    try {
+      await registration();
+    } catch (error) {
+      connection.console.error(`The client refused a registration: ${(error as Error).message}`);
+    }
+  }
+
+  let settingsRequests = 0;
+
+  /** Reads the settings (pulled, or as pushed by a client that cannot be asked) and re-analyses. */
+  async function refreshSettings(pushed?: unknown): Promise<void> {
+    const request = ++settingsRequests;
+    let raw: unknown = pushed;
     if (canPullConfiguration) {
       try {
-        raw = ((await connection.workspace.getConfiguration('speechTidy')) as Record<string, unknown>) ?? {};
+        raw = await connection.workspace.getConfiguration('speechTidy');
       } catch (error) {
         connection.console.error(`Could not read the settings: ${(error as Error).message}`);
       }
     }
-    const config = resolveConfig(raw, RULES);
+    // Two changes in quick succession: the answer to the later request wins, whatever the order.
+    if (request !== settingsRequests) return;
+    const source = isRecord(raw) ? raw : {};
+    const config = resolveConfig(source, RULES);
     const sizeMb =
-      typeof raw.maxFileSizeMB === 'number' && raw.maxFileSizeMB > 0 ? raw.maxFileSizeMB : undefined;
-    settings = { config, maxLength: sizeMb ? sizeMb * 1024 * 1024 : DEFAULT_MAX_LENGTH };
+      typeof source.maxFileSizeMB === 'number' && source.maxFileSizeMB > 0
+        ? source.maxFileSizeMB
+        : DEFAULT_MAX_FILE_SIZE_MB;
+    settings = { config, maxFileSizeMB: sizeMb, maxBytes: sizeMb * MEGABYTE };
     if (config.problems.length > 0) {
       void connection.window.showWarningMessage(text('settings', { problems: config.problems.join('; ') }));
     }
     cache.clear();
-    for (const document of documents.all()) validate(document);
+    settingsLoaded();
+    for (const document of documents.all()) {
+      clearTimeout(pending.get(document.uri));
+      pending.delete(document.uri);
+      validate(document);
+    }
   }
 
   function nameOf(uri: string): string {
@@ -166,8 +245,8 @@ export function startServer(connection: Connection): void {
           state.kind === 'too-large'
             ? text('tooLarge', {
                 name: nameOf(document.uri),
-                size: (state.length / 1024 / 1024).toFixed(1),
-                limit: Math.round(settings.maxLength / 1024 / 1024),
+                size: (state.bytes / MEGABYTE).toFixed(1),
+                limit: settings.maxFileSizeMB,
               })
             : text('binary', { name: nameOf(document.uri) });
         void connection.window.showWarningMessage(message);
@@ -179,59 +258,100 @@ export function startServer(connection: Connection): void {
     warned.delete(`${document.uri}#binary`);
     const diagnostics = state.analysis.findings.map((finding) => toDiagnostic(document, finding));
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+    // The editor's text is newer than the disk's: workspace symbols follow it while it is open.
+    const file = filePathOf(document.uri);
+    if (file) index.indexText(file, document.getText(), state.analysis.model);
   }
 
   function schedule(document: TextDocument, delay: number): void {
-    clearTimeout(pending.get(document.uri));
-    pending.set(
-      document.uri,
-      setTimeout(() => {
-        pending.delete(document.uri);
-        // The timer of a superseded version was cleared above; this is the newest text.
-        const current = documents.get(document.uri);
+    const { uri } = document;
+    clearTimeout(pending.get(uri));
+    const timer = setTimeout(() => {
+      // Until the settings are read the timer stays pending, so a newer version still replaces it.
+      void settingsReady.then(() => {
+        if (pending.get(uri) !== timer) return;
+        pending.delete(uri);
+        // The timer of a superseded version was cleared; this is the newest text.
+        const current = documents.get(uri);
         if (current) validate(current);
-      }, delay),
-    );
+      });
+    }, delay);
+    pending.set(uri, timer);
   }
 
-  documents.onDidOpen(({ document }) => schedule(document, 0));
-  documents.onDidChangeContent(({ document }) => schedule(document, CHANGE_DELAY_MS));
+  /** `TextDocuments` reports an opened document as changed too; its analysis need not wait. */
+  const justOpened = new Set<string>();
+  documents.onDidOpen(({ document }) => {
+    justOpened.add(document.uri);
+    schedule(document, 0);
+  });
+  documents.onDidChangeContent(({ document }) => {
+    if (justOpened.delete(document.uri)) return;
+    schedule(document, CHANGE_DELAY_MS);
+  });
   documents.onDidClose(({ document }) => {
-    clearTimeout(pending.get(document.uri));
-    pending.delete(document.uri);
-    cache.delete(document.uri);
-    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
-    const file = filePathOf(document.uri);
-    if (file) void index.indexFile(file);
+    const { uri } = document;
+    clearTimeout(pending.get(uri));
+    pending.delete(uri);
+    justOpened.delete(uri);
+    cache.delete(uri);
+    // Reopening a document that was refused explains again why it has no diagnostics.
+    warned.delete(`${uri}#too-large`);
+    warned.delete(`${uri}#binary`);
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
+    const file = filePathOf(uri);
+    if (!file) return;
+    // The disk has the text again: the saved edits, or the old text if they were discarded. A
+    // file from outside the workspace leaves the index with its editor.
+    if (isIndexedPath(workspaceFolders, file)) reindex(uri, file);
+    else index.remove(file);
   });
 
-  connection.onDidChangeConfiguration(() => refreshSettings());
+  /** Reads a file into the index, unless it is open: then the editor's text is the newer one. */
+  function reindex(uri: string, file: string): void {
+    enqueueIndexing(async () => {
+      if (!documents.get(uri)) await index.indexFile(file);
+    });
+  }
 
-  connection.onDidChangeWatchedFiles(async ({ changes }) => {
+  connection.onDidChangeConfiguration(({ settings: pushed }) =>
+    refreshSettings(isRecord(pushed) ? pushed.speechTidy : undefined),
+  );
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
     for (const change of changes) {
       const file = filePathOf(change.uri);
-      if (!file || !isSpeechFile(file)) continue;
-      if (change.type === FileChangeType.Deleted) index.remove(file);
-      else if (!documents.get(change.uri)) await index.indexFile(file);
+      if (!file) continue;
+      if (change.type === FileChangeType.Deleted) {
+        // A deleted folder is reported once, by the folder's name.
+        enqueueIndexing(async () => {
+          index.remove(file);
+          index.removeFolder(file);
+        });
+      } else if (isIndexedPath(workspaceFolders, file)) {
+        reindex(change.uri, file);
+      }
     }
   });
 
-  connection.onDocumentSymbol(({ textDocument }) => {
+  connection.onDocumentSymbol(async ({ textDocument }) => {
+    await settingsReady;
     const document = documents.get(textDocument.uri);
     const analysis = document && cache.analysis(document);
     if (!document || !analysis) return null;
-    index.indexText(filePathOf(document.uri) ?? document.uri, document.getText());
     return outline(analysis.model).map((node) => toDocumentSymbol(document, node));
   });
 
-  connection.onFoldingRanges(({ textDocument }) => {
+  connection.onFoldingRanges(async ({ textDocument }) => {
+    await settingsReady;
     const document = documents.get(textDocument.uri);
     const analysis = document && cache.analysis(document);
     if (!analysis) return null;
     return foldingRegions(analysis.model, outline(analysis.model)).map(toFoldingRange);
   });
 
-  connection.onHover(({ textDocument, position }) => {
+  connection.onHover(async ({ textDocument, position }) => {
+    await settingsReady;
     const document = documents.get(textDocument.uri);
     const analysis = document && cache.analysis(document);
     if (!document || !analysis) return null;
@@ -247,9 +367,15 @@ export function startServer(connection: Connection): void {
     };
   });
 
-  connection.onWorkspaceSymbol(({ query }) => index.query(query, MAX_WORKSPACE_SYMBOLS));
+  connection.onWorkspaceSymbol(async ({ query }) => {
+    await indexing;
+    return index.query(query, MAX_WORKSPACE_SYMBOLS);
+  });
 
-  connection.onCodeAction((params) => codeActions(params));
+  connection.onCodeAction(async (params) => {
+    await settingsReady;
+    return codeActions(params);
+  });
 
   function codeActions({ textDocument, context }: CodeActionParams): CodeAction[] {
     const document = documents.get(textDocument.uri);

@@ -5,7 +5,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { WorkspaceSymbol } from 'vscode-languageserver';
-import { LineIndex, looksLikeSpeech, type OutlineNode, outline, parse } from './core';
+import { LineIndex, looksLikeSpeech, type OutlineNode, outline, parse, type Transcript } from './core';
 import { symbolKind } from './protocol';
 
 interface IndexedHeading {
@@ -57,12 +57,13 @@ export class WorkspaceIndex {
     }
   }
 
-  indexText(file: string, text: string): void {
+  /** Indexes a text; an open document passes the model its analysis already has. */
+  indexText(file: string, text: string, parsed?: Transcript): void {
     if (!file.toLowerCase().endsWith('.speech') && !looksLikeSpeech(text)) {
       this.files.delete(file);
       return;
     }
-    const model = parse(text);
+    const model = parsed ?? parse(text);
     const index = new LineIndex(model.lines);
     const headings: IndexedHeading[] = [];
     const visit = (node: OutlineNode, container: string | undefined) => {
@@ -86,8 +87,7 @@ export class WorkspaceIndex {
   }
 
   removeFolder(folder: string): void {
-    const prefix = folder.endsWith(path.sep) ? folder : folder + path.sep;
-    for (const file of this.files.keys()) if (file.startsWith(prefix)) this.files.delete(file);
+    for (const file of this.files.keys()) if (isInFolder(folder, file)) this.files.delete(file);
   }
 
   /** Headings whose name holds every character of the query in order, as VS Code's filter does. */
@@ -120,6 +120,24 @@ export class WorkspaceIndex {
     }
     return symbols;
   }
+}
+
+/**
+ * Whether the watcher's report about `file` concerns the index: a transcript's name, inside one of
+ * the folders, and not in a folder the initial walk skips (tools' and hidden folders).
+ */
+export function isIndexedPath(folders: readonly string[], file: string): boolean {
+  if (!isSpeechFile(file)) return false;
+  return folders.some((folder) => {
+    if (!isInFolder(folder, file)) return false;
+    const parents = path.relative(folder, file).split(path.sep).slice(0, -1);
+    return !parents.some((name) => name.startsWith('.') || SKIPPED_FOLDERS.has(name));
+  });
+}
+
+export function isInFolder(folder: string, file: string): boolean {
+  const prefix = folder.endsWith(path.sep) ? folder : folder + path.sep;
+  return file.startsWith(prefix);
 }
 
 export function filePathOf(uri: string): string | undefined {
