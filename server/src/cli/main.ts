@@ -10,13 +10,12 @@ import { decode } from './encoding';
 import {
   checkJson,
   checkSarif,
-  colorDiff,
-  findingLine,
   fixJson,
   outlineJson,
   outlineText,
   type Paint,
   paint,
+  renderFile,
   Tally,
   wantsColor,
 } from './output';
@@ -24,6 +23,7 @@ import { MIN_FILES_FOR_WORKERS, runTasks } from './pool';
 import {
   describeIoError,
   type FileResult,
+  finish,
   MAX_FILE_BYTES,
   type Mode,
   processBytes,
@@ -53,6 +53,7 @@ interface Context {
   readonly args: CliArgs;
   readonly locale: Locale;
   readonly io: Io;
+  readonly outColor: boolean;
   readonly out: Paint;
   readonly err: Paint;
   readonly version: string;
@@ -75,11 +76,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
   if (parsed.kind !== 'run') return EXIT_TROUBLE;
   const { args } = parsed;
+  const outColor = wantsColor(args.color, io.stdout, io.env);
   const context: Context = {
     args,
     locale,
     io,
-    out: paint(wantsColor(args.color, io.stdout, io.env)),
+    outColor,
+    out: paint(outColor),
     err: paint(wantsColor(args.color, io.stderr, io.env)),
     version: toolVersion(),
   };
@@ -107,7 +110,7 @@ function reportConfig(context: Context, config: ConfigFile): void {
 }
 
 async function runFiles(context: Context): Promise<number> {
-  const { args, io, locale, out } = context;
+  const { args, io, locale } = context;
   const mode = modeOf(args);
   const discovery = discover(args.paths, io.cwd);
   const failed: Failed[] = discovery.problems.map((problem, at) => ({
@@ -153,12 +156,12 @@ async function runFiles(context: Context): Promise<number> {
       }
       return;
     }
-    tally.add(result);
+    tally.add(result.stats);
     if (keepAll) {
       analysed.push(result);
       return;
     }
-    const chunk = textFor(result, mode, out, locale);
+    const chunk = result.text;
     if (chunk) {
       // Only output to the same terminal would run into the progress line.
       if (io.stdout.isTTY) progress.clear();
@@ -168,7 +171,8 @@ async function runFiles(context: Context): Promise<number> {
   const positionOf = new Map(tasks.map((task, position) => [task.index, position]));
   const jobs = args.jobs ?? (tasks.length < MIN_FILES_FOR_WORKERS ? 1 : defaultJobs());
   try {
-    await runTasks(tasks, { mode, locale }, jobs, io.entry, (result) => {
+    const options = { mode, locale, ...(keepAll ? {} : { render: { color: context.outColor } }) };
+    await runTasks(tasks, options, jobs, io.entry, (result) => {
       pending.set(positionOf.get(result.index)!, result);
       done++;
       for (let next = pending.get(printed); next !== undefined; next = pending.get(printed)) {
@@ -198,21 +202,6 @@ async function runFiles(context: Context): Promise<number> {
     writeSummary(context, mode, tally, failed.length, tasks.length === 0 && failed.length === 0);
   }
   return exitCode(tally, failed.length);
-}
-
-function textFor(result: Analysed, mode: Mode, p: Paint, locale: Locale): string {
-  if (mode === 'check') {
-    return result.findings.map((finding) => `${findingLine(result.display, finding, p)}\n`).join('');
-  }
-  const fix = result.fix;
-  if (!fix || Object.keys(fix.fixed).length === 0) return '';
-  if (mode === 'dry-run' && fix.diff)
-    return colorDiff(fix.diff.endsWith('\n') ? fix.diff : `${fix.diff}\n`, p);
-  const count = Object.values(fix.fixed).reduce((sum, n) => sum + n, 0);
-  const rules = Object.entries(fix.fixed)
-    .map(([rule, n]) => `${rule} ${n}`)
-    .join(', ');
-  return `${p.bold(result.display)}: ${say(locale, 'fixedFile', { count, rules, left: fix.remaining.length })}\n`;
 }
 
 function writeSummary(context: Context, mode: Mode, tally: Tally, errors: number, nothing: boolean): void {
@@ -292,9 +281,9 @@ async function runStdin(context: Context): Promise<number> {
     passThrough();
     return EXIT_TROUBLE;
   }
-  const result: Analysed = { kind: 'analysed', index: 0, display, ...outcome.result };
+  const result = finish({ kind: 'analysed', index: 0, display, ...outcome.result }, { mode, locale });
   const tally = new Tally((severity) => atLeast(severity, args.maxSeverity));
-  tally.add(result);
+  tally.add(result.stats);
   if (mode === 'fix' && args.format === 'text') io.stdout.write(outcome.output ?? bytes);
   else if (args.format === 'json') {
     const document =
@@ -305,8 +294,7 @@ async function runStdin(context: Context): Promise<number> {
       `${JSON.stringify(checkSarif([result], [], context.version, locale, io.cwd), null, 2)}\n`,
     );
   } else {
-    const chunk = textFor(result, mode, out, locale);
-    if (chunk) io.stdout.write(chunk);
+    io.stdout.write(renderFile(result, mode, out, locale));
   }
   if (args.format === 'text' && mode !== 'fix') writeSummary(context, mode, tally, 0, false);
   return exitCode(tally, 0);

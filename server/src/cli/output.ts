@@ -10,7 +10,8 @@ import {
   RULES,
   type Severity,
 } from '../core';
-import type { FileResult, FindingOut } from './processFile';
+import type { FileResult, FileStats, FindingOut, Mode } from './processFile';
+import { say } from './texts';
 
 export interface Paint {
   readonly dim: (text: string) => string;
@@ -83,6 +84,23 @@ export function colorDiff(diff: string, p: Paint): string {
 }
 
 type Analysed = Extract<FileResult, { kind: 'analysed' }>;
+
+/** A file's part of the text output: its findings for `check`, its change for `fix`. */
+export function renderFile(result: Omit<Analysed, 'stats'>, mode: Mode, p: Paint, locale: Locale): string {
+  if (mode === 'check') {
+    return result.findings.map((finding) => `${findingLine(result.display, finding, p)}\n`).join('');
+  }
+  const fix = result.fix;
+  if (!fix || Object.keys(fix.fixed).length === 0) return '';
+  if (mode === 'dry-run' && fix.diff)
+    return colorDiff(fix.diff.endsWith('\n') ? fix.diff : `${fix.diff}\n`, p);
+  const count = Object.values(fix.fixed).reduce((sum, n) => sum + n, 0);
+  const rules = Object.entries(fix.fixed)
+    .map(([rule, n]) => `${rule} ${n}`)
+    .join(', ');
+  const left = fix.remaining.length;
+  return `${p.bold(result.display)}: ${say(locale, 'fixedFile', { count, rules, left })}\n`;
+}
 type Failed = Extract<FileResult, { kind: 'error' }>;
 
 export interface Summary {
@@ -112,20 +130,18 @@ export class Tally {
 
   constructor(private readonly failsAt: (severity: Severity) => boolean) {}
 
-  add(file: Analysed): void {
+  add(stats: FileStats): void {
     this.files++;
-    if (file.findings.length > 0) this.filesWithFindings++;
-    for (const finding of file.findings) {
-      this.findings++;
-      this.bySeverity[finding.severity]++;
-      if (finding.fixable) this.fixable++;
+    if (stats.findings > 0) this.filesWithFindings++;
+    this.findings += stats.findings;
+    this.fixable += stats.fixable;
+    for (const severity of SEVERITIES) {
+      this.bySeverity[severity] += stats.bySeverity[severity];
+      this.left += stats.left[severity];
+      if (stats.left[severity] > 0 && this.failsAt(severity)) this.failing = true;
     }
-    const fixed = Object.values(file.fix?.fixed ?? {}).reduce((sum, n) => sum + n, 0);
-    if (fixed > 0) this.changedFiles++;
-    this.fixed += fixed;
-    const left = file.fix?.remaining ?? file.findings;
-    this.left += left.length;
-    if (!this.failing) this.failing = left.some((finding) => this.failsAt(finding.severity));
+    if (stats.fixed > 0) this.changedFiles++;
+    this.fixed += stats.fixed;
   }
 
   summary(errors: number): Summary {
@@ -134,9 +150,11 @@ export class Tally {
   }
 }
 
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+
 export function summarize(analysed: readonly Analysed[], errors: number): Summary {
   const tally = new Tally(() => false);
-  for (const file of analysed) tally.add(file);
+  for (const file of analysed) tally.add(file.stats);
   return tally.summary(errors);
 }
 
