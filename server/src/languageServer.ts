@@ -11,6 +11,7 @@ import {
   type InitializeResult,
   TextDocumentSyncKind,
   TextDocuments,
+  type TextEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './analysisCache';
@@ -89,6 +90,7 @@ export function startServer(connection: Connection): void {
   let canPullConfiguration = false;
   let canRegisterWatchers = false;
   let canFollowFolders = false;
+  let canPinVersions = true;
   let workspaceFolders: string[] = [];
   let settings: ServerSettings = {
     config: resolveConfig({}, RULES),
@@ -125,6 +127,7 @@ export function startServer(connection: Connection): void {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     canRegisterWatchers = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     canFollowFolders = params.capabilities.workspace?.workspaceFolders === true;
+    canPinVersions = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
     workspaceFolders = (params.workspaceFolders ?? [])
       .map((folder) => filePathOf(folder.uri))
       .filter((folder): folder is string => folder !== undefined);
@@ -384,6 +387,7 @@ export function startServer(connection: Connection): void {
     const wants = (kind: string) =>
       !context.only || context.only.some((only) => kind === only || kind.startsWith(`${only}.`));
     const actions: CodeAction[] = [];
+    const edit = (edits: TextEdit[]) => versionedEdit(document, edits, canPinVersions);
 
     if (wants(CodeActionKind.QuickFix)) {
       const rulesSeen = new Set<string>();
@@ -398,7 +402,7 @@ export function startServer(connection: Connection): void {
           const isPreferred: boolean = fix.safe && !preferredGiven;
           preferredGiven ||= isPreferred;
           actions.push(
-            codeAction(fix.title, CodeActionKind.QuickFix, versionedEdit(document, fix.edits), {
+            codeAction(fix.title, CodeActionKind.QuickFix, edit(fix.edits), {
               diagnostics: [diagnostic],
               isPreferred,
             }),
@@ -412,7 +416,7 @@ export function startServer(connection: Connection): void {
                 codeAction(
                   text('replaceAll', { count, token: token ?? '', expansion: expansion ?? '' }),
                   CodeActionKind.QuickFix,
-                  versionedEdit(document, toTextEdits(document, edits)),
+                  edit(toTextEdits(document, edits)),
                 ),
               );
             }
@@ -429,7 +433,7 @@ export function startServer(connection: Connection): void {
             codeAction(
               text('fixRule', { count, rule }),
               CodeActionKind.QuickFix,
-              versionedEdit(document, toTextEdits(document, fixAllEdits(analysis.findings, rule))),
+              edit(toTextEdits(document, fixAllEdits(analysis.findings, rule))),
             ),
           );
         }
@@ -440,9 +444,7 @@ export function startServer(connection: Connection): void {
     if (context.only && wants(FIX_ALL_KIND)) {
       const edits = fixAllEdits(analysis.findings);
       if (edits.length > 0) {
-        actions.push(
-          codeAction(text('fixAll'), FIX_ALL_KIND, versionedEdit(document, toTextEdits(document, edits))),
-        );
+        actions.push(codeAction(text('fixAll'), FIX_ALL_KIND, edit(toTextEdits(document, edits))));
       }
     }
     return actions;

@@ -62,9 +62,11 @@ export function toDiagnostic(document: TextDocument, finding: Finding): Diagnost
 
 /**
  * An edit pinned to the document version it was computed for: a client applying it to a
- * document that has changed since refuses it instead of corrupting the text.
+ * document that has changed since refuses it instead of corrupting the text. A client that
+ * cannot take `documentChanges` gets plain `changes`; it has no way to check the version.
  */
-export function versionedEdit(document: TextDocument, edits: TextEdit[]): WorkspaceEdit {
+export function versionedEdit(document: TextDocument, edits: TextEdit[], pinned = true): WorkspaceEdit {
+  if (!pinned) return { changes: { [document.uri]: edits } };
   return {
     documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }],
   };
