@@ -66,37 +66,42 @@ export async function runTasks(
     return slice;
   };
 
-  await Promise.all(
-    Array.from(
-      { length: threads },
-      () =>
-        new Promise<void>((resolve, reject) => {
-          const worker = new Worker(entry, {
-            workerData: { speechTidyWorker: true, options } satisfies WorkerData,
+  const workers: Worker[] = [];
+  let failure: Error | undefined;
+  await new Promise<void>((resolve, reject) => {
+    let running = threads;
+    // One failed thread ends the run: the others are stopped rather than left to finish it.
+    const fail = (error: Error) => {
+      if (failure) return;
+      failure = error;
+      for (const worker of workers) void worker.terminate();
+      reject(error);
+    };
+    for (let i = 0; i < threads; i++) {
+      const worker = new Worker(entry, {
+        workerData: { speechTidyWorker: true, options } satisfies WorkerData,
+      });
+      workers.push(worker);
+      let inFlight: readonly Task[] = [];
+      const feed = () => {
+        inFlight = take();
+        if (inFlight.length > 0) worker.postMessage({ tasks: inFlight } satisfies BatchMessage);
+        else
+          void worker.terminate().then(() => {
+            if (--running === 0 && !failure) resolve();
           });
-          let inFlight: readonly Task[] = [];
-          const feed = () => {
-            inFlight = take();
-            if (inFlight.length === 0) {
-              void worker.terminate().then(() => resolve());
-              return;
-            }
-            worker.postMessage({ tasks: inFlight } satisfies BatchMessage);
-          };
-          worker.on('message', (message: ReplyMessage) => {
-            if (message.kind === 'crash') {
-              reject(new Error(message.message));
-              return;
-            }
-            message.results.forEach(onResult);
-            feed();
-          });
-          worker.on('error', reject);
-          worker.on('exit', (code) => {
-            if (inFlight.length > 0 && code !== 0) reject(new Error(`worker exited with code ${code}`));
-          });
-          feed();
-        }),
-    ),
-  );
+      };
+      worker.on('message', (message: ReplyMessage) => {
+        if (failure) return;
+        if (message.kind === 'crash') return fail(new Error(message.message));
+        message.results.forEach(onResult);
+        feed();
+      });
+      worker.on('error', fail);
+      worker.on('exit', (code) => {
+        if (inFlight.length > 0 && code !== 0) fail(new Error(`worker exited with code ${code}`));
+      });
+      feed();
+    }
+  });
 }
