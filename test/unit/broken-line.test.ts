@@ -38,6 +38,17 @@ describe('broken-line: breaks fix-all joins', () => {
     assertSafeFixAll(rule, text, '一、总体要求\n（一）做强主流舆论。各部门要加强协调配合，形成工作合力。\n');
   });
 
+  test('an invisible character at the end of the broken line goes with the join', () => {
+    const text = '同志们：\n要加强协调配合，\u200B\n形成工作合力。\n';
+    assert.deepEqual(covered(text, findingsOf(rule, text)), ['\u200B\n']);
+    assert.equal(fixAll(text), '同志们：\n要加强协调配合，形成工作合力。\n');
+  });
+
+  test('a line starting with a half-width closing parenthesis continues the one before', () => {
+    const text = '同志们：\n这次会议很重要（全体\n)同志都要参加。\n';
+    assert.equal(fixAll(text), '同志们：\n这次会议很重要（全体）同志都要参加。\n');
+  });
+
   test('trailing blanks on the broken line go with the join', () => {
     const text = '同志们：\n要加强协调配合，  \n形成工作合力。\n';
     assertSafeFixAll(rule, text, '同志们：\n要加强协调配合，形成工作合力。\n');

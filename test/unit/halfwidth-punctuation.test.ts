@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { assertSafeFixAll, covered, findingsOf } from '../support/fixtures';
+import { assertSafeFixAll, covered, findingsOf, fixAll } from '../support/fixtures';
 
 const rule = 'halfwidth-punctuation';
 
@@ -30,6 +30,18 @@ describe('halfwidth-punctuation: marks in Chinese text', () => {
     assert.deepEqual(covered(text, findings), [',', '(', ')']);
     assert.equal(findings[0]!.message, 'Half-width “,” in Chinese text: use the full-width “，”.');
     assert.equal(findings[0]!.fixes[0]!.title, 'Replace “,” with “，”');
+  });
+});
+
+describe('halfwidth-punctuation: marks at a line break', () => {
+  test('a mark ending a broken line belongs to the sentence the next line carries on', () => {
+    const text = '同志们：\n今年实现增长5.2%,\n同时要看到困难。\n';
+    assert.deepEqual(covered(text, findingsOf(rule, text)), [',']);
+    assert.equal(fixAll(text), '同志们：\n今年实现增长5.2%，同时要看到困难。\n');
+  });
+
+  test('an invisible character beside a mark does not hide its Chinese neighbour', () => {
+    assertSafeFixAll(rule, '全市上下\u200B;\u200B', '全市上下\u200B；\u200B');
   });
 });
 

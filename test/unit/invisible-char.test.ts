@@ -47,6 +47,13 @@ describe('invisible-char', () => {
     assert.deepEqual(findingsOf(rule, '评选“👨‍👩‍👧最美家庭”，还有🏳️‍🌈旗帜。'), []);
   });
 
+  test('a zero-width space slipped in beside an emoji joiner goes, the joiner stays', () => {
+    const text = '评选“👨\u200B\u200D👩\u200D👧最美家庭”。';
+    const [finding] = findingsOf(rule, text);
+    assert.equal(finding!.message, 'Invisible character U+200B ZERO WIDTH SPACE: remove it.');
+    assertSafeFixAll(rule, text, '评选“👨‍👩‍👧最美家庭”。');
+  });
+
   test('a joiner between an emoji and a Chinese character is residue', () => {
     const text = '表彰大会🎉\u200D隆重召开。';
     assertSafeFixAll(rule, text, '表彰大会🎉隆重召开。');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { type Block, looksLikeSpeech, parse, type Transcript } from '../../server/src/core';
-import { readFixture } from '../support/fixtures';
+import { findingsOf, readFixture } from '../support/fixtures';
 
 /** Each block as `kind` plus what identifies it, in document order. */
 function summary(model: Transcript): string[] {
@@ -210,6 +210,15 @@ describe('parse: what is and is not a heading', () => {
       assert.equal(`${block.kind}:${block.heading?.style}${block.heading?.level}`, `heading:${expected}`);
     });
   }
+
+  test('a zero-width character inside a heading marker does not hide the heading', () => {
+    const text = '关于加强基层治理的意见\n（一）总体要求\n（\u200B二）主要任务\n（三）保障措施\n';
+    const block = parse(text).blocks[2]!;
+    assert.equal(block.heading?.style, 'paren');
+    assert.equal(block.heading?.name, '（二）主要任务');
+    assert.equal(text.slice(block.heading!.numeralStart, block.heading!.numeralEnd), '二');
+    assert.deepEqual(findingsOf('heading-numbering', text), []);
+  });
 
   test('a number opening a sentence is no heading', () => {
     assert.equal(parse('关于加强基层治理的意见\n1.5亿元资金已经全部到位。\n').blocks[1]!.kind, 'paragraph');

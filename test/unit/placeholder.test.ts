@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { groupEdits } from '../../server/src/core';
-import { analyzeText, assertSafeFixAll, covered, findingsOf } from '../support/fixtures';
+import { analyzeText, assertSafeFixAll, covered, findingsOf, fixAll } from '../support/fixtures';
 
 const rule = 'placeholder';
 
@@ -37,6 +37,20 @@ describe('placeholder: censorship placeholders decided by their collocation', ()
   test('the finding covers the letters only', () => {
     const text = '认真贯彻落实X中央决策部署，提高ZZ站位。';
     assert.deepEqual(covered(text, findingsOf(rule, text)), ['X', 'ZZ']);
+  });
+});
+
+describe('placeholder: invisible characters around or inside a placeholder', () => {
+  test('X\u200B中央 is still 党中央', () => {
+    const text = '认真贯彻落实X\u200B中央决策部署。';
+    assert.deepEqual(covered(text, findingsOf(rule, text)), ['X']);
+    assert.equal(fixAll(text), '认真贯彻落实党中央决策部署。');
+  });
+
+  test('G\u200BCD is still 共产党, replaced together with what hides it', () => {
+    const text = '庆祝中国G\u200BCD成立一百周年。';
+    assert.deepEqual(covered(text, findingsOf(rule, text)), ['G\u200BCD']);
+    assert.equal(fixAll(text), '庆祝中国共产党成立一百周年。');
   });
 });
 

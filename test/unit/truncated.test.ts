@@ -35,6 +35,12 @@ describe('truncated: the website’s cut marker', () => {
     });
   }
 
+  test('a marker with an ad appended after it is found, and both go', () => {
+    const text = '同志们：\n各级领导干部要带头转变作风，----更多资料+微信:\n';
+    assert.deepEqual(covered(text, findingsOf(rule, text)), ['----']);
+    assert.equal(fixAll(text), '同志们：\n各级领导干部要带头转变作风，\n');
+  });
+
   test('a marker line in the middle is not the end of the text', () => {
     assert.deepEqual(findingsOf(rule, '同志们：\n要带头转变作风。\n----\n要真抓实干。\n'), []);
   });
@@ -60,6 +66,7 @@ describe('truncated: a last paragraph stopping mid-sentence', () => {
     ['trailing blank lines', '同志们：\n要真抓实干。\n\n\n'],
     ['a footer after the last paragraph', '同志们：\n要真抓实干。\n第 5 页 共 5 页\n'],
     ['an ad after the last sentence', '同志们：\n要真抓实干。更多资料加微信\n'],
+    ['an invisible character after the full stop', '同志们：\n要真抓实干。\u200B\n'],
   ];
   for (const [why, text] of finished) {
     test(`a text ending in ${why} is complete`, () => {

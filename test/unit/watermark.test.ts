@@ -56,6 +56,26 @@ describe('watermark: footers between paragraphs', () => {
     const text = '同志们：\r\n今天开会。\r\n- 2 -\r\n明天继续。\r\n';
     assertSafeFixAll(rule, text, '同志们：\r\n今天开会。\r\n明天继续。\r\n');
   });
+
+  test('two footers ending a file without a final break are both removed at once', () => {
+    const text = '同志们：\n今天开会。\n- 3 -\n本文档由用户上传';
+    assert.deepEqual(covered(text, findingsOf(rule, text)), ['- 3 -\n', '\n本文档由用户上传']);
+    assert.equal(fixAll(text), '同志们：\n今天开会。\n');
+    assert.equal(fixAll(fixAll(text)), '同志们：\n今天开会。\n');
+  });
+
+  test('a footer with a zero-width character or an ad stuck to it is still a footer line', () => {
+    for (const footer of ['第 2 页 共 5 页\u200B', '第 2 页 共 5 页更多资料+微信:']) {
+      const text = `同志们：\n今天开会。\n${footer}\n明天继续。\n`;
+      assert.deepEqual(covered(text, findingsOf(rule, text)), [`${footer}\n`]);
+      assert.equal(fixAll(text), '同志们：\n今天开会。\n明天继续。\n');
+    }
+  });
+
+  test('a footer right under the title is not taken for a second title line', () => {
+    const text = '坚持创新驱动发展\n第 1 页 共 5 页\n同志们：\n今天开会。\n';
+    assertSafeFixAll(rule, text, '坚持创新驱动发展\n同志们：\n今天开会。\n');
+  });
 });
 
 describe('watermark: ads appended to paragraphs', () => {
@@ -81,6 +101,11 @@ describe('watermark: ads appended to paragraphs', () => {
   test('the message shows the ad without the characters inserted to hide it', () => {
     const [finding] = findingsOf(rule, '今天开会。更多资 料+微\u200B信:\n');
     assert.equal(finding?.message, 'Advertisement “更多资料+微信:” left by the website: remove it.');
+  });
+
+  test('a zero-width character in front of an ad does not hide it', () => {
+    const text = '同志们：\n今天开会。\n\u200B加微信\n';
+    assert.equal(fixAll(text), '同志们：\n今天开会。\n');
   });
 
   test('blanks before an ad go with it', () => {

@@ -9,6 +9,10 @@ function span(fix: Fix): { start: number; end: number } {
   };
 }
 
+function isRemoval(fix: Fix): boolean {
+  return fix.edits.length === 1 && fix.edits[0]!.newText === '';
+}
+
 /**
  * The edits of the given fixes, without overlaps. Where one fix lies inside another that
  * removes or rewrites that whole stretch (a watermark with an invisible character in it), the
@@ -22,7 +26,16 @@ export function combineFixes(fixes: readonly Fix[]): Edit[] {
   const edits: Edit[] = [];
   let reached = -1;
   for (const { fix, start, end } of ordered) {
-    if (start < reached) continue;
+    if (start < reached) {
+      // Removing the last two lines of a file: the last one takes the break before it, which the
+      // one before removes too. Removing their union does both jobs.
+      const last = edits.at(-1);
+      if (end > reached && isRemoval(fix) && last?.newText === '' && last.end === reached) {
+        edits[edits.length - 1] = { ...last, end };
+        reached = end;
+      }
+      continue;
+    }
     edits.push(...fix.edits);
     reached = Math.max(reached, end);
   }

@@ -11,8 +11,8 @@ import type {
   Transcript,
 } from './model';
 import { CN_NUMERAL_CLASS, chineseToNumber, circledToNumber } from './numerals';
-import { AD_SOURCE, classifyResidueLine } from './residue';
-import { type Line, LineIndex, splitLines } from './text';
+import { classifyResidueLine, proseEnd } from './residue';
+import { INVISIBLE, type Line, LineIndex, splitLines, withoutInvisible } from './text';
 
 const SHORT_LINE = 40;
 const NAME_LIMIT = 60;
@@ -82,11 +82,6 @@ const speaker =
 const salutation =
   /^(?:\p{Script=Han}{0,6}\p{Script=Han}{2}们(?:[，,、]\p{Script=Han}{2,8}们)*|各位[^，。：:]{1,12}|尊敬的[^。]{1,40})[：:]$/u;
 const closing = /^(?:谢谢大家|谢谢各位|谢谢)[！!。]?$/;
-const adLine = new RegExp(`^[\\s]*(?:${AD_SOURCE})[\\s]*$`);
-
-function lineText(text: string, line: Line): string {
-  return text.slice(line.start, line.end);
-}
 
 function isTitleLike(content: string): boolean {
   return (
@@ -119,24 +114,25 @@ function shorten(name: string): string {
 }
 
 function parseHeading(text: string, line: Line, contentStart: number): Heading | undefined {
-  const content = text.slice(contentStart, line.end);
+  // Matched as a reader sees it: a zero-width character inside `（一）` must not hide the heading,
+  // or the headings after it would be renumbered wrongly.
+  const { visible: content, offsets } = withoutInvisible(text, contentStart, line.end);
   const match = matchHeading(content);
   if (!match) return undefined;
   const ordinal = match.pattern.ordinal(match.numeral);
   if (ordinal === undefined || Number.isNaN(ordinal)) return undefined;
-  const numeralStart = contentStart + content.indexOf(match.numeral);
+  const numeralIndex = content.indexOf(match.numeral);
   // A heading that opens a paragraph ends at its first full stop; the paragraph goes on after it.
   const stop = content.search(/[。！？]/);
   const runIn = stop >= 0 && stop < content.length - 1;
-  const textEnd = runIn ? contentStart + stop + 1 : line.end;
   return {
     level: match.pattern.level,
     style: match.pattern.style,
-    numeralStart,
-    numeralEnd: numeralStart + match.numeral.length,
+    numeralStart: offsets[numeralIndex]!,
+    numeralEnd: offsets[numeralIndex + match.numeral.length - 1]! + 1,
     ordinal,
-    textEnd,
-    name: shorten(text.slice(contentStart, textEnd).replace(/[。！？]$/, '')),
+    textEnd: runIn ? offsets[stop]! + 1 : line.end,
+    name: shorten(content.slice(0, runIn ? stop : content.length).replace(/[。！？]$/, '')),
   };
 }
 
@@ -148,28 +144,39 @@ interface BlockDraft {
   enumeration: EnumerationItem[];
 }
 
-/** Offset of the first non-blank character of a line; a leading BOM counts as blank. */
+const leadingBlank = new RegExp(`[\\s\\u3000${INVISIBLE}]`);
+
+/**
+ * Offset of the first visible character of a line. A leading BOM or zero-width character counts
+ * as blank, so a heading a site put one in front of is still a heading.
+ */
 export function contentStartOf(text: string, line: Line): number {
   let at = line.start;
-  while (at < line.end && /[\s\u3000\uFEFF]/.test(text[at]!)) at++;
+  while (at < line.end && leadingBlank.test(text[at]!)) at++;
   return at;
 }
 
 export function parse(text: string): Transcript {
   const lines = splitLines(text);
   const drafts: BlockDraft[] = [];
-  const contentOf = (line: Line) =>
-    lineText(text, line)
-      .replace(/^\uFEFF/, '')
-      .trim();
+  /** What a line says, as a reader sees it, for telling what kind of line it is. */
+  const contentOf = (line: Line) => withoutInvisible(text, line.start, line.end).visible.trim();
   const nonBlank = lines.filter((line) => contentOf(line).length > 0);
+  // A residue line may have an ad appended as well (`第 2 页 共 5 页更多资料+微信:`); a line that
+  // is nothing but an ad is residue itself.
+  const residueOf = (line: Line, aboveTitle: boolean): ResidueKind | undefined => {
+    const prose = withoutInvisible(text, line.start, proseEnd(text, line)).visible.trim();
+    return (
+      classifyResidueLine(contentOf(line), aboveTitle) ??
+      (prose.length === 0 ? 'ad' : classifyResidueLine(prose, aboveTitle))
+    );
+  };
 
   let cursor = 0;
   // Header residue: everything a site put above the title.
   while (cursor < nonBlank.length) {
     const line = nonBlank[cursor]!;
-    const residue =
-      classifyResidueLine(contentOf(line), true) ?? (adLine.test(contentOf(line)) ? 'ad' : undefined);
+    const residue = residueOf(line, true);
     if (!residue) break;
     drafts.push({ kind: 'residue', line, residue, enumeration: [] });
     cursor++;
@@ -183,7 +190,13 @@ export function parse(text: string): Transcript {
     const second = nonBlank[cursor];
     if (second) {
       const content = contentOf(second);
-      if (isTitleLike(content) && !subtitle.test(content) && !speaker.test(content) && content.length >= 6) {
+      if (
+        isTitleLike(content) &&
+        !subtitle.test(content) &&
+        !speaker.test(content) &&
+        content.length >= 6 &&
+        residueOf(second, false) === undefined
+      ) {
         title.push({ kind: 'title', line: second, enumeration: [] });
         cursor++;
       }
@@ -209,7 +222,7 @@ export function parse(text: string): Transcript {
   for (; cursor < nonBlank.length; cursor++) {
     const line = nonBlank[cursor]!;
     const content = contentOf(line);
-    const residue = classifyResidueLine(content, false) ?? (adLine.test(content) ? 'ad' : undefined);
+    const residue = residueOf(line, false);
     if (residue) {
       drafts.push({ kind: 'residue', line, residue, enumeration: [] });
       continue;

@@ -91,8 +91,8 @@ export function classifyResidueLine(line: string, aboveTitle: boolean): ResidueK
   const compacted = compact(trimmed);
   if (chromeLines.has(compacted)) return 'chrome';
   if (aboveTitle && seriesLabel.test(compacted)) return 'series';
-  if (aboveTitle && uploadDate.test(trimmed)) return 'upload-date';
-  if (pageFooters.some((footer) => footer.test(trimmed))) return 'footer';
+  if (aboveTitle && uploadDate.test(compacted)) return 'upload-date';
+  if (pageFooters.some((footer) => footer.test(compacted))) return 'footer';
   if (footerPhrases.test(trimmed) && compacted.length <= 40) return 'footer';
   return undefined;
 }
@@ -111,7 +111,7 @@ const AD_TAIL_LIMIT = 40;
  * Sites append ads after a finished sentence, while the same words in the speech itself
  * (`引导群众关注公众号`, `提供更多资料`) sit inside one.
  */
-const afterSentence = /(?:^|[。！？!?…][”’」』）)]*)[ \t\u00A0\u3000\uFEFF]*$/;
+const afterSentence = new RegExp(`(?:^|[。！？!?…][”’」』）)]*)${GAP_CLASS}*$`);
 const sentenceEnd = /[。！？!?]/;
 const han = /\p{Script=Han}/u;
 

@@ -49,16 +49,63 @@ export function charAt(text: string, offset: number): string | undefined {
   return cp === undefined ? undefined : String.fromCodePoint(cp);
 }
 
-const blank = /[ \t\u00A0\u3000]/;
+const invisibleChar = new RegExp(`[${INVISIBLE}]`);
 
-/** The nearest character before `offset` that is not a space, skipping spaces only. */
+/**
+ * Up to `length` code units of the text after `offset` as a reader sees it, without invisible
+ * characters: a site that writes `X\u200B中央` still means 党中央.
+ */
+export function visibleAfter(text: string, offset: number, length: number): string {
+  let visible = '';
+  for (let at = offset; at < text.length && visible.length < length; at++) {
+    if (!invisibleChar.test(text[at]!)) visible += text[at];
+  }
+  return visible;
+}
+
+/** Up to `length` code units of the text before `offset`, without invisible characters. */
+export function visibleBefore(text: string, offset: number, length: number): string {
+  let visible = '';
+  for (let at = offset - 1; at >= 0 && visible.length < length; at--) {
+    if (!invisibleChar.test(text[at]!)) visible = text[at] + visible;
+  }
+  return visible;
+}
+
+/**
+ * The text between `start` and `end` without invisible characters, and the offset in `text` of
+ * each of its code units, for matching as a reader sees it and reporting where it really is.
+ */
+export function withoutInvisible(
+  text: string,
+  start: number,
+  end: number,
+): { visible: string; offsets: number[] } {
+  const offsets: number[] = [];
+  let visible = '';
+  for (let at = start; at < end; at++) {
+    if (invisibleChar.test(text[at]!)) continue;
+    offsets.push(at);
+    visible += text[at];
+  }
+  return { visible, offsets };
+}
+
+/** `text` without the blanks and invisible characters at its end. */
+export function trimBlankEnd(text: string): string {
+  return text.replace(new RegExp(`${GAP_CLASS}+$`), '');
+}
+
+const blank = new RegExp(GAP_CLASS);
+
+/** The nearest character before `offset` that is not blank or invisible. */
 export function neighbourBefore(text: string, offset: number, lineStart: number): string | undefined {
   let at = offset;
   while (at > lineStart && blank.test(text[at - 1]!)) at--;
   return at > lineStart ? charBefore(text, at) : undefined;
 }
 
-/** The nearest character from `offset` on that is not a space, within the line. */
+/** The nearest character from `offset` on that is not blank or invisible, within the line. */
 export function neighbourAfter(text: string, offset: number, lineEnd: number): string | undefined {
   let at = offset;
   while (at < lineEnd && blank.test(text[at]!)) at++;

@@ -4,13 +4,14 @@
 import type { Block } from '../model';
 import { proseEnd } from '../residue';
 import { defineRule } from '../rule';
+import { trimBlankEnd } from '../text';
 
 /** Marks that may end a paragraph; a line ending in any other character is unfinished. */
 const PARAGRAPH_END = /[。！？!?…”’」』）)》】；;：:.]$/;
 /** A line ending in a comma or an enumeration comma certainly goes on. */
 const CLAUSE_END = /[，,、]$/;
 /** A line starting with a mark that cannot open a sentence continues the one before. */
-const CONTINUATION_START = /^[，。、；：！？,.;:!?）」』”》]/;
+const CONTINUATION_START = /^[，。、；：！？,.;:!?）)」』”》]/;
 /** Below this length a line without punctuation may be an unnumbered heading. */
 const MIN_BROKEN_LENGTH = 16;
 
@@ -51,7 +52,7 @@ export const brokenLine = defineRule({
       if (before === undefined || !endsInProse(before) || block.kind !== 'paragraph') continue;
       // A blank line between the two is a deliberate paragraph break, unless page residue made it.
       if (!acrossResidue && block.line.index - before.line.index > 1) continue;
-      const first = text.slice(before.line.start, proseEnd(text, before.line)).trimEnd();
+      const first = trimBlankEnd(text.slice(before.line.start, proseEnd(text, before.line)));
       const second = text.slice(block.line.start, block.line.end).trimStart();
       if (PARAGRAPH_END.test(first)) continue;
       // Certain breaks are joined by fix-all; a long line that merely lacks punctuation could be an

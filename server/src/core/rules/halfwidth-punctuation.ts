@@ -57,6 +57,8 @@ export const halfwidthPunctuation = defineRule({
       const { start: lineStart, end: lineEnd } = block.line;
       const content = text.slice(lineStart, lineEnd);
       if (!/[,:;?!()]/.test(content)) continue;
+      const previousLine = model.lines[block.line.index - 1];
+      const nextLine = model.lines[block.line.index + 1];
       const partners = content.includes('(') || content.includes(')') ? pairParentheses(content) : undefined;
       marks.lastIndex = 0;
       for (let match = marks.exec(content); match !== null; match = marks.exec(content)) {
@@ -75,8 +77,14 @@ export const halfwidthPunctuation = defineRule({
         } else if (closesListMarker(content, match.index)) {
           chinese = false;
         } else {
-          const before = neighbourBefore(text, offset, lineStart);
-          const after = neighbourAfter(text, offset + 1, lineEnd);
+          // A mark at a line's edge belongs to the sentence the neighbouring line carries on
+          // (`增长5.2%,` before a broken line), so the neighbour is looked for there.
+          const before =
+            neighbourBefore(text, offset, lineStart) ??
+            (previousLine ? neighbourBefore(text, previousLine.end, previousLine.start) : undefined);
+          const after =
+            neighbourAfter(text, offset + 1, lineEnd) ??
+            (nextLine ? neighbourAfter(text, nextLine.start, nextLine.end) : undefined);
           chinese = (isChinese(before) || isChinese(after)) && !(isAsciiDigit(before) && isAsciiDigit(after));
           if (mark === ':' && content.startsWith('//', match.index + 1)) chinese = false;
         }

@@ -15,12 +15,13 @@ const NAMES: Readonly<Record<string, string>> = {
 
 /**
  * Joiners do real work between emoji (👨‍👩‍👧) and in scripts such as Arabic or Devanagari:
- * they are kept when neither neighbour is Chinese or ASCII.
+ * they are kept when neither neighbour is Chinese or ASCII, even if a site slipped a zero-width
+ * space in beside them.
  */
-function joinsOtherScript(run: string, previous: string | undefined, next: string | undefined): boolean {
+function workingJoiners(run: string, previous: string | undefined, next: string | undefined): string {
   const foreign = (char: string | undefined) =>
     char !== undefined && !isChinese(char) && char.charCodeAt(0) > 0x7f;
-  return /^[\u200C\u200D]+$/.test(run) && foreign(previous) && foreign(next);
+  return foreign(previous) && foreign(next) ? run.replace(/[^\u200C\u200D]/g, '') : '';
 }
 
 export const invisibleChar = defineRule({
@@ -48,8 +49,10 @@ export const invisibleChar = defineRule({
       const end = match.index + match[0].length;
       if (start === end) continue;
       const run = text.slice(start, end);
-      if (joinsOtherScript(run, charBefore(text, start), charAt(text, end))) continue;
+      const kept = workingJoiners(run, charBefore(text, start), charAt(text, end));
+      if (kept === run) continue;
       const names = [...new Set(run)]
+        .filter((char) => !kept.includes(char))
         .map((char) => `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} ${NAMES[char]}`)
         .join(', ');
       report({
@@ -57,7 +60,7 @@ export const invisibleChar = defineRule({
         end,
         message: 'found',
         args: { names },
-        fixes: [{ title: 'remove', edits: [{ start, end, newText: '' }], safe: true }],
+        fixes: [{ title: 'remove', edits: [{ start, end, newText: kept }], safe: true }],
       });
     }
   },

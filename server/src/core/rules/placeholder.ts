@@ -4,7 +4,17 @@
 // (a transcript that says X中央 usually also says 党中央 once). Legitimate Latin text (X光, GDP,
 // Windows XP, English) never matches: it is either not a known token or not next to Chinese.
 import { defineRule, type FixProposal } from '../rule';
-import { charAt, charBefore, isAsciiDigit, isAsciiLetter, isChinese, isHan } from '../text';
+import {
+  charAt,
+  charBefore,
+  INVISIBLE,
+  isAsciiDigit,
+  isAsciiLetter,
+  isChinese,
+  isHan,
+  visibleAfter,
+  visibleBefore,
+} from '../text';
 import { isTemplateSlot } from './template-placeholder';
 
 interface Token {
@@ -160,7 +170,9 @@ const NAME_CONTEXTS: readonly { token: string; following: string; expansion: str
 /** Words where a capital X is real: X光, X射线, X轴, X型, X线, X染色体, X战警, X连锁. */
 const LEGITIMATE_X_FOLLOWERS = /^[光射轴型形线染战连代片机码]/u;
 
-const latinRun = /[A-Za-z]+/g;
+/** A run of letters, with any invisible characters a site slipped between them (`G\u200BCD`). */
+const latinRun = new RegExp(`[A-Za-z](?:[${INVISIBLE}]*[A-Za-z])*`, 'g');
+const invisibleChars = new RegExp(`[${INVISIBLE}]`, 'g');
 
 interface Decision {
   readonly expansion: string;
@@ -199,21 +211,22 @@ export const placeholder = defineRule({
 
     latinRun.lastIndex = 0;
     for (let match = latinRun.exec(text); match !== null; match = latinRun.exec(text)) {
-      const run = match[0];
+      const run = match[0].replace(invisibleChars, '');
       const start = match.index;
-      const end = start + run.length;
+      const end = start + match[0].length;
       const exact = tokens.get(run);
       const token = exact ?? (run === run.toLowerCase() ? BUILT_IN.get(run.toUpperCase()) : undefined);
       if (!token) continue;
-      const previous = charBefore(text, start);
-      const next = charAt(text, end);
+      const preceding = visibleBefore(text, start, 4);
+      const following = visibleAfter(text, end, 4);
+      const previous = charBefore(preceding, preceding.length);
+      const next = charAt(following, 0);
       if (!isHan(previous) && !isHan(next)) continue;
       if (isAsciiDigit(previous) || isAsciiDigit(next) || isAsciiLetter(previous) || isAsciiLetter(next))
         continue;
-      const following = text.slice(end, end + 4);
       if (
         run.toUpperCase() === 'X' &&
-        (LEGITIMATE_X_FOLLOWERS.test(following) || isTemplateSlot(text, start, end))
+        (LEGITIMATE_X_FOLLOWERS.test(following) || isTemplateSlot(previous, following))
       )
         continue;
 
@@ -221,7 +234,7 @@ export const placeholder = defineRule({
         run,
         token,
         lowerCase: exact === undefined,
-        preceding: text.slice(Math.max(0, start - 4), start),
+        preceding,
         following,
         previous,
         next,

@@ -1,7 +1,15 @@
 // Unfilled template slots (`XX同志`, `XXX市`, `×××`, `○○`, `X月X日`): the author must fill them
 // in, and nobody can guess the word, so they are reported without a fix.
 import { defineRule } from '../rule';
-import { charAt, charBefore, isAsciiDigit, isAsciiLetter, isChinese } from '../text';
+import {
+  charAt,
+  charBefore,
+  isAsciiDigit,
+  isAsciiLetter,
+  isChinese,
+  visibleAfter,
+  visibleBefore,
+} from '../text';
 
 /**
  * A single X before a counter or after 第 is a number left blank (`X月X日`, `第X次`, `X名`), before
@@ -13,10 +21,9 @@ const COUNTERS = /^[月日年号时点分秒元万亿个名人次位家项条届
  * Whether a single X is a blank: a number, a place or a name (`张X同志`). `全X同志` is the one
  * phrase where X before 同志 is censorship: 全党同志.
  */
-export function isTemplateSlot(text: string, start: number, end: number): boolean {
-  const previous = charBefore(text, start);
-  if (COUNTERS.test(text.slice(end, end + 1)) || previous === '第') return true;
-  return text.startsWith('同志', end) && previous !== '全';
+export function isTemplateSlot(previous: string | undefined, following: string): boolean {
+  if (COUNTERS.test(following) || previous === '第') return true;
+  return following.startsWith('同志') && previous !== '全';
 }
 
 const slots = /[Xx]+|×{2,}|○{2,}|□{2,}|\*{2,}|＊{2,}/g;
@@ -41,14 +48,16 @@ export const templatePlaceholder = defineRule({
     for (let match = slots.exec(text); match !== null; match = slots.exec(text)) {
       const start = match.index;
       const end = start + match[0].length;
-      const previous = charBefore(text, start);
-      const next = charAt(text, end);
+      const following = visibleAfter(text, end, 2);
+      const preceding = visibleBefore(text, start, 2);
+      const previous = charBefore(preceding, preceding.length);
+      const next = charAt(following, 0);
       if (/^[Xx]/.test(match[0])) {
         if (isAsciiLetter(previous) || isAsciiLetter(next) || isAsciiDigit(previous) || isAsciiDigit(next))
           continue;
         const chineseAround = isChinese(previous) || isChinese(next);
         if (!chineseAround) continue;
-        if (match[0].length === 1 && !isTemplateSlot(text, start, end)) continue;
+        if (match[0].length === 1 && !isTemplateSlot(previous, following)) continue;
       }
       report({ start, end, message: 'slot', args: { text: match[0] } });
     }

@@ -2,9 +2,9 @@
 // stops without closing punctuation. Only the marker can be fixed; the missing text cannot.
 import { proseEnd } from '../residue';
 import { defineRule } from '../rule';
-import { lineRemovalRange } from '../text';
+import { GAP_CLASS, lineRemovalRange, trimBlankEnd } from '../text';
 
-const marker = /[ \t\u3000]*(?:-{3,}|—{3,}|－{3,}|_{3,}|…{3,}|\.{6,})[ \t\u3000]*$/;
+const marker = new RegExp(`${GAP_CLASS}*(?:-{3,}|—{3,}|－{3,}|_{3,}|…{3,}|\\.{6,})${GAP_CLASS}*$`);
 const closingPunctuation = /[。！？!?…”’」』）)》】.；;]$/;
 
 export const truncated = defineRule({
@@ -30,7 +30,7 @@ export const truncated = defineRule({
     const { text, lines } = model;
     const last = model.blocks.filter((block) => block.kind !== 'residue').at(-1);
     if (!last || (last.kind !== 'paragraph' && last.kind !== 'heading')) return;
-    const content = text.slice(last.line.start, last.line.end);
+    const content = text.slice(last.line.start, proseEnd(text, last.line));
     const found = marker.exec(content);
     if (found) {
       const shown = found[0].trim();
@@ -46,7 +46,7 @@ export const truncated = defineRule({
       });
       return;
     }
-    const trimmed = text.slice(last.line.start, proseEnd(text, last.line)).trimEnd();
+    const trimmed = trimBlankEnd(content);
     if (trimmed.length === 0 || closingPunctuation.test(trimmed)) return;
     const end = last.line.start + trimmed.length;
     const lastChar = Array.from(trimmed).at(-1)!;
