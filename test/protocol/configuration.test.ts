@@ -234,3 +234,16 @@ describe('documents the server does not analyse', () => {
     assert.ok(next.diagnostics.some((d) => d.code === 'placeholder'));
   });
 });
+
+test("the warnings speak the editor's language", async () => {
+  const client = await LspClient.start({ locale: 'zh-cn' });
+  try {
+    const uri = fileUri(`${folder}/扫描件.txt`);
+    await client.open(uri, `同志们：\u0000\u0000`);
+    assert.deepEqual(await client.diagnosticsFor(uri, 1), []);
+    const warning = await client.messages.wait((m) => m.message.includes('扫描件.txt'), 'a binary warning');
+    assert.match(warning.message, /二进制/);
+  } finally {
+    await client.dispose();
+  }
+});

@@ -96,6 +96,23 @@ describe('publishDiagnostics', () => {
     assert.deepEqual(cleared.diagnostics, []);
   });
 
+  test('a document closed before its analysis ran gets nothing published after the clearing', async () => {
+    const uri = fileUri(`${folder}/closed-at-once.speech`);
+    const from = client.diagnostics.mark;
+    await client.open(uri, SPEECH);
+    await client.edit(uri, 0, 0, 'X中央');
+    await client.close(uri);
+    // Analyses run in the order they were scheduled: once a document opened later is published,
+    // anything still due for the closed one would have been published too.
+    const fence = fileUri(`${folder}/fence.speech`);
+    await client.open(fence, SPEECH);
+    await client.diagnosticsFor(fence, 1);
+    const published = client.diagnostics.items.slice(from).filter((p) => p.uri === uri);
+    assert.ok(published.length > 0, 'the clearing publication');
+    assert.deepEqual(published.at(-1)!.diagnostics, [], 'the last word on the closed document is "none"');
+    await client.close(fence);
+  });
+
   test('a clean transcript publishes an empty list', async () => {
     const uri = fileUri(`${folder}/clean.speech`);
     const clean = lines(

@@ -149,6 +149,18 @@ describe('workspace/symbol', () => {
     assert.deepEqual((await symbols('营商环境')).map(nameOf), ['（二）营商环境持续优化']);
   });
 
+  test('while a file is open, changes on disk do not override the editor', async () => {
+    const uri = fileUri(file('防汛讲话.txt'));
+    const editorText = FLOOD.replace('筑牢安全防线', '编辑器里的新标题');
+    await client.open(uri, editorText);
+    await client.diagnosticsFor(uri, 1);
+    writeFileSync(file('防汛讲话.txt'), FLOOD.replace('筑牢安全防线', '磁盘上的新标题'));
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 2 }] });
+    assert.deepEqual((await symbols('新标题')).map(nameOf), ['二、突出重点部位，编辑器里的新标题']);
+    await client.close(uri);
+    assert.deepEqual((await symbols('新标题')).map(nameOf), ['二、突出重点部位，磁盘上的新标题']);
+  });
+
   test('documents that are not files (untitled, unsaved) never show up with a made-up file path', async () => {
     const uri = 'untitled:Untitled-1';
     await client.open(uri, FLOOD.replace('筑牢安全防线', '未保存的标题'));
