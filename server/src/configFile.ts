@@ -64,7 +64,7 @@ export function loadConfigForDirectory(directory: string): ConfigFile {
       stat = fs.statSync(candidate, { throwIfNoEntry: false });
     } catch (error) {
       // A folder we may not look into: say so rather than silently use a config further up.
-      return failed(candidate, describeError(error));
+      if ((error as NodeJS.ErrnoException).code !== 'ENOTDIR') return failed(candidate, describeError(error));
     }
     if (stat?.isFile()) return loadFile(candidate, stat);
     const parent = path.dirname(dir);

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import {
   clearConfigCache,
   loadConfigFor,
+  loadConfigForDirectory,
   matchesConfigFiles,
   mergeSettings,
   parseConfigText,
@@ -127,6 +128,9 @@ test('the loader: settings, files, errors, caching by mtime, never throwing', (t
   clearConfigCache();
   const none = loadConfigFor(path.join(dir, 'a.speech'));
   assert.ok(none.path === undefined || !none.path.startsWith(dir));
+
+  const plainFile = write(dir, 'plain.speech', '');
+  assert.equal(loadConfigForDirectory(plainFile).error, undefined, 'a file is no folder, not an error');
 
   assert.match(parseConfigText('/p/.speech-tidy.json', '[1, 2]').error!, /expected a JSON object/);
   assert.match(parseConfigText('/p/.speech-tidy.json', '').error!, /ValueExpected/);
