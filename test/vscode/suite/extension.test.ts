@@ -1,0 +1,332 @@
+// The extension in a real VS Code, driven through the `vscode` API as a user's actions would:
+// open files, ask for the outline and fixes, save, change settings, run the commands.
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import {
+  coveredText,
+  current,
+  EXTENSION_ID,
+  nextDiagnostics,
+  open,
+  REPO_ROOT,
+  rulesOf,
+  serverPid,
+  setSetting,
+  speechDiagnostics,
+  waitFor,
+  waitForDiagnostics,
+  workspaceFile,
+} from './helpers';
+
+const FIX_ALL = 'source.fixAll.speech';
+const readRepo = (file: string) => readFileSync(path.join(REPO_ROOT, file), 'utf8');
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('activation', () => {
+  it('starts no language server until a transcript is opened, then checks a .speech file', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is not installed`);
+    // VS Code creates plain-text models of its own at startup, so onLanguage:plaintext (needed
+    // to detect .txt transcripts) may activate the extension early: that must stay cheap.
+    assert.equal(serverPid(), undefined, 'a language server runs before any transcript was opened');
+
+    const editor = await open('会议讲话.speech');
+    assert.equal(editor.document.languageId, 'speech');
+    await waitFor(() => extension.isActive, 'the extension to activate');
+    const diagnostics = await waitForDiagnostics(editor.document.uri);
+    assert.ok(diagnostics.length > 10, `only ${diagnostics.length} diagnostics`);
+  });
+
+  it('switches a .txt transcript to the speech language and checks it', async () => {
+    const uri = workspaceFile('述职报告.txt');
+    await open('述职报告.txt');
+    await waitFor(() => current(uri)?.languageId === 'speech', '述职报告.txt to become speech');
+    const diagnostics = await waitForDiagnostics(uri);
+    const document = current(uri)!;
+    assert.ok(
+      diagnostics.some((d) => d.code === 'watermark' && coveredText(document, d) === '更多资料加微信'),
+    );
+  });
+
+  it('switches an untitled editor once a transcript is pasted into it', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: '' });
+    const editor = await vscode.window.showTextDocument(document);
+    await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), readRepo('samples/述职报告.txt')));
+    await waitFor(
+      () => current(document.uri)?.languageId === 'speech',
+      'the pasted transcript to become speech',
+    );
+    await waitForDiagnostics(document.uri, 'diagnostics on the pasted transcript');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('leaves plain text that is no transcript alone', async () => {
+    const uri = workspaceFile('shopping-list.txt');
+    await open('shopping-list.txt');
+    await sleep(1500);
+    assert.equal(current(uri)?.languageId, 'plaintext');
+  });
+});
+
+describe('outline', () => {
+  it('lists the title and the headings by level, in order', async () => {
+    const { document } = await open('会议讲话.speech');
+    const symbols = await waitFor(
+      () =>
+        vscode.commands.executeCommand<vscode.DocumentSymbol[]>(
+          'vscode.executeDocumentSymbolProvider',
+          document.uri,
+        ),
+      'document symbols',
+    );
+    assert.equal(symbols.length, 1, 'one root: the title');
+    const [title] = symbols;
+    assert.equal(title!.name, '以数字化改革为牵引 全面提升政务服务效能');
+    const sections = title!.children;
+    assert.deepEqual(
+      sections.map((symbol) => symbol.name.slice(0, 8)),
+      ['一、统一思想认识', '二、突出工作重点', '三、加强组织领导'],
+    );
+    const second = sections[1]!;
+    assert.deepEqual(
+      second.children.map((symbol) => symbol.name),
+      ['（一）夯实数字基础设施', '（二）提升政务服务水平'],
+    );
+    assert.deepEqual(
+      second.children[0]!.children.map((symbol) => symbol.name),
+      ['1.加快网络建设', '2.整合政务云资源'],
+    );
+    // Choosing a heading in the outline goes to its line.
+    const line = document.getText().split('\n').indexOf('（一）夯实数字基础设施');
+    assert.equal(second.children[0]!.selectionRange.start.line, line);
+  });
+});
+
+describe('diagnostics', () => {
+  it('reports the residue the website left, at its exact place', async () => {
+    const { document } = await open('会议讲话.speech');
+    const diagnostics = await waitForDiagnostics(document.uri);
+    const covered = (rule: string) =>
+      diagnostics.filter((d) => d.code === rule).map((d) => coveredText(document, d).trim());
+    assert.deepEqual(covered('watermark'), [
+      '全文阅读',
+      '“笃行致远”系列№3517',
+      '2024年6月',
+      '更多资 料+微信:',
+      '第 2 页 共 4 页',
+      '更多精品文档请关注公众号:szzf2023',
+      '本文档由用户上传,如有侵权请联系删除',
+    ]);
+    assert.deepEqual(covered('placeholder'), ['X', 'X', 'X', 'ZZ']);
+    assert.deepEqual(covered('invisible-char'), ['\u200B']);
+    assert.deepEqual(covered('template-placeholder'), ['XX']);
+    assert.ok(covered('halfwidth-punctuation').every((text) => /^[,;:!]$/.test(text)));
+    const ad = diagnostics.find((d) => coveredText(document, d) === '更多资 料+微信:')!;
+    assert.equal(ad.severity, vscode.DiagnosticSeverity.Warning);
+    assert.match(ad.message, /更多资料\+微信/);
+  });
+});
+
+describe('quick fixes', () => {
+  it('replaces the placeholder X in X中央 with 党, and nothing else', async () => {
+    const { document } = await open('quick-fix.speech');
+    const diagnostics = await waitForDiagnostics(document.uri);
+    const placeholder = diagnostics.find(
+      (d) =>
+        d.code === 'placeholder' &&
+        document.getText(new vscode.Range(d.range.start, d.range.end.translate(0, 2))) === 'X中央',
+    );
+    assert.ok(placeholder, 'no placeholder diagnostic on X中央');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      placeholder.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    const preferred = actions.find((action) => action.isPreferred);
+    assert.ok(preferred?.edit, `no preferred fix among ${actions.map((a) => a.title).join(' | ')}`);
+    assert.match(preferred.title, /党/);
+
+    const before = document.getText();
+    const offset = document.offsetAt(placeholder.range.start);
+    const republished = nextDiagnostics(document.uri);
+    assert.ok(await vscode.workspace.applyEdit(preferred.edit));
+    assert.equal(document.getText(), `${before.slice(0, offset)}党${before.slice(offset + 1)}`);
+    const after = await republished;
+    assert.equal(
+      after.filter((d) => d.code === 'placeholder').length,
+      diagnostics.filter((d) => d.code === 'placeholder').length - 1,
+    );
+  });
+});
+
+describe('fix-all on save', () => {
+  afterEach(async () => {
+    await vscode.workspace
+      .getConfiguration('editor', { languageId: 'speech' })
+      .update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace, true);
+  });
+
+  it('cleans the transcript on save with "source.fixAll.speech": "explicit"', async () => {
+    await vscode.workspace
+      .getConfiguration('editor', { languageId: 'speech' })
+      .update('codeActionsOnSave', { [FIX_ALL]: 'explicit' }, vscode.ConfigurationTarget.Workspace, true);
+    const editor = await open('save.speech');
+    const { document } = editor;
+    await waitForDiagnostics(document.uri);
+    // A user's edit that pastes in one more ad; saving must clean it along with the rest.
+    const paragraph = '让企业和群众办事少跑腿。';
+    const line = document
+      .getText()
+      .split('\n')
+      .findIndex((text) => text.endsWith(paragraph));
+    await editor.edit((edit) => edit.insert(document.lineAt(line).range.end, '更多资料+微信:abc123'));
+    assert.ok(document.isDirty);
+
+    await vscode.commands.executeCommand('workbench.action.files.save');
+    await waitFor(() => !document.isDirty, 'the save to finish');
+    const clean = readRepo('test/fixtures/meeting-speech.clean.speech');
+    assert.equal(document.getText(), clean);
+    assert.equal(readFileSync(document.uri.fsPath, 'utf8'), clean);
+  });
+});
+
+describe('settings', () => {
+  afterEach(async () => {
+    await setSetting('speechTidy', 'rules', undefined);
+    await setSetting('speechTidy', 'watermarkPhrases', undefined);
+    await setSetting('speechTidy', 'detectPlainText', undefined);
+  });
+
+  it('re-checks open transcripts when a rule is turned off or a watermark phrase added', async () => {
+    const { document } = await open('settings.speech');
+    const before = await waitForDiagnostics(document.uri);
+    assert.ok(rulesOf(before).includes('halfwidth-punctuation'));
+
+    await setSetting('speechTidy', 'rules', { 'halfwidth-punctuation': 'off' });
+    await waitFor(
+      () => !rulesOf(speechDiagnostics(document.uri)).includes('halfwidth-punctuation'),
+      'halfwidth-punctuation diagnostics to go away',
+    );
+
+    await setSetting('speechTidy', 'watermarkPhrases', ['新城区']);
+    const custom = await waitFor(
+      () => speechDiagnostics(document.uri).find((d) => coveredText(document, d) === '新城区'),
+      'a diagnostic on the custom watermark phrase',
+    );
+    assert.equal(custom.code, 'watermark');
+  });
+
+  it('leaves .txt files as plain text with detectPlainText "off"', async () => {
+    await setSetting('speechTidy', 'detectPlainText', 'off');
+    const uri = workspaceFile('not-detected.txt');
+    await open('not-detected.txt');
+    await sleep(1500);
+    assert.equal(current(uri)?.languageId, 'plaintext');
+  });
+});
+
+describe('commands', () => {
+  afterEach(async () => {
+    await setSetting('speechTidy', 'detectPlainText', undefined);
+  });
+
+  it('"Treat as Speech" switches the active plain-text file by hand', async () => {
+    await setSetting('speechTidy', 'detectPlainText', 'off');
+    const uri = workspaceFile('by-hand.txt');
+    await open('by-hand.txt');
+    assert.equal(current(uri)?.languageId, 'plaintext');
+    await vscode.commands.executeCommand('speechTidy.treatAsSpeech');
+    await waitFor(() => current(uri)?.languageId === 'speech', 'by-hand.txt to become speech');
+    await waitForDiagnostics(uri);
+  });
+
+  it('"Fix All" removes every residue it can fix safely', async () => {
+    const { document } = await open('fix-all-command.speech');
+    const before = await waitForDiagnostics(document.uri);
+    const republished = nextDiagnostics(document.uri);
+    await vscode.commands.executeCommand('speechTidy.fixAll');
+    const text = document.getText();
+    for (const residue of [
+      '全文阅读',
+      '系列№',
+      '更多资',
+      '第 2 页',
+      '\u200B',
+      '本文档由用户上传',
+      '公众号',
+    ]) {
+      assert.ok(!text.includes(residue), `“${residue}” is still there`);
+    }
+    assert.ok(text.includes('党中央') && text.includes('政治站位'));
+    assert.ok(!/\p{Script=Han}[,;:!]/u.test(text), 'half-width punctuation is left in Chinese text');
+    const after = await republished;
+    assert.ok(after.length < before.length);
+    assert.deepEqual(rulesOf(after), ['template-placeholder'], 'only what needs a person is left');
+  });
+
+  it('"Restart Server" starts a new server that checks the open transcripts again', async () => {
+    const { document } = await open('restart.speech');
+    await waitForDiagnostics(document.uri);
+    const before = await waitFor(serverPid, 'the language server process');
+    const republished = nextDiagnostics(document.uri);
+    await vscode.commands.executeCommand('speechTidy.restartServer');
+    const after = await waitFor(() => {
+      const pid = serverPid();
+      return pid !== before && pid;
+    }, 'a new language server process');
+    assert.notEqual(after, before);
+    assert.ok((await republished).length > 0);
+  });
+
+  it('"Show Output" shows the Speech Tidy log', async () => {
+    await vscode.commands.executeCommand('speechTidy.showOutput');
+    const output = await waitFor(
+      () =>
+        vscode.window.visibleTextEditors.find(
+          (editor) =>
+            editor.document.uri.scheme === 'output' && /Speech Tidy/.test(editor.document.uri.fsPath),
+        ),
+      'the Speech Tidy output to be visible',
+    );
+    assert.match(output.document.getText(), /looks like a speech transcript/);
+  });
+});
+
+describe('a crashed server', () => {
+  it('is restarted, and the open transcripts are checked again', async () => {
+    const { document } = await open('restart.speech');
+    await waitForDiagnostics(document.uri);
+    const crashed = await waitFor(serverPid, 'the language server process');
+    const republished = nextDiagnostics(document.uri);
+    process.kill(crashed, 'SIGKILL');
+    const restarted = await waitFor(() => {
+      const pid = serverPid();
+      return pid !== crashed && pid;
+    }, 'a restarted language server');
+    assert.ok(restarted);
+    assert.ok((await republished).length > 0);
+  });
+
+  it('is given up after five crashes in three minutes, until "Restart Server"', async () => {
+    const { document } = await open('restart.speech');
+    let kills = 0;
+    for (;;) {
+      const pid = await waitFor(serverPid, 'the language server process');
+      process.kill(pid, 'SIGKILL');
+      kills += 1;
+      await waitFor(() => serverPid() !== pid, 'the crashed server to be gone');
+      await sleep(1000);
+      if (serverPid() === undefined) break;
+      assert.ok(kills < 5, 'still restarting after five crashes');
+    }
+    // The previous test crashed it once already.
+    assert.equal(kills, 4);
+    const republished = nextDiagnostics(document.uri);
+    await vscode.commands.executeCommand('speechTidy.restartServer');
+    await waitFor(serverPid, 'the server started by hand');
+    assert.ok((await republished).length > 0);
+  });
+});
