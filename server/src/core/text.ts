@@ -184,9 +184,17 @@ export function gappedPhraseSource(phrase: string): string {
 
 /**
  * The range that removes `line` whole, its line break included. The last line has no break of
- * its own, so it takes the one before it; otherwise an empty line would be left behind.
+ * its own, so it takes the one before it; otherwise an empty line would be left behind. A BOM
+ * opening the file is its encoding signature and stays.
  */
-export function lineRemovalRange(lines: readonly Line[], line: Line): { start: number; end: number } {
-  if (line.next > line.end || line.index === 0) return { start: line.start, end: line.next };
+export function lineRemovalRange(
+  text: string,
+  lines: readonly Line[],
+  line: Line,
+): { start: number; end: number } {
+  if (line.next > line.end || line.index === 0) {
+    const bom = line.index === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    return { start: line.start + bom, end: line.next };
+  }
   return { start: lines[line.index - 1]!.end, end: line.end };
 }

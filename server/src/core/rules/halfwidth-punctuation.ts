@@ -1,6 +1,7 @@
 // Half-width punctuation in Chinese text (GB/T 15834-2011 asks for full-width marks there).
 // A mark counts as Chinese when a Chinese character is its nearest neighbour on either side;
 // it stays half-width between digits (8:30, 1:1, 1,000) and in Latin text (Hello, world).
+import { appendedAds } from '../residue';
 import { defineRule } from '../rule';
 import { closesListMarker, isAsciiDigit, isChinese, neighbourAfter, neighbourBefore } from '../text';
 
@@ -57,6 +58,8 @@ export const halfwidthPunctuation = defineRule({
       const { start: lineStart, end: lineEnd } = block.line;
       const content = text.slice(lineStart, lineEnd);
       if (!/[,:;?!()]/.test(content)) continue;
+      // Marks inside an ad go with the ad; telling the user to make them full-width is noise.
+      const ads = appendedAds(text, lineStart, lineEnd);
       const previousLine = model.lines[block.line.index - 1];
       const nextLine = model.lines[block.line.index + 1];
       const partners = content.includes('(') || content.includes(')') ? pairParentheses(content) : undefined;
@@ -64,6 +67,7 @@ export const halfwidthPunctuation = defineRule({
       for (let match = marks.exec(content); match !== null; match = marks.exec(content)) {
         const mark = match[0];
         const offset = lineStart + match.index;
+        if (ads.some((ad) => ad.start <= offset && offset < ad.end)) continue;
         let chinese: boolean;
         const partnerIndex = partners?.get(match.index);
         if (partnerIndex !== undefined) {

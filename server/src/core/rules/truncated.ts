@@ -36,7 +36,7 @@ export const truncated = defineRule({
       const shown = found[0].trim();
       const whole = found.index === 0 || content.slice(0, found.index).trim() === '';
       const range = whole
-        ? lineRemovalRange(lines, last.line)
+        ? lineRemovalRange(text, lines, last.line)
         : { start: last.line.start + found.index, end: last.line.start + found.index + found[0].length };
       report({
         ...range,

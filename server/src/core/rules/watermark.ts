@@ -52,7 +52,7 @@ export const watermark = defineRule({
       message: 'chrome' | 'series' | 'upload-date' | 'footer' | 'ad' | 'custom',
     ) => {
       const line = lines[lineIndex]!;
-      const range = lineRemovalRange(lines, line);
+      const range = lineRemovalRange(text, lines, line);
       const shown = compact(text.slice(line.start, line.end)).replace(/^\uFEFF/, '');
       found.push(range);
       report({
