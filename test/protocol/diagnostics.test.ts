@@ -204,6 +204,16 @@ describe('incremental didChange', () => {
     await assertInSync('after a full replacement');
   });
 
+  test('requests sent right after a change answer for the new text, before any publication', async () => {
+    const at = offsetOf('三、扎实做好');
+    const edit = client.edit(uri, at, at, '（三）新插入的小节标题\n');
+    const symbols = await client.documentSymbols(uri);
+    await edit;
+    assert.ok(symbols);
+    assert.deepEqual(summarizeSymbols(symbols), expectedSymbols(client.text(uri)));
+    await assertInSync('after inserting a heading');
+  });
+
   test('the outline follows the edits too', async () => {
     const at = offsetOf('（二）营商环境');
     await client.edit(uri, at, at, '（二）科技创新提速增效\n研发投入强度持续提高。\n');
