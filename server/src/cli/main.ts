@@ -127,9 +127,12 @@ async function runFiles(context: Context): Promise<number> {
   for (const config of discovery.configs) {
     if (config.error) {
       broken.add(config.path!);
-      const message = say(locale, 'configError', { reason: config.error });
-      failed.push({ kind: 'error', index: -1 - failed.length, display: config.path!, message });
-      reportError(context, path.relative(io.cwd, config.path!) || config.path!, message);
+      // The loader's message names the file for readers without context; here the line does.
+      const reason = config.error.replace(`${config.path}: `, '');
+      const message = say(locale, 'configError', { reason });
+      const display = path.relative(io.cwd, config.path!);
+      failed.push({ kind: 'error', index: -1 - failed.length, display, message });
+      reportError(context, display, message);
     } else reportConfig(context, config);
   }
   const tasks =
@@ -150,10 +153,8 @@ async function runFiles(context: Context): Promise<number> {
     if (result.kind === 'skipped') return;
     if (result.kind === 'error') {
       failed.push(result);
-      if (!keepAll || mode !== 'check') {
-        progress.clear();
-        reportError(context, result.display, result.message);
-      }
+      progress.clear();
+      reportError(context, result.display, result.message);
       return;
     }
     tally.add(result.stats);
@@ -211,8 +212,10 @@ function writeSummary(context: Context, mode: Mode, tally: Tally, errors: number
     return;
   }
   if (mode === 'check') {
-    if (tally.findings === 0) io.stdout.write(`${say(locale, 'summaryClean', { files: tally.files })}\n`);
-    else {
+    if (tally.findings === 0) {
+      if (tally.files > 0 || errors === 0)
+        io.stdout.write(`${say(locale, 'summaryClean', { files: tally.files })}\n`);
+    } else {
       const breakdown = Object.entries(tally.bySeverity)
         .filter(([, n]) => n > 0)
         .map(([severity, n]) => `${severity} ${n}`)
