@@ -66,6 +66,10 @@ describe('heading-numbering: correct numbering', () => {
       'parts enclose their own 一、 sections',
       `${TITLE}第一部分 工作回顾\n一、经济发展\n二、社会民生\n第二部分 工作安排\n一、扩大投资\n二、优化环境\n`,
     ],
+    [
+      'a numbered item too long to be a heading keeps its number in the run',
+      `${TITLE}一、总体要求\n二、${'坚持统筹发展和安全，'.repeat(9)}推动高质量发展\n三、保障措施\n`,
+    ],
     ['run-in headings', `${TITLE}（一）提高站位。全市上下要统一思想。\n（二）把握规律。要坚持正确导向。\n`],
   ];
   for (const [why, text] of texts) {

@@ -229,6 +229,17 @@ describe('parse: what is and is not a heading', () => {
     assert.deepEqual(model.blocks[1]!.enumeration, []);
   });
 
+  test('首先…其次…最后 without commas, but not the 最后 of 最后一公里', () => {
+    const names = (paragraph: string) =>
+      parse(`关于加强基层治理的意见\n${paragraph}\n`).blocks[1]!.enumeration.map((item) => item.name);
+    assert.deepEqual(names('首先要学习，其次要实践，最后要提高。'), [
+      '首先要学习',
+      '其次要实践',
+      '最后要提高',
+    ]);
+    assert.deepEqual(names('首先要学习，其次要实践，打通最后一公里。'), ['首先要学习', '其次要实践']);
+  });
+
   test('an enumeration may run across the paragraphs of one section', () => {
     const model = parse('关于加强基层治理的意见\n一是加强领导。\n二是落实责任。\n');
     assert.deepEqual(

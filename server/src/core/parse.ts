@@ -113,6 +113,14 @@ function shorten(name: string): string {
   return singleSpaced.length > NAME_LIMIT ? `${singleSpaced.slice(0, NAME_LIMIT - 1)}…` : singleSpaced;
 }
 
+/**
+ * The numbered marker a line opens with (`二、`, `（三）`), whether or not the line is short enough
+ * to be a heading: a long numbered item is a paragraph that still counts in its numbering.
+ */
+export function numberingOf(text: string, line: Line): Heading | undefined {
+  return parseHeading(text, line, contentStartOf(text, line));
+}
+
 function parseHeading(text: string, line: Line, contentStart: number): Heading | undefined {
   // Matched as a reader sees it: a zero-width character inside `（一）` must not hide the heading,
   // or the headings after it would be renumbered wrongly.
@@ -235,7 +243,7 @@ export function parse(text: string): Transcript {
       drafts.push({ kind: 'closing', line, enumeration: [] });
       continue;
     }
-    const heading = parseHeading(text, line, contentStartOf(text, line));
+    const heading = numberingOf(text, line);
     if (heading && (heading.textEnd < line.end || content.length <= SHORT_LINE * 2)) {
       drafts.push({ kind: 'heading', line, heading, enumeration: [] });
       continue;
@@ -280,7 +288,8 @@ const ENUMERATION_PATTERNS: readonly EnumerationPattern[] = [
   },
   {
     style: 'sequence',
-    pattern: new RegExp(`${BOUNDARY}(首先|其次|再次|最后(?=[，,：:]))[，,：:]?`, 'g'),
+    // 最后 also ends phrases (最后一公里), so it counts only before a comma or the verb of its item.
+    pattern: new RegExp(`${BOUNDARY}(首先|其次|再次|最后(?=[，,：:要是还]))[，,：:]?`, 'g'),
     ordinal: (match) => SEQUENCE_ORDINALS[match[2]!],
   },
 ];

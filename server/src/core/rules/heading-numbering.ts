@@ -2,7 +2,7 @@
 // the headings of one style under the same parent; a heading of a higher rank starts new runs.
 import type { Heading, HeadingStyle } from '../model';
 import { numberToChinese, numberToCircled } from '../numerals';
-import { headingRank } from '../parse';
+import { headingRank, numberingOf } from '../parse';
 import { defineRule } from '../rule';
 
 function numeralFor(style: HeadingStyle, ordinal: number): string {
@@ -47,7 +47,10 @@ export const headingNumbering = defineRule({
     /** The open runs, keyed by style; each remembers its rank to know what closes it. */
     const runs = new Map<HeadingStyle, { rank: number; headings: Heading[] }>();
     for (const block of model.blocks) {
-      const heading = block.heading;
+      // A numbered item too long to be a heading still holds its number; skipping it would
+      // renumber every heading after it.
+      const heading =
+        block.heading ?? (block.kind === 'paragraph' ? numberingOf(text, block.line) : undefined);
       if (!heading) continue;
       const rank = headingRank(heading);
       for (const [style, run] of runs) {
