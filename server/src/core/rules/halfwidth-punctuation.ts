@@ -74,10 +74,11 @@ export const halfwidthPunctuation = defineRule({
           const [open, close] =
             partnerIndex > match.index ? [match.index, partnerIndex] : [partnerIndex, match.index];
           const inside = content.slice(open + 1, close);
-          const outside =
-            isChinese(neighbourBefore(text, lineStart + open, lineStart)) ||
-            isChinese(neighbourAfter(text, lineStart + close + 1, lineEnd));
-          chinese = han.test(inside) || (outside && !latin.test(inside));
+          const before = isChinese(neighbourBefore(text, lineStart + open, lineStart));
+          const after = isChinese(neighbourAfter(text, lineStart + close + 1, lineEnd));
+          // Latin inside (`国内生产总值(GDP)增长`) is Chinese text only when Chinese surrounds it;
+          // `Windows XP (SP3)系统` is a Latin phrase that merely goes on in Chinese.
+          chinese = han.test(inside) || (latin.test(inside) ? before && after : before || after);
         } else if (closesListMarker(content, match.index)) {
           chinese = false;
         } else {
