@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { assertSafeFixAll, covered, findingsOf } from '../support/fixtures';
+import { hoverMarkdown } from '../../server/src/core';
+import { analyzeText, assertSafeFixAll, covered, findingsOf } from '../support/fixtures';
 
 const rule = 'invisible-char';
 
@@ -49,8 +50,10 @@ describe('invisible-char', () => {
 
   test('a zero-width space slipped in beside an emoji joiner goes, the joiner stays', () => {
     const text = '评选“👨\u200B\u200D👩\u200D👧最美家庭”。';
-    const [finding] = findingsOf(rule, text);
-    assert.equal(finding!.message, 'Invisible character U+200B ZERO WIDTH SPACE: remove it.');
+    const findings = findingsOf(rule, text);
+    assert.deepEqual(covered(text, findings), ['\u200B']);
+    assert.equal(findings[0]!.message, 'Invisible character U+200B ZERO WIDTH SPACE: remove it.');
+    assert.match(hoverMarkdown(analyzeText(text), text.indexOf('\u200B'), 'en')!, /The fix removes it\./);
     assertSafeFixAll(rule, text, '评选“👨‍👩‍👧最美家庭”。');
   });
 

@@ -1,6 +1,6 @@
 // Zero-width characters and soft hyphens: invisible in the editor, they break search, sorting
 // and phrase matching, which is why websites insert them.
-import { defineRule } from '../rule';
+import { defineRule, type Edit } from '../rule';
 import { charAt, charBefore, INVISIBLE, isChinese } from '../text';
 
 const invisible = new RegExp(`[${INVISIBLE}]+`, 'g');
@@ -13,15 +13,17 @@ const NAMES: Readonly<Record<string, string>> = {
   '\u00AD': 'SOFT HYPHEN',
 };
 
+const joiner = /[\u200C\u200D]/;
+
 /**
  * Joiners do real work between emoji (👨‍👩‍👧) and in scripts such as Arabic or Devanagari:
  * they are kept when neither neighbour is Chinese or ASCII, even if a site slipped a zero-width
  * space in beside them.
  */
-function workingJoiners(run: string, previous: string | undefined, next: string | undefined): string {
+function joinersWork(previous: string | undefined, next: string | undefined): boolean {
   const foreign = (char: string | undefined) =>
     char !== undefined && !isChinese(char) && char.charCodeAt(0) > 0x7f;
-  return foreign(previous) && foreign(next) ? run.replace(/[^\u200C\u200D]/g, '') : '';
+  return foreign(previous) && foreign(next);
 }
 
 export const invisibleChar = defineRule({
@@ -48,19 +50,25 @@ export const invisibleChar = defineRule({
       if (start === 0 && text.charCodeAt(0) === 0xfeff) start = 1;
       const end = match.index + match[0].length;
       if (start === end) continue;
-      const run = text.slice(start, end);
-      const kept = workingJoiners(run, charBefore(text, start), charAt(text, end));
-      if (kept === run) continue;
-      const names = [...new Set(run)]
-        .filter((char) => !kept.includes(char))
+      const keepJoiners = joinersWork(charBefore(text, start), charAt(text, end));
+      const edits: Edit[] = [];
+      for (let at = start; at < end; at++) {
+        if (keepJoiners && joiner.test(text[at]!)) continue;
+        const last = edits.at(-1);
+        if (last?.end === at) edits[edits.length - 1] = { ...last, end: at + 1 };
+        else edits.push({ start: at, end: at + 1, newText: '' });
+      }
+      if (edits.length === 0) continue;
+      const removed = edits.map((edit) => text.slice(edit.start, edit.end)).join('');
+      const names = [...new Set(removed)]
         .map((char) => `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} ${NAMES[char]}`)
         .join(', ');
       report({
-        start,
-        end,
+        start: edits[0]!.start,
+        end: edits.at(-1)!.end,
         message: 'found',
         args: { names },
-        fixes: [{ title: 'remove', edits: [{ start, end, newText: kept }], safe: true }],
+        fixes: [{ title: 'remove', edits, safe: true }],
       });
     }
   },
