@@ -127,12 +127,21 @@ test('outline prints the structure tree, and --format json gives it nested', (t)
   assert.ok(lines.some((line) => /^│ {2}[├└]─ 一是加强排查/.test(line)));
 
   const json = run(['outline', '--format', 'json', 'dirty.speech'], { cwd: dir });
-  const tree = parseJson(json.stdout) as {
-    encoding: string;
-    outline: { kind: string; name: string; line: number; children: { name: string; level: number }[] }[];
+  type Position = { line: number; column: number };
+  type Node = {
+    kind: string;
+    name: string;
+    level: number;
+    range: { start: Position; end: Position };
+    selectionRange: { start: Position; end: Position };
+    children: Node[];
   };
+  const tree = parseJson(json.stdout) as { encoding: string; outline: Node[] };
   assert.equal(tree.encoding, 'utf-8');
   assert.equal(tree.outline[0]!.kind, 'title');
+  const first = tree.outline[0]!.children[0]!;
+  assert.deepEqual(first.selectionRange.start, { line: 5, column: 1 });
+  assert.deepEqual(first.range.end.line, 6, 'the section runs to the line before the next heading');
   assert.deepEqual(
     tree.outline[0]!.children.map((node) => [node.name, node.level]),
     [

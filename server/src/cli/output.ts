@@ -278,34 +278,38 @@ export function checkSarif(
   };
 }
 
+export interface Position1 {
+  readonly line: number;
+  readonly column: number;
+}
+
+/** A DocumentSymbol as the Outline view gets it, with 1-based positions like the rest of the CLI. */
 export interface OutlineJson {
   readonly kind: OutlineNode['kind'];
   readonly level: number;
   readonly name: string;
   readonly detail?: string;
-  readonly line: number;
-  readonly column: number;
-  readonly endLine: number;
-  readonly endColumn: number;
+  /** The whole section, up to the next heading of the same or a higher level. */
+  readonly range: { readonly start: Position1; readonly end: Position1 };
+  /** The heading itself. */
+  readonly selectionRange: { readonly start: Position1; readonly end: Position1 };
   readonly children: OutlineJson[];
 }
 
 export function outlineJson(nodes: readonly OutlineNode[], index: LineIndex): OutlineJson[] {
-  return nodes.map((node) => {
-    const start = index.position(node.selectionStart);
-    const end = index.position(node.end);
-    return {
-      kind: node.kind,
-      level: node.level,
-      name: node.name,
-      ...(node.detail ? { detail: node.detail } : {}),
-      line: start.line + 1,
-      column: start.character + 1,
-      endLine: end.line + 1,
-      endColumn: end.character + 1,
-      children: outlineJson(node.children, index),
-    };
-  });
+  const at = (offset: number): Position1 => {
+    const { line, character } = index.position(offset);
+    return { line: line + 1, column: character + 1 };
+  };
+  return nodes.map((node) => ({
+    kind: node.kind,
+    level: node.level,
+    name: node.name,
+    ...(node.detail ? { detail: node.detail } : {}),
+    range: { start: at(node.start), end: at(node.end) },
+    selectionRange: { start: at(node.selectionStart), end: at(node.selectionEnd) },
+    children: outlineJson(node.children, index),
+  }));
 }
 
 /** The tree as the Outline view shows it: names nested under their sections, with line numbers. */
@@ -316,7 +320,7 @@ export function outlineText(nodes: readonly OutlineJson[], p: Paint, prefix = ''
     const branch = prefix === '' && nodes.length === 1 && node.kind === 'title' ? '' : last ? '└─ ' : '├─ ';
     const detail = node.detail ? `  ${p.dim(node.detail)}` : '';
     const name = node.kind === 'title' ? p.bold(node.name) : node.name;
-    lines.push(`${prefix}${branch}${name}${detail}  ${p.dim(`:${node.line}`)}`);
+    lines.push(`${prefix}${branch}${name}${detail}  ${p.dim(`:${node.selectionRange.start.line}`)}`);
     const childPrefix = branch === '' ? prefix : `${prefix}${last ? '   ' : '│  '}`;
     lines.push(...outlineText(node.children, p, childPrefix));
   });
