@@ -89,6 +89,8 @@ describe('watermark: ads appended to paragraphs', () => {
     ['加V:abc123', 'a one-letter channel'],
     ['QQ群：123456', 'a QQ group'],
     ['下载文档请访问本站', 'a download notice'],
+    ['扫码关注本站', 'a QR code notice'],
+    ['关注公众号获取更多资料', 'a channel followed by an offer'],
   ];
   for (const [ad, why] of cases) {
     test(`“${ad}” after a sentence is removed (${why})`, () => {
@@ -145,6 +147,11 @@ describe('watermark: the same words used by the speaker', () => {
       assert.deepEqual(findingsOf(rule, `同志们：\n${sentence}\n`), []);
     });
   }
+
+  test('a title that opens with the same words is no ad', () => {
+    const text = '关注公众号运营 提升政务宣传实效\n同志们：\n今天开会。\n';
+    assert.deepEqual(findingsOf(rule, text), []);
+  });
 
   test('an ad after such a sentence is still found', () => {
     const text = '要引导群众关注公众号。更多资料请关注公众号。\n';

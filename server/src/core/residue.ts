@@ -45,8 +45,8 @@ const FOOTER_PHRASES = [
   '版权归原作者所有',
 ];
 
-/** Phrases that open an appended advertisement. */
-const AD_OPENERS = [
+/** Phrases that open an appended advertisement by offering something; instructions follow. */
+const OFFER_OPENERS = [
   '更多资料',
   '更多精品',
   '更多精彩',
@@ -54,7 +54,6 @@ const AD_OPENERS = [
   '更多内容',
   '更多文章',
   '获取更多',
-  '关注公众号',
   '扫码关注',
   '扫码获取',
   '资料领取',
@@ -63,6 +62,9 @@ const AD_OPENERS = [
   '本文档由用户上传',
   '如有侵权请联系删除',
 ];
+/** Phrases that open an advertisement by naming a channel; an account id follows. */
+const CHANNEL_OPENERS = ['关注公众号'];
+const AD_OPENERS = [...OFFER_OPENERS, ...CHANNEL_OPENERS];
 
 /** A contact channel named after a verb of soliciting: `加微信`, `关注公众号`, `加V`, `QQ群`. */
 const CONTACT = `(?:(?:加|添加|关注|联系|咨询|搜索)${GAP_CLASS}*(?:微${GAP_CLASS}*信|V${GAP_CLASS}*X|v${GAP_CLASS}*x|V${GAP_CLASS}*信|V|Q${GAP_CLASS}*Q|公${GAP_CLASS}*众${GAP_CLASS}*号)|Q${GAP_CLASS}*Q${GAP_CLASS}*群)`;
@@ -100,6 +102,7 @@ export function classifyResidueLine(line: string, aboveTitle: boolean): ResidueK
 export const AD_SOURCE = `(?:${AD_OPENERS.map(gappedPhraseSource).join('|')}|${CONTACT})${AD_TAIL}`;
 
 const adPattern = new RegExp(AD_SOURCE, 'gu');
+const opensWithOffer = new RegExp(`^(?:${OFFER_OPENERS.map(gappedPhraseSource).join('|')})`);
 const adSomewhere = new RegExp(AD_SOURCE, 'u');
 /** An ad names a channel or a colon; a bare opener such as `更多资料` counts only at a line's end. */
 const channel = /微|V|v|Q|公众号|[+＋:：]/;
@@ -132,7 +135,10 @@ export function appendedAds(text: string, start: number, end: number): TextRange
     if (!isMarked && !afterSentence.test(content.slice(0, match.index))) continue;
     let adEnd = match.index + match[0].length;
     const rest = content.slice(adEnd);
-    if (rest.length <= AD_TAIL_LIMIT && !continuesSentence(rest)) adEnd = content.length;
+    // An offer runs on in Chinese (`更多资料请访问本站`); a bare channel runs on only into an
+    // account id or another ad, or a title such as `关注公众号运营 提升宣传实效` would go too.
+    const tailFits = isMarked || opensWithOffer.test(match[0]) || !han.test(rest) || adSomewhere.test(rest);
+    if (rest.length <= AD_TAIL_LIMIT && !continuesSentence(rest) && tailFits) adEnd = content.length;
     else if (!isMarked && (!channel.test(match[0]) || isHan(charAt(content, adEnd)))) continue;
     ads.push({ start: start + match.index, end: start + adEnd });
     adPattern.lastIndex = adEnd;
