@@ -6,19 +6,9 @@ import { type ConfigFile, loadConfigFor, loadConfigForDirectory } from '../confi
 import { type Locale, outline, parse } from '../core';
 import { atLeast, type CliArgs, defaultJobs, parseCommandLine } from './args';
 import { discover } from './discover';
+import { jsonReport, type ReportWriter, sarifReport } from './documents';
 import { decode } from './encoding';
-import {
-  checkJson,
-  checkSarif,
-  fixJson,
-  outlineJson,
-  outlineText,
-  type Paint,
-  paint,
-  renderFile,
-  Tally,
-  wantsColor,
-} from './output';
+import { outlineJson, outlineText, type Paint, paint, renderFile, Tally, wantsColor } from './output';
 import { MIN_FILES_FOR_WORKERS, runTasks } from './pool';
 import {
   describeIoError,
@@ -46,7 +36,6 @@ export interface Io {
   readonly entry: string;
 }
 
-type Analysed = Extract<FileResult, { kind: 'analysed' }>;
 type Failed = Extract<FileResult, { kind: 'error' }>;
 
 interface Context {
@@ -143,8 +132,7 @@ async function runFiles(context: Context): Promise<number> {
   // Results arrive in completion order and are printed in discovery order; only those waiting
   // for an earlier file are held. JSON and SARIF are one document, so they need every result.
   const pending = new Map<number, FileResult>();
-  const keepAll = args.format !== 'text';
-  const analysed: Analysed[] = [];
+  const report = reportWriter(context, mode);
   const tally = new Tally((severity) => atLeast(severity, args.maxSeverity));
   const progress = new Progress(io.stderr, io.stderr.isTTY === true, locale);
   let printed = 0;
@@ -158,8 +146,8 @@ async function runFiles(context: Context): Promise<number> {
       return;
     }
     tally.add(result.stats);
-    if (keepAll) {
-      analysed.push(result);
+    if (report) {
+      report.file(result);
       return;
     }
     const chunk = result.text;
@@ -172,7 +160,7 @@ async function runFiles(context: Context): Promise<number> {
   const positionOf = new Map(tasks.map((task, position) => [task.index, position]));
   const jobs = args.jobs ?? (tasks.length < MIN_FILES_FOR_WORKERS ? 1 : defaultJobs());
   try {
-    const options = { mode, locale, ...(keepAll ? {} : { render: { color: context.outColor } }) };
+    const options = { mode, locale, ...(report ? {} : { render: { color: context.outColor } }) };
     await runTasks(tasks, options, jobs, io.entry, (result) => {
       pending.set(positionOf.get(result.index)!, result);
       done++;
@@ -189,19 +177,8 @@ async function runFiles(context: Context): Promise<number> {
   }
   progress.clear();
 
-  if (args.format === 'json') {
-    const document =
-      mode === 'check'
-        ? checkJson(analysed, failed, context.version)
-        : fixJson(analysed, failed, context.version);
-    io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
-  } else if (args.format === 'sarif') {
-    io.stdout.write(
-      `${JSON.stringify(checkSarif(analysed, failed, context.version, locale, io.cwd), null, 2)}\n`,
-    );
-  } else {
-    writeSummary(context, mode, tally, failed.length, tasks.length === 0 && failed.length === 0);
-  }
+  if (report) report.end(failed, tally.summary(failed.length));
+  else writeSummary(context, mode, tally, failed.length, tasks.length === 0 && failed.length === 0);
   return exitCode(tally, failed.length);
 }
 
@@ -241,6 +218,14 @@ function writeSummary(context: Context, mode: Mode, tally: Tally, errors: number
 function exitCode(tally: Tally, errors: number): number {
   if (errors > 0) return EXIT_TROUBLE;
   return tally.failing ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+function reportWriter(context: Context, mode: Mode): ReportWriter | undefined {
+  const { args, io, locale, version } = context;
+  const write = (text: string) => io.stdout.write(text);
+  if (args.format === 'json') return jsonReport(mode, version, write);
+  if (args.format === 'sarif') return sarifReport(version, locale, io.cwd, write);
+  return undefined;
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
@@ -287,18 +272,12 @@ async function runStdin(context: Context): Promise<number> {
   const result = finish({ kind: 'analysed', index: 0, display, ...outcome.result }, { mode, locale });
   const tally = new Tally((severity) => atLeast(severity, args.maxSeverity));
   tally.add(result.stats);
-  if (mode === 'fix' && args.format === 'text') io.stdout.write(outcome.output ?? bytes);
-  else if (args.format === 'json') {
-    const document =
-      mode === 'check' ? checkJson([result], [], context.version) : fixJson([result], [], context.version);
-    io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
-  } else if (args.format === 'sarif') {
-    io.stdout.write(
-      `${JSON.stringify(checkSarif([result], [], context.version, locale, io.cwd), null, 2)}\n`,
-    );
-  } else {
-    io.stdout.write(renderFile(result, mode, out, locale));
-  }
+  const report = reportWriter(context, mode);
+  if (report) {
+    report.file(result);
+    report.end([], tally.summary(0));
+  } else if (mode === 'fix') io.stdout.write(outcome.output ?? bytes);
+  else io.stdout.write(renderFile(result, mode, out, locale));
   if (args.format === 'text' && mode !== 'fix') writeSummary(context, mode, tally, 0, false);
   return exitCode(tally, 0);
 }

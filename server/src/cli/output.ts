@@ -1,15 +1,6 @@
-// How results look: lines for people (coloured on a terminal), JSON for scripts, SARIF for code
-// scanning services. Findings reach these only as the plain data the workers produced.
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import {
-  format as formatText,
-  type LineIndex,
-  type Locale,
-  type OutlineNode,
-  RULES,
-  type Severity,
-} from '../core';
+// How results look to people: coloured lines on a terminal, diffs, the outline tree, and the
+// totals behind the summary and the exit code. JSON and SARIF are in documents.ts.
+import type { LineIndex, Locale, OutlineNode, Severity } from '../core';
 import type { FileResult, FileStats, FindingOut, Mode } from './processFile';
 import { say } from './texts';
 
@@ -101,7 +92,6 @@ export function renderFile(result: Omit<Analysed, 'stats'>, mode: Mode, p: Paint
   const left = fix.remaining.length;
   return `${p.bold(result.display)}: ${say(locale, 'fixedFile', { count, rules, left })}\n`;
 }
-type Failed = Extract<FileResult, { kind: 'error' }>;
 
 export interface Summary {
   readonly files: number;
@@ -151,132 +141,6 @@ export class Tally {
 }
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
-
-export function summarize(analysed: readonly Analysed[], errors: number): Summary {
-  const tally = new Tally(() => false);
-  for (const file of analysed) tally.add(file.stats);
-  return tally.summary(errors);
-}
-
-export const JSON_FORMAT_VERSION = 1;
-
-export function checkJson(
-  analysed: readonly Analysed[],
-  failed: readonly Failed[],
-  version: string,
-): unknown {
-  return {
-    version: JSON_FORMAT_VERSION,
-    tool: { name: 'speech-tidy', version },
-    files: analysed.map((file) => ({
-      path: file.display,
-      encoding: file.encoding,
-      lineEnding: file.lineEnding,
-      findings: file.findings,
-    })),
-    errors: failed.map((file) => ({ path: file.display, message: file.message })),
-    summary: summarize(analysed, failed.length),
-  };
-}
-
-export function fixJson(analysed: readonly Analysed[], failed: readonly Failed[], version: string): unknown {
-  return {
-    version: JSON_FORMAT_VERSION,
-    tool: { name: 'speech-tidy', version },
-    files: analysed.map((file) => ({
-      path: file.display,
-      encoding: file.encoding,
-      lineEnding: file.lineEnding,
-      changed: Object.keys(file.fix?.fixed ?? {}).length > 0,
-      written: file.fix?.written ?? false,
-      fixed: file.fix?.fixed ?? {},
-      remaining: file.fix?.remaining ?? file.findings,
-      ...(file.fix?.diff ? { diff: file.fix.diff } : {}),
-    })),
-    errors: failed.map((file) => ({ path: file.display, message: file.message })),
-  };
-}
-
-const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
-  error: 'error',
-  warning: 'warning',
-  information: 'note',
-  hint: 'note',
-};
-
-/**
- * A SARIF 2.1.0 log. Paths below the working folder are relative to `%SRCROOT%`, which is what
- * code scanning services resolve against the repository; others are absolute `file:` URIs.
- */
-export function checkSarif(
-  analysed: readonly Analysed[],
-  failed: readonly Failed[],
-  version: string,
-  locale: Locale,
-  cwd: string,
-): unknown {
-  const location = (display: string) => {
-    if (path.isAbsolute(display)) return { uri: pathToFileURL(display).href };
-    return { uri: display.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
-  };
-  const ruleIndex = new Map(RULES.map((rule, index) => [rule.id, index]));
-  const results = analysed.flatMap((file) =>
-    file.findings.map((finding) => ({
-      ruleId: finding.rule,
-      ruleIndex: ruleIndex.get(finding.rule) ?? -1,
-      level: SARIF_LEVEL[finding.severity],
-      message: { text: finding.message },
-      locations: [
-        {
-          physicalLocation: {
-            artifactLocation: location(file.display),
-            region: {
-              startLine: finding.line,
-              startColumn: finding.column,
-              endLine: finding.endLine,
-              endColumn: finding.endColumn,
-            },
-          },
-        },
-      ],
-      ...(finding.fixable ? { properties: { fixable: true } } : {}),
-    })),
-  );
-  const root = pathToFileURL(cwd).href;
-  return {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'speech-tidy',
-            version,
-            rules: RULES.map((rule) => ({
-              id: rule.id,
-              shortDescription: { text: formatText(rule.description, locale) },
-              defaultConfiguration: { level: SARIF_LEVEL[rule.defaultSeverity] },
-              properties: { fixable: rule.fixable },
-            })),
-          },
-        },
-        originalUriBaseIds: { '%SRCROOT%': { uri: root.endsWith('/') ? root : `${root}/` } },
-        columnKind: 'utf16CodeUnits',
-        results,
-        invocations: [
-          {
-            executionSuccessful: failed.length === 0,
-            toolExecutionNotifications: failed.map((file) => ({
-              level: 'error',
-              message: { text: file.message },
-              locations: [{ physicalLocation: { artifactLocation: location(file.display) } }],
-            })),
-          },
-        ],
-      },
-    ],
-  };
-}
 
 export interface Position1 {
   readonly line: number;

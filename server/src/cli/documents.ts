@@ -1,0 +1,183 @@
+// JSON and SARIF reports, written while the files are processed. A run over ten thousand dirty
+// transcripts has a million findings: as one string that passes V8's limit on string length, and
+// as objects it would hold gigabytes. So the one long array of each document is streamed, each
+// element formatted as `JSON.stringify(document, null, 2)` would, and nothing else is kept.
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { format as formatText, type Locale, RULES, type Severity } from '../core';
+import type { Summary } from './output';
+import type { FileResult, Mode } from './processFile';
+
+type Analysed = Extract<FileResult, { kind: 'analysed' }>;
+type Failed = Extract<FileResult, { kind: 'error' }>;
+
+export interface ReportWriter {
+  file(result: Analysed): void;
+  end(failed: readonly Failed[], summary: Summary): void;
+}
+
+/** Where the streamed array goes in a document's skeleton. */
+const SLOT = '\u0000speech-tidy-stream\u0000';
+const SLOT_JSON = JSON.stringify(SLOT);
+const FLUSH_AT = 1 << 20;
+
+/** A document with one array written element by element, in chunks of about a megabyte. */
+class StreamedDocument {
+  private buffer: string[] = [];
+  private buffered = 0;
+  private count = 0;
+  private indent = '';
+
+  constructor(private readonly write: (text: string) => void) {}
+
+  begin(skeleton: unknown): void {
+    const text = JSON.stringify(skeleton, null, 2);
+    const prefix = text.slice(0, text.indexOf(SLOT_JSON));
+    this.indent = /^ */.exec(prefix.slice(prefix.lastIndexOf('\n') + 1))![0];
+    this.push(prefix);
+  }
+
+  add(element: unknown): void {
+    const inner = `${this.indent}  `;
+    const body = JSON.stringify(element, null, 2).replace(/\n/g, `\n${inner}`);
+    this.push(`${this.count === 0 ? '[\n' : ',\n'}${inner}${body}`);
+    this.count++;
+  }
+
+  /** `skeleton` may now hold what only the end knows (errors, totals); what precedes the slot must not change. */
+  end(skeleton: unknown): void {
+    const text = JSON.stringify(skeleton, null, 2);
+    const suffix = text.slice(text.indexOf(SLOT_JSON) + SLOT_JSON.length);
+    this.push(`${this.count === 0 ? '[]' : `\n${this.indent}]`}${suffix}\n`);
+    this.flush();
+  }
+
+  private push(text: string): void {
+    this.buffer.push(text);
+    this.buffered += text.length;
+    if (this.buffered >= FLUSH_AT) this.flush();
+  }
+
+  private flush(): void {
+    if (this.buffer.length > 0) this.write(this.buffer.join(''));
+    this.buffer = [];
+    this.buffered = 0;
+  }
+}
+
+export const JSON_FORMAT_VERSION = 1;
+
+/** Our own format: `files`, then `errors` and (for `check`) a `summary`. */
+export function jsonReport(mode: Mode, version: string, write: (text: string) => void): ReportWriter {
+  const document = new StreamedDocument(write);
+  const head = { version: JSON_FORMAT_VERSION, tool: { name: 'speech-tidy', version }, files: SLOT };
+  document.begin(head);
+  return {
+    file(file) {
+      const base = { path: file.display, encoding: file.encoding, lineEnding: file.lineEnding };
+      if (mode === 'check') {
+        document.add({ ...base, findings: file.findings });
+        return;
+      }
+      document.add({
+        ...base,
+        changed: Object.keys(file.fix?.fixed ?? {}).length > 0,
+        written: file.fix?.written ?? false,
+        fixed: file.fix?.fixed ?? {},
+        remaining: file.fix?.remaining ?? file.findings,
+        ...(file.fix?.diff ? { diff: file.fix.diff } : {}),
+      });
+    },
+    end(failed, summary) {
+      const errors = failed.map((file) => ({ path: file.display, message: file.message }));
+      document.end({ ...head, errors, ...(mode === 'check' ? { summary } : {}) });
+    },
+  };
+}
+
+const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  error: 'error',
+  warning: 'warning',
+  information: 'note',
+  hint: 'note',
+};
+
+/**
+ * A SARIF 2.1.0 log. Paths below the working folder are relative to `%SRCROOT%`, which is what
+ * code scanning services resolve against the repository; others are absolute `file:` URIs.
+ */
+export function sarifReport(
+  version: string,
+  locale: Locale,
+  cwd: string,
+  write: (text: string) => void,
+): ReportWriter {
+  const location = (display: string) => {
+    if (path.isAbsolute(display)) return { uri: pathToFileURL(display).href };
+    return { uri: display.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+  };
+  const ruleIndex = new Map(RULES.map((rule, index) => [rule.id, index]));
+  const root = pathToFileURL(cwd).href;
+  const run = {
+    tool: {
+      driver: {
+        name: 'speech-tidy',
+        version,
+        rules: RULES.map((rule) => ({
+          id: rule.id,
+          shortDescription: { text: formatText(rule.description, locale) },
+          defaultConfiguration: { level: SARIF_LEVEL[rule.defaultSeverity] },
+          properties: { fixable: rule.fixable },
+        })),
+      },
+    },
+    originalUriBaseIds: { '%SRCROOT%': { uri: root.endsWith('/') ? root : `${root}/` } },
+    columnKind: 'utf16CodeUnits',
+    results: SLOT,
+  };
+  const log = (invocations: unknown[]) => ({
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{ ...run, ...(invocations.length > 0 ? { invocations } : {}) }],
+  });
+  const document = new StreamedDocument(write);
+  document.begin(log([]));
+  return {
+    file(file) {
+      const artifactLocation = location(file.display);
+      for (const finding of file.findings) {
+        document.add({
+          ruleId: finding.rule,
+          ruleIndex: ruleIndex.get(finding.rule) ?? -1,
+          level: SARIF_LEVEL[finding.severity],
+          message: { text: finding.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation,
+                region: {
+                  startLine: finding.line,
+                  startColumn: finding.column,
+                  endLine: finding.endLine,
+                  endColumn: finding.endColumn,
+                },
+              },
+            },
+          ],
+          ...(finding.fixable ? { properties: { fixable: true } } : {}),
+        });
+      }
+    },
+    end(failed) {
+      const invocation = {
+        executionSuccessful: failed.length === 0,
+        toolExecutionNotifications: failed.map((file) => ({
+          level: 'error',
+          message: { text: file.message },
+          locations: [{ physicalLocation: { artifactLocation: location(file.display) } }],
+        })),
+      };
+      document.end(log([invocation]));
+    },
+  };
+}
