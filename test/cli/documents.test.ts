@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { jsonReport, sarifReport } from '../../server/src/cli/documents';
+import type { FileResult } from '../../server/src/cli/processFile';
+import { validateSarif } from './schemas';
+
+type Analysed = Extract<FileResult, { kind: 'analysed' }>;
+
+function file(index: number, findings: number): Analysed {
+  const list = Array.from({ length: findings }, (_, i) => ({
+    rule: 'watermark',
+    severity: 'warning' as const,
+    message: `第${i}处\n“引号”`,
+    line: i + 1,
+    column: 1,
+    endLine: i + 1,
+    endColumn: 3,
+    fixable: true,
+  }));
+  const left = { error: 0, warning: findings, information: 0, hint: 0 };
+  return {
+    kind: 'analysed',
+    index,
+    display: `f${index}.speech`,
+    encoding: 'utf-8',
+    lineEnding: 'crlf',
+    stats: { findings, fixable: findings, bySeverity: left, fixed: 0, left },
+    findings: list,
+  };
+}
+
+const summary = {
+  files: 0,
+  filesWithFindings: 0,
+  findings: 0,
+  fixable: 0,
+  errors: 0,
+  bySeverity: { error: 0, warning: 0, information: 0, hint: 0 },
+};
+
+test('the streamed JSON report is exactly what JSON.stringify gives for the whole document', () => {
+  for (const files of [[], [file(0, 0)], [file(0, 2), file(1, 0), file(2, 3)]]) {
+    let out = '';
+    const report = jsonReport('check', '9.9.9', (text) => {
+      out += text;
+    });
+    files.forEach((f) => report.file(f));
+    const failed = [{ kind: 'error' as const, index: 9, display: 'bad.speech', message: 'no' }];
+    report.end(failed, summary);
+    const expected = {
+      version: 1,
+      tool: { name: 'speech-tidy', version: '9.9.9' },
+      files: files.map((f) => ({
+        path: f.display,
+        encoding: 'utf-8',
+        lineEnding: 'crlf',
+        findings: f.findings,
+      })),
+      errors: [{ path: 'bad.speech', message: 'no' }],
+      summary,
+    };
+    assert.equal(out, `${JSON.stringify(expected, null, 2)}\n`);
+  }
+});
+
+test('the streamed SARIF log is one valid document, with or without results', () => {
+  for (const files of [[], [file(0, 1), file(1, 2)]]) {
+    let out = '';
+    const report = sarifReport('9.9.9', 'zh-cn', '/work/place', (text) => {
+      out += text;
+    });
+    files.forEach((f) => report.file(f));
+    report.end([], summary);
+    const log = JSON.parse(out) as { runs: { results: unknown[] }[] };
+    assert.ok(validateSarif(log));
+    assert.equal(
+      log.runs[0]!.results.length,
+      files.reduce((sum, f) => sum + f.findings.length, 0),
+    );
+    assert.equal(out, `${JSON.stringify(log, null, 2)}\n`);
+  }
+});
