@@ -44,7 +44,7 @@ test('the streamed JSON report is exactly what JSON.stringify gives for the whol
     const report = jsonReport('check', '9.9.9', (text) => {
       out += text;
     });
-    files.forEach((f) => report.file(f));
+    for (const f of files) report.file(f);
     const failed = [{ kind: 'error' as const, index: 9, display: 'bad.speech', message: 'no' }];
     report.end(failed, summary);
     const expected = {
@@ -69,7 +69,7 @@ test('the streamed SARIF log is one valid document, with or without results', ()
     const report = sarifReport('9.9.9', 'zh-cn', '/work/place', (text) => {
       out += text;
     });
-    files.forEach((f) => report.file(f));
+    for (const f of files) report.file(f);
     report.end([], summary);
     const log = JSON.parse(out) as { runs: { results: unknown[] }[] };
     assert.ok(validateSarif(log));
