@@ -1,7 +1,14 @@
 // The public surface of the analysis core. Nothing here imports LSP or VS Code.
-export { type Analysis, type AnalysisOptions, analyze, type Finding, type Fix } from './analyze';
+export {
+  type Analysis,
+  type AnalyzeOptions as AnalysisOptions,
+  analyze,
+  type Finding,
+  type Fix,
+} from './analyze';
 export { type ResolvedConfig, resolveConfig, type SpeechTidySettings } from './config';
 export { looksLikeSpeech } from './detect';
+export { TranscriptAnalyzer } from './engine';
 export { applyEdits, combineFixes, fixAllEdits, groupEdits } from './fix';
 export { hoverMarkdown } from './hover';
 export { format, type Locale, toLocale } from './l10n';

@@ -1,24 +1,15 @@
 // What one line is, judged from its own text: the part of parsing that edits elsewhere cannot
-// change, so the engine keeps it per line and recomputes it only for lines that changed.
-import type { EnumerationStyle, HeadingLevel, HeadingStyle, ResidueKind } from './model';
+// change, so the engine keeps it per line and recomputes it only for lines whose text changed.
+import type { TextRange } from './config';
+import type { EnumerationStyle, Heading, HeadingLevel, HeadingStyle, ResidueKind } from './model';
 import { CN_NUMERAL_CLASS, chineseToNumber, circledToNumber } from './numerals';
-import { AD_SOURCE, classifyResidueLine } from './residue';
+import { appendedAds, classifyResidueLine } from './residue';
+import { INVISIBLE, withoutInvisible } from './text';
 
 export const NAME_LIMIT = 60;
 const SHORT_LINE = 40;
 
 export type LineKind = 'blank' | 'residue' | 'salutation' | 'closing' | 'heading' | 'paragraph';
-
-/** A heading, in offsets relative to the start of its line. */
-export interface LineHeading {
-  readonly level: HeadingLevel;
-  readonly style: HeadingStyle;
-  readonly numeralStart: number;
-  readonly numeralEnd: number;
-  readonly ordinal: number;
-  readonly textEnd: number;
-  readonly name: string;
-}
 
 /** A word that may open an enumeration item; the document decides whether it is one. */
 export interface Enumerator {
@@ -28,15 +19,21 @@ export interface Enumerator {
   readonly markerEnd: number;
 }
 
+/** Everything in offsets relative to the start of the line. */
 export interface LineFacts {
-  /** Offsets, relative to the line, of its text without surrounding blanks (and without a BOM). */
+  /** The line's text without surrounding blanks, invisible characters or a BOM. */
   readonly contentStart: number;
   readonly contentEnd: number;
   /** What the line is in the body of a speech; above the title the document decides. */
   readonly kind: LineKind;
   readonly residue?: ResidueKind;
-  readonly heading?: LineHeading;
+  /** The numbered marker the line opens with, also when the line is too long to be a heading. */
+  readonly numbering?: Heading;
   readonly enumerators: readonly Enumerator[];
+  /** Ads appended to the line. */
+  readonly ads: readonly TextRange[];
+  /** Where the speaker's words stop: an ad appended to the line is not part of them. */
+  readonly proseEnd: number;
 }
 
 interface HeadingPattern {
@@ -73,22 +70,49 @@ const HEADING_PATTERNS: readonly HeadingPattern[] = [
   { pattern: /^[（(](\d{1,2})[）)]/, level: 4, style: 'paren-arabic', ordinal: arabic },
   { pattern: /^([\u2460-\u2473])/, level: 5, style: 'circled', ordinal: circledToNumber },
 ];
-/** First characters of every heading marker: a cheap test before the patterns. */
+/** First characters of every heading marker: one cheap test before the patterns. */
 const HEADING_START = /^[〇零一二两三四五六七八九十第（(0-9\u2460-\u2473]/;
+
+/**
+ * How headings nest. `第一部分` and `一、` share level 1 as styles, but a report that uses both puts
+ * `一、` sections inside its parts, so parts and chapters rank above every other style.
+ */
+const RANK: Readonly<Record<HeadingStyle, number>> = {
+  part: 0,
+  chapter: 0,
+  dun: 1,
+  paren: 2,
+  arabic: 3,
+  'paren-arabic': 4,
+  circled: 5,
+};
+
+/** Lower ranks enclose higher ones. */
+export function headingRank(heading: Heading): number {
+  return RANK[heading.style];
+}
 
 /** `同志们：`, `青年朋友们：`, `老师们、同学们：`: people addressed in the plural, alone on a line. */
 export const salutation =
   /^(?:\p{Script=Han}{0,6}\p{Script=Han}{2}们(?:[，,、]\p{Script=Han}{2,8}们)*|各位[^，。：:]{1,12}|尊敬的[^。]{1,40})[：:]$/u;
 const closing = /^(?:谢谢大家|谢谢各位|谢谢)[！!。]?$/;
-export const adLine = new RegExp(`^\\s*(?:${AD_SOURCE})\\s*$`);
 /** Residue lines are short; longer lines are speech and skip the residue dictionaries. */
-const MAX_RESIDUE_LINE = 80;
+const MAX_RESIDUE_LINE = 120;
+/** Without its appended ads, no residue line is longer than this; speech lines mostly are. */
+const MAX_RESIDUE_PROSE = 60;
+/** The longest salutation or closing line. */
+const MAX_ADDRESS_LINE = 48;
 
 /** Characters after which an enumerator can start: a clause boundary, not the middle of a word. */
-const BOUNDARY = '(^|[，。；：、！？,;:!?\\s“（(])';
+const BOUNDARY = /[，。；：、！？,;:!?\s“（(]/;
 const N = CN_NUMERAL_CLASS;
+/**
+ * 最后 also ends phrases (最后一公里), so it counts only before a comma or the verb of its item.
+ * The boundary before an enumerator is checked by hand: as part of the pattern it would be tried
+ * at every character of every paragraph.
+ */
 const enumerator = new RegExp(
-  `${BOUNDARY}(?:(${N}{1,2})是|第(${N}{1,2})[，,、：:]|其(${N})[，,、：:]|(首先|其次|再次|最后(?=[，,：:]))[，,：:]?)`,
+  `(?:(${N}{1,2})是|第(${N}{1,2})[，,、：:]|其(${N})[，,、：:]|(首先|其次|再次|最后(?=[，,：:要是还]))[，,：:]?)`,
   'g',
 );
 export const LAST_IN_SEQUENCE = Number.MAX_SAFE_INTEGER;
@@ -113,26 +137,26 @@ export function matchHeading(content: string): { pattern: HeadingPattern; numera
   return undefined;
 }
 
-function headingOf(line: string, contentStart: number, contentEnd: number): LineHeading | undefined {
-  const content = line.slice(contentStart, contentEnd);
+function numberingOf(line: string, contentStart: number): Heading | undefined {
+  // Matched as a reader sees it: a zero-width character inside `（一）` must not hide the heading,
+  // or the headings after it would be renumbered wrongly.
+  const { visible: content, offsetOf } = withoutInvisible(line, contentStart, line.length);
   const match = matchHeading(content);
   if (!match) return undefined;
   const ordinal = match.pattern.ordinal(match.numeral);
   if (ordinal === undefined || Number.isNaN(ordinal)) return undefined;
-  const numeralStart = contentStart + content.indexOf(match.numeral);
+  const numeralIndex = content.indexOf(match.numeral);
   // A heading that opens a paragraph ends at its first full stop; the paragraph goes on after it.
   const stop = content.search(/[。！？]/);
   const runIn = stop >= 0 && stop < content.length - 1;
-  if (!runIn && content.length > SHORT_LINE * 2) return undefined;
-  const textEnd = runIn ? contentStart + stop + 1 : contentEnd;
   return {
     level: match.pattern.level,
     style: match.pattern.style,
-    numeralStart,
-    numeralEnd: numeralStart + match.numeral.length,
+    numeralStart: offsetOf(numeralIndex),
+    numeralEnd: offsetOf(numeralIndex + match.numeral.length - 1) + 1,
     ordinal,
-    textEnd,
-    name: shorten(line.slice(contentStart, textEnd).replace(/[。！？]$/, '')),
+    textEnd: runIn ? offsetOf(stop) + 1 : line.length,
+    name: shorten(content.slice(0, runIn ? stop : content.length).replace(/[。！？]$/, '')),
   };
 }
 
@@ -140,35 +164,77 @@ function enumeratorsOf(line: string, from: number): Enumerator[] {
   const found: Enumerator[] = [];
   enumerator.lastIndex = from;
   for (let match = enumerator.exec(line); match !== null; match = enumerator.exec(line)) {
-    const [whole, boundary, shi, di, qi, sequence] = match;
+    if (match.index > from && !BOUNDARY.test(line[match.index - 1]!)) continue;
+    const [whole, shi, di, qi, sequence] = match;
     const style: EnumerationStyle = shi ? 'shi' : di ? 'di' : qi ? 'qi' : 'sequence';
     const ordinal = sequence ? SEQUENCE_ORDINALS[sequence] : chineseToNumber((shi ?? di ?? qi)!);
     if (ordinal === undefined) continue;
-    const start = match.index + boundary!.length;
-    found.push({ style, ordinal, start, markerEnd: match.index + whole.length });
+    found.push({ style, ordinal, start: match.index, markerEnd: match.index + whole.length });
   }
   return found;
 }
 
-const blank = /[\s\u3000\uFEFF]/;
+/** The line as a reader sees it, without invisible characters and surrounding blanks. */
+export function visibleContent(line: string, start = 0, end = line.length): string {
+  return withoutInvisible(line, start, end).visible.trim();
+}
+
+/**
+ * Whether a line is site residue. A residue line may have an ad appended as well
+ * (`第 2 页 共 5 页更多资料+微信:`); a line that is nothing but an ad is residue itself.
+ */
+export function residueOf(line: string, proseEnd: number, aboveTitle: boolean): ResidueKind | undefined {
+  const content = visibleContent(line);
+  if (content.length > MAX_RESIDUE_LINE) return undefined;
+  const prose = proseEnd === line.length ? content : visibleContent(line, 0, proseEnd);
+  return (
+    classifyResidueLine(content, aboveTitle) ??
+    (prose.length === 0 ? 'ad' : prose === content ? undefined : classifyResidueLine(prose, aboveTitle))
+  );
+}
+
+const leadingBlank = new RegExp(`[\\s\\u3000${INVISIBLE}]`);
+const none: readonly never[] = [];
+
+function isBlankAt(line: string, index: number): boolean {
+  const code = line.charCodeAt(index);
+  // Most lines start and end with a Han character or punctuation: decide those without a regex.
+  return (
+    code <= 0x20 ||
+    ((code === 0x3000 || code >= 0x2000 || code === 0xa0 || code === 0xad) && leadingBlank.test(line[index]!))
+  );
+}
 
 export function lineFacts(line: string): LineFacts {
   let contentStart = 0;
-  while (contentStart < line.length && blank.test(line[contentStart]!)) contentStart++;
+  while (contentStart < line.length && isBlankAt(line, contentStart)) contentStart++;
   let contentEnd = line.length;
-  while (contentEnd > contentStart && blank.test(line[contentEnd - 1]!)) contentEnd--;
-  const none: readonly Enumerator[] = [];
-  if (contentStart === contentEnd) return { contentStart, contentEnd, kind: 'blank', enumerators: none };
-  const content = line.slice(contentStart, contentEnd);
-  if (content.length <= MAX_RESIDUE_LINE) {
-    const residue = classifyResidueLine(content, false) ?? (adLine.test(content) ? 'ad' : undefined);
-    if (residue) return { contentStart, contentEnd, kind: 'residue', residue, enumerators: none };
-    if (salutation.test(content)) return { contentStart, contentEnd, kind: 'salutation', enumerators: none };
-    if (closing.test(content)) return { contentStart, contentEnd, kind: 'closing', enumerators: none };
+  while (contentEnd > contentStart && isBlankAt(line, contentEnd - 1)) contentEnd--;
+  // Every result has the same shape, which keeps the engine's loops over facts fast.
+  const facts = (
+    kind: LineKind,
+    residue: ResidueKind | undefined,
+    numbering: Heading | undefined,
+    enumerators: readonly Enumerator[],
+    ads: readonly TextRange[],
+    proseEnd: number,
+  ): LineFacts => ({ contentStart, contentEnd, kind, residue, numbering, enumerators, ads, proseEnd });
+  if (contentStart === contentEnd) return facts('blank', undefined, undefined, none, none, line.length);
+  const ads = appendedAds(line, 0, line.length);
+  const lastAd = ads.at(-1);
+  const proseEnd = lastAd !== undefined && lastAd.end === line.length ? lastAd.start : line.length;
+  // Cheap length bounds first: most lines are speech far longer than any residue or salutation.
+  const residue = proseEnd - contentStart <= MAX_RESIDUE_PROSE ? residueOf(line, proseEnd, false) : undefined;
+  if (residue) return facts('residue', residue, undefined, none, ads, proseEnd);
+  if (contentEnd - contentStart <= MAX_ADDRESS_LINE) {
+    const content = visibleContent(line, contentStart, contentEnd);
+    if (salutation.test(content)) return facts('salutation', undefined, undefined, none, ads, proseEnd);
+    if (closing.test(content)) return facts('closing', undefined, undefined, none, ads, proseEnd);
   }
-  const heading = headingOf(line, contentStart, contentEnd);
-  const enumerators = enumeratorsOf(line, heading ? heading.textEnd : contentStart);
-  return heading
-    ? { contentStart, contentEnd, kind: 'heading', heading, enumerators }
-    : { contentStart, contentEnd, kind: 'paragraph', enumerators };
+  const numbering = HEADING_START.test(line[contentStart]!) ? numberingOf(line, contentStart) : undefined;
+  const isHeading =
+    numbering !== undefined &&
+    (numbering.textEnd < line.length || contentEnd - contentStart <= SHORT_LINE * 2);
+  const enumerators = enumeratorsOf(line, isHeading ? numbering.textEnd : 0);
+  return facts(isHeading ? 'heading' : 'paragraph', undefined, numbering, enumerators, ads, proseEnd);
 }

@@ -58,6 +58,8 @@ export interface EnumerationItem {
 export interface Block {
   readonly kind: BlockKind;
   readonly line: Line;
+  /** Offset of the first visible character: leading blanks, a BOM and zero-width characters skipped. */
+  readonly contentStart: number;
   readonly residue?: ResidueKind;
   readonly heading?: Heading;
   readonly enumeration: EnumerationItem[];

@@ -1,7 +1,8 @@
 // The structure users navigate by: the title at the root, headings nested by level, and the
 // items of in-paragraph enumerations under the section that holds them.
+
+import { headingRank } from './lineFacts';
 import type { Block, Transcript } from './model';
-import { contentStartOf, headingRank } from './parse';
 
 export type OutlineKind = 'title' | 'heading' | 'enumeration';
 
@@ -27,8 +28,7 @@ function titleNode(model: Transcript, documentEnd: number): OutlineNode | undefi
   if (!first) return undefined;
   const last = rest.at(-1) ?? first;
   const { text } = model;
-  const lineText = (block: Block) =>
-    text.slice(contentStartOf(model.text, block.line), block.line.end).trim();
+  const lineText = (block: Block) => text.slice(block.contentStart, block.line.end).trim();
   const name = model.title
     .map(lineText)
     .join(' ')
@@ -37,7 +37,7 @@ function titleNode(model: Transcript, documentEnd: number): OutlineNode | undefi
     .filter((block) => block.kind === 'subtitle' || block.kind === 'date' || block.kind === 'speaker')
     .map(lineText)
     .join(' · ');
-  const start = contentStartOf(model.text, first.line);
+  const start = first.contentStart;
   return {
     kind: 'title',
     level: 0,
@@ -71,7 +71,7 @@ export function outline(model: Transcript): OutlineNode[] {
     if (heading) {
       const rank = headingRank(heading);
       closeTo(rank);
-      const start = contentStartOf(model.text, block.line);
+      const start = block.contentStart;
       const node: OutlineNode = {
         kind: 'heading',
         level: heading.level,

@@ -3,7 +3,7 @@
 // insert them on purpose (`更多资 料+微信:`) to defeat exactly this kind of filter.
 import type { TextRange } from './config';
 import type { ResidueKind } from './model';
-import { charAt, compact, GAP_CLASS, gappedPhraseSource, isHan, type Line } from './text';
+import { charAt, compact, GAP_CLASS, gappedPhraseSource, isHan } from './text';
 
 /** Page chrome copied along with the text: buttons and labels of the website. */
 const CHROME_LINES = [
@@ -144,10 +144,4 @@ export function appendedAds(text: string, start: number, end: number): TextRange
     adPattern.lastIndex = adEnd;
   }
   return ads;
-}
-
-/** Where the speaker's words on a line stop: an ad appended to the line is not part of them. */
-export function proseEnd(text: string, line: Line): number {
-  const last = appendedAds(text, line.start, line.end).at(-1);
-  return last !== undefined && last.end === line.end ? last.start : line.end;
 }

@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from './config';
 import type { Localized, MessageArgs } from './l10n';
+import type { LineFacts } from './lineFacts';
 import type { Transcript } from './model';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -33,12 +34,31 @@ export interface Report<K extends string> {
   readonly fixes?: readonly FixProposal<K>[];
 }
 
-export interface RuleContext {
-  readonly model: Transcript;
+export type Reporter<K extends string> = (finding: Report<K>) => void;
+
+/** One line, for the findings that depend on nothing else. Offsets are relative to its start. */
+export interface LineContext {
+  /** The line without its line break. */
+  readonly text: string;
+  /** Whether this is the document's first line, where U+FEFF is a byte order mark. */
+  readonly first: boolean;
+  readonly facts: LineFacts;
   readonly config: ResolvedConfig;
 }
 
-export interface Rule<K extends string = string> {
+/** The whole document, for findings that depend on more than one line. Offsets are absolute. */
+export interface DocumentContext<D> {
+  readonly model: Transcript;
+  readonly config: ResolvedConfig;
+  /** What `checkLine` returned for line `index`. */
+  lineData(index: number): D | undefined;
+  /** The text of line `index` without its break; cheaper than slicing `model.text`. */
+  lineText(index: number): string;
+  /** What line `index` is, as far as its own text tells. */
+  lineFacts(index: number): LineFacts;
+}
+
+export interface Rule<K extends string = string, D = unknown> {
   /** Public: users configure rules by this id, and it is each diagnostic's `code`. */
   readonly id: string;
   readonly description: Localized;
@@ -46,10 +66,20 @@ export interface Rule<K extends string = string> {
   /** Whether any of its findings carries an automatic fix. */
   readonly fixable: boolean;
   readonly messages: Readonly<Record<K, Localized>>;
-  check(context: RuleContext, report: (finding: Report<K>) => void): void;
+  /**
+   * Findings within one line. The engine keeps them per line and calls this again only for
+   * lines whose text changed, which is what makes an edit in a long document cheap. What it
+   * returns is kept with the line for `checkDocument`.
+   */
+  checkLine?(line: LineContext, report: Reporter<K>): D | undefined;
+  /**
+   * Findings that need the whole document, run on every analysis: it must cost in proportion to
+   * the lines or the findings, never to the characters.
+   */
+  checkDocument?(document: DocumentContext<D>, report: Reporter<K>): void;
 }
 
 /** Ties a rule's message keys to its catalogue, so a typo in a key fails to compile. */
-export function defineRule<K extends string>(rule: Rule<K>): Rule<K> {
+export function defineRule<K extends string, D = undefined>(rule: Rule<K, D>): Rule<K, D> {
   return rule;
 }

@@ -2,17 +2,17 @@
 // lines are the title and front matter, and which enumerators form real runs. It works on the
 // per-line facts only, so it costs one step per line, not per character.
 import {
-  adLine,
   type Enumerator,
   LAST_IN_SEQUENCE,
   type LineFacts,
   matchHeading,
   NAME_LIMIT,
+  residueOf,
   salutation,
   shorten,
+  visibleContent,
 } from './lineFacts';
-import type { Block, BlockKind, EnumerationItem, EnumerationStyle, Transcript } from './model';
-import { classifyResidueLine } from './residue';
+import type { Block, BlockKind, EnumerationItem, EnumerationStyle, Heading, Transcript } from './model';
 import { type Line, LineIndex } from './text';
 
 const SENTENCE_END = /[。！？!?]/;
@@ -45,6 +45,7 @@ export interface LineSource {
 interface BlockDraft {
   kind: BlockKind;
   line: Line;
+  contentStart: number;
   residue?: Block['residue'];
   heading?: Block['heading'];
   enumeration: EnumerationItem[];
@@ -52,22 +53,23 @@ interface BlockDraft {
 
 export function buildTranscript(source: LineSource): Transcript {
   const { text, lines, facts } = source;
-  const contentOf = (index: number) => {
-    const fact = facts[index]!;
-    return source.lineText(index).slice(fact.contentStart, fact.contentEnd);
-  };
+  /** What a line says, as a reader sees it; only the lines above the body are asked. */
+  const contentOf = (index: number) => visibleContent(source.lineText(index));
   const nonBlank: number[] = [];
   for (let index = 0; index < lines.length; index++) if (facts[index]!.kind !== 'blank') nonBlank.push(index);
 
   const drafts: BlockDraft[] = [];
-  const push = (index: number, kind: BlockKind, residue?: Block['residue']) =>
-    drafts.push({ kind, line: lines[index]!, ...(residue ? { residue } : {}), enumeration: [] });
+  const push = (index: number, kind: BlockKind, residue?: Block['residue']) => {
+    const line = lines[index]!;
+    const contentStart = line.start + facts[index]!.contentStart;
+    drafts.push({ kind, line, contentStart, ...(residue ? { residue } : {}), enumeration: [] });
+  };
 
   let cursor = 0;
   // Header residue: everything a site put above the title, where an upload date is residue too.
   while (cursor < nonBlank.length) {
-    const content = contentOf(nonBlank[cursor]!);
-    const residue = classifyResidueLine(content, true) ?? (adLine.test(content) ? 'ad' : undefined);
+    const index = nonBlank[cursor]!;
+    const residue = residueOf(source.lineText(index), facts[index]!.proseEnd, true);
     if (!residue) break;
     push(nonBlank[cursor]!, 'residue', residue);
     cursor++;
@@ -81,7 +83,13 @@ export function buildTranscript(source: LineSource): Transcript {
     const second = nonBlank[cursor];
     if (second !== undefined) {
       const content = contentOf(second);
-      if (isTitleLike(content) && !subtitle.test(content) && !speaker.test(content) && content.length >= 6) {
+      if (
+        isTitleLike(content) &&
+        !subtitle.test(content) &&
+        !speaker.test(content) &&
+        content.length >= 6 &&
+        facts[second]!.kind !== 'residue'
+      ) {
         push(second, 'title');
         cursor++;
       }
@@ -108,15 +116,11 @@ export function buildTranscript(source: LineSource): Transcript {
     const fact = facts[index]!;
     const line = lines[index]!;
     if (fact.kind === 'blank') continue;
-    const heading = fact.heading && {
-      ...fact.heading,
-      numeralStart: line.start + fact.heading.numeralStart,
-      numeralEnd: line.start + fact.heading.numeralEnd,
-      textEnd: line.start + fact.heading.textEnd,
-    };
+    const heading = fact.kind === 'heading' ? placeHeading(fact.numbering!, line.start) : undefined;
     drafts.push({
       kind: fact.kind,
       line,
+      contentStart: line.start + fact.contentStart,
       ...(fact.residue ? { residue: fact.residue } : {}),
       ...(heading ? { heading } : {}),
       enumeration: [],
@@ -125,6 +129,16 @@ export function buildTranscript(source: LineSource): Transcript {
 
   attachEnumerations(source, drafts);
   return { text, lines, lineIndex: new LineIndex(lines), blocks: drafts, title };
+}
+
+/** A heading found in a line's own text, moved to where the line is in the document. */
+export function placeHeading(heading: Heading, lineStart: number): Heading {
+  return {
+    ...heading,
+    numeralStart: lineStart + heading.numeralStart,
+    numeralEnd: lineStart + heading.numeralEnd,
+    textEnd: lineStart + heading.textEnd,
+  };
 }
 
 /** An item is named by its first clause: `一是网络正面宣传展现新气象`. */

@@ -73,14 +73,17 @@ export function visibleBefore(text: string, offset: number, length: number): str
 }
 
 /**
- * The text between `start` and `end` without invisible characters, and the offset in `text` of
- * each of its code units, for matching as a reader sees it and reporting where it really is.
+ * The text between `start` and `end` without invisible characters, and where each of its code
+ * units is in `text`, for matching as a reader sees it and reporting where it really is.
  */
 export function withoutInvisible(
   text: string,
   start: number,
   end: number,
-): { visible: string; offsets: number[] } {
+): { visible: string; offsetOf(index: number): number } {
+  const slice = text.slice(start, end);
+  // Nearly every line has no invisible character: then the slice is the visible text.
+  if (!invisibleChar.test(slice)) return { visible: slice, offsetOf: (index) => start + index };
   const offsets: number[] = [];
   let visible = '';
   for (let at = start; at < end; at++) {
@@ -88,7 +91,7 @@ export function withoutInvisible(
     offsets.push(at);
     visible += text[at];
   }
-  return { visible, offsets };
+  return { visible, offsetOf: (index) => offsets[index] ?? end };
 }
 
 /** `text` without the blanks and invisible characters at its end. */

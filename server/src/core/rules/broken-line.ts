@@ -2,7 +2,6 @@
 // punctuation and the next line carries the sentence on. Page residue between the two halves
 // (a footer the site put at the page break) is removed by the same join.
 import type { Block } from '../model';
-import { proseEnd } from '../residue';
 import { defineRule } from '../rule';
 import { trimBlankEnd } from '../text';
 
@@ -36,8 +35,7 @@ export const brokenLine = defineRule({
     },
     join: { en: 'Join with the next line', 'zh-cn': '与下一行合并' },
   },
-  check({ model }, report) {
-    const { text } = model;
+  checkDocument({ model, lineText, lineFacts }, report) {
     let previous: Block | undefined;
     let residueBetween = false;
     for (const block of model.blocks) {
@@ -52,8 +50,8 @@ export const brokenLine = defineRule({
       if (before === undefined || !endsInProse(before) || block.kind !== 'paragraph') continue;
       // A blank line between the two is a deliberate paragraph break, unless page residue made it.
       if (!acrossResidue && block.line.index - before.line.index > 1) continue;
-      const first = trimBlankEnd(text.slice(before.line.start, proseEnd(text, before.line)));
-      const second = text.slice(block.line.start, block.line.end).trimStart();
+      const first = trimBlankEnd(lineText(before.line.index).slice(0, lineFacts(before.line.index).proseEnd));
+      const second = lineText(block.line.index).trimStart();
       if (PARAGRAPH_END.test(first)) continue;
       // Certain breaks are joined by fix-all; a long line that merely lacks punctuation could be an
       // unnumbered heading, so joining it is left to the person.

@@ -1,9 +1,11 @@
 // Numbering of heading runs: `一、二、四、` skips, `二、二、` repeats, `三、二、` goes back. A run is
 // the headings of one style under the same parent; a heading of a higher rank starts new runs.
+
+import { headingRank } from '../lineFacts';
 import type { Heading, HeadingStyle } from '../model';
 import { numberToChinese, numberToCircled } from '../numerals';
-import { headingRank, numberingOf } from '../parse';
 import { defineRule } from '../rule';
+import { placeHeading } from '../structure';
 
 function numeralFor(style: HeadingStyle, ordinal: number): string {
   if (style === 'arabic' || style === 'paren-arabic') return String(ordinal);
@@ -42,15 +44,19 @@ export const headingNumbering = defineRule({
     },
     renumber: { en: 'Renumber as “{expected}”', 'zh-cn': '改为“{expected}”' },
   },
-  check({ model }, report) {
-    const { text } = model;
+  checkDocument({ model, lineText, lineFacts }, report) {
+    const numeral = (heading: Heading) => {
+      const { line } = model.lineIndex.position(heading.numeralStart);
+      const start = model.lines[line]!.start;
+      return lineText(line).slice(heading.numeralStart - start, heading.numeralEnd - start);
+    };
     /** The open runs, keyed by style; each remembers its rank to know what closes it. */
     const runs = new Map<HeadingStyle, { rank: number; headings: Heading[] }>();
     for (const block of model.blocks) {
       // A numbered item too long to be a heading still holds its number; skipping it would
       // renumber every heading after it.
-      const heading =
-        block.heading ?? (block.kind === 'paragraph' ? numberingOf(text, block.line) : undefined);
+      const numbering = block.kind === 'paragraph' ? lineFacts(block.line.index).numbering : undefined;
+      const heading = block.heading ?? (numbering && placeHeading(numbering, block.line.start));
       if (!heading) continue;
       const rank = headingRank(heading);
       for (const [style, run] of runs) {
@@ -62,7 +68,7 @@ export const headingNumbering = defineRule({
       run.headings.push(heading);
       const expected = run.headings.length;
       if (heading.ordinal === expected) continue;
-      const found = text.slice(heading.numeralStart, heading.numeralEnd);
+      const found = numeral(heading);
       const expectedNumeral = numeralFor(heading.style, expected);
       const message = !previous
         ? 'first'
@@ -77,11 +83,7 @@ export const headingNumbering = defineRule({
         start: heading.numeralStart,
         end: heading.numeralEnd,
         message,
-        args: {
-          found,
-          expected: expectedNumeral,
-          previous: previous ? text.slice(previous.numeralStart, previous.numeralEnd) : '',
-        },
+        args: { found, expected: expectedNumeral, previous: previous ? numeral(previous) : '' },
         fixes: [
           {
             title: 'renumber',

@@ -41,13 +41,12 @@ export const invisibleChar = defineRule({
     },
     remove: { en: 'Remove the invisible character', 'zh-cn': '删除不可见字符' },
   },
-  check({ model }, report) {
-    const { text } = model;
+  checkLine({ text, first }, report) {
     invisible.lastIndex = 0;
     for (let match = invisible.exec(text); match !== null; match = invisible.exec(text)) {
       let start = match.index;
       // A byte order mark opening the file is an encoding signature, not residue.
-      if (start === 0 && text.charCodeAt(0) === 0xfeff) start = 1;
+      if (first && start === 0 && text.charCodeAt(0) === 0xfeff) start = 1;
       const end = match.index + match[0].length;
       if (start === end) continue;
       const keepJoiners = joinersWork(charBefore(text, start), charAt(text, end));
@@ -71,5 +70,6 @@ export const invisibleChar = defineRule({
         fixes: [{ title: 'remove', edits, safe: true }],
       });
     }
+    return undefined;
   },
 });

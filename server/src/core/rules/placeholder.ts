@@ -3,7 +3,8 @@
 // finding through a collocation dictionary or through evidence elsewhere in the same document
 // (a transcript that says X中央 usually also says 党中央 once). Legitimate Latin text (X光, GDP,
 // Windows XP, English) never matches: it is either not a known token or not next to Chinese.
-import { defineRule, type FixProposal } from '../rule';
+import type { ResolvedConfig } from '../config';
+import { defineRule, type FixProposal, type Reporter } from '../rule';
 import {
   charAt,
   charBefore,
@@ -182,7 +183,7 @@ interface Decision {
   readonly word: string;
 }
 
-export const placeholder = defineRule({
+export const placeholder = defineRule<'decided' | 'undecided' | 'replace', Pending[]>({
   id: 'placeholder',
   description: {
     en: 'Censorship placeholders: Latin letters a website put in place of a word (X for 党, ZZ for 政治, GCD for 共产党, ZF for 政府).',
@@ -201,14 +202,9 @@ export const placeholder = defineRule({
     },
     replace: { en: 'Replace “{token}” with “{expansion}”', 'zh-cn': '将“{token}”替换为“{expansion}”' },
   },
-  check({ model, config }, report) {
-    const { text } = model;
-    const tokens = new Map(BUILT_IN);
-    for (const [token, expansion] of config.placeholderMappings) {
-      tokens.set(token, { expansion, alternatives: [expansion], before: [], after: [], needsContext: false });
-    }
-    const evidence = new Evidence(text);
-
+  checkLine({ text, config }, report) {
+    const tokens = tokensFor(config);
+    let pending: Pending[] | undefined;
     latinRun.lastIndex = 0;
     for (let match = latinRun.exec(text); match !== null; match = latinRun.exec(text)) {
       const run = match[0].replace(invisibleChars, '');
@@ -229,8 +225,7 @@ export const placeholder = defineRule({
         (LEGITIMATE_X_FOLLOWERS.test(following) || isTemplateSlot(previous, following))
       )
         continue;
-
-      const decision = decide({
+      const candidate: Candidate = {
         run,
         token,
         lowerCase: exact === undefined,
@@ -238,26 +233,81 @@ export const placeholder = defineRule({
         following,
         previous,
         next,
-        evidence,
-      });
-      if (!decision) continue;
-      const fixes: FixProposal<'replace'>[] = decision.alternatives.map((expansion, index) => ({
-        title: 'replace',
-        args: { token: run, expansion },
-        edits: [{ start, end, newText: expansion }],
-        safe: decision.decided && index === 0,
-        group: `${run}→${expansion}`,
-      }));
-      report({
-        start,
-        end,
-        message: decision.decided ? 'decided' : 'undecided',
-        args: { token: run, expansion: decision.expansion, word: decision.word },
-        fixes,
-      });
+      };
+      const decision = decide(candidate, undefined);
+      if (decision === NEEDS_EVIDENCE) {
+        pending ??= [];
+        pending.push({ candidate, start, end });
+      } else if (decision) reportDecision(report, run, start, end, decision);
+    }
+    return pending;
+  },
+  checkDocument({ model, lineData }, report) {
+    // Evidence is looked up only for the few candidates no collocation decides.
+    let evidence: Evidence | undefined;
+    for (const line of model.lines) {
+      const pending = lineData(line.index);
+      if (!pending) continue;
+      evidence ??= new Evidence(model.text);
+      for (const { candidate, start, end } of pending) {
+        const decision = decide(candidate, evidence);
+        if (decision && decision !== NEEDS_EVIDENCE)
+          reportDecision(report, candidate.run, line.start + start, line.start + end, decision);
+      }
     }
   },
 });
+
+function reportDecision(
+  report: Reporter<'decided' | 'undecided' | 'replace'>,
+  run: string,
+  start: number,
+  end: number,
+  decision: Decision,
+): void {
+  const fixes: FixProposal<'replace'>[] = decision.alternatives.map((expansion, index) => {
+    const safe = decision.decided && index === 0;
+    // Only decided expansions join "replace all": an uncertain X must not ride along with X中央.
+    return {
+      title: 'replace',
+      args: { token: run, expansion },
+      edits: [{ start, end, newText: expansion }],
+      safe,
+      ...(safe ? { group: `${run}→${expansion}` } : {}),
+    };
+  });
+  report({
+    start,
+    end,
+    message: decision.decided ? 'decided' : 'undecided',
+    args: { token: run, expansion: decision.expansion, word: decision.word },
+    fixes,
+  });
+}
+
+const tokenTables = new WeakMap<ResolvedConfig, ReadonlyMap<string, Token>>();
+
+/** The built-in placeholders with the user's on top, built once per configuration. */
+function tokensFor(config: ResolvedConfig): ReadonlyMap<string, Token> {
+  let tokens = tokenTables.get(config);
+  if (!tokens) {
+    const table = new Map(BUILT_IN);
+    for (const [token, expansion] of config.placeholderMappings) {
+      table.set(token, { expansion, alternatives: [expansion], before: [], after: [], needsContext: false });
+    }
+    tokens = table;
+    tokenTables.set(config, tokens);
+  }
+  return tokens;
+}
+
+const NEEDS_EVIDENCE = Symbol('needs evidence');
+
+interface Pending {
+  readonly candidate: Candidate;
+  readonly start: number;
+  readonly end: number;
+}
 
 interface Candidate {
   readonly run: string;
@@ -267,7 +317,6 @@ interface Candidate {
   readonly following: string;
   readonly previous: string | undefined;
   readonly next: string | undefined;
-  readonly evidence: Evidence;
 }
 
 /** `X组织` is 党组织, not 党组: the message names the whole collocation. */
@@ -278,8 +327,15 @@ function longest(words: readonly string[]): string | undefined {
   );
 }
 
-function decide(candidate: Candidate): Decision | undefined {
-  const { run, token, lowerCase, preceding, following, previous, next, evidence } = candidate;
+/**
+ * What a candidate is. Collocations decide within the line; without one, the answer depends on
+ * the rest of the document, and `NEEDS_EVIDENCE` says so until `evidence` is given.
+ */
+function decide(
+  candidate: Candidate,
+  evidence: Evidence | undefined,
+): Decision | typeof NEEDS_EVIDENCE | undefined {
+  const { run, token, lowerCase, preceding, following, previous, next } = candidate;
   const named = NAME_CONTEXTS.find(
     (context) => context.token === run.toUpperCase() && following.startsWith(context.following),
   );
@@ -292,14 +348,15 @@ function decide(candidate: Candidate): Decision | undefined {
   const before = longest(token.after.filter((word) => preceding.endsWith(word)));
   const nextTwo = following.slice(0, 2);
   const previousTwo = preceding.slice(-2);
+  if (after === undefined && before === undefined && !evidence) return NEEDS_EVIDENCE;
   const word =
     after !== undefined
       ? expansion + after
       : before !== undefined
         ? before + expansion
-        : evidence.has(expansion, nextTwo, 'after')
+        : evidence?.has(expansion, nextTwo, 'after')
           ? expansion + nextTwo
-          : evidence.has(expansion, previousTwo, 'before')
+          : evidence?.has(expansion, previousTwo, 'before')
             ? previousTwo + expansion
             : undefined;
   const bounded =

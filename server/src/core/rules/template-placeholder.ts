@@ -42,8 +42,7 @@ export const templatePlaceholder = defineRule({
       'zh-cn': '“{text}”是未填写的模板空位，请补上它所代表的名称、地点或数字。',
     },
   },
-  check({ model }, report) {
-    const { text } = model;
+  checkLine({ text }, report) {
     slots.lastIndex = 0;
     for (let match = slots.exec(text); match !== null; match = slots.exec(text)) {
       const start = match.index;
@@ -61,5 +60,6 @@ export const templatePlaceholder = defineRule({
       }
       report({ start, end, message: 'slot', args: { text: match[0] } });
     }
+    return undefined;
   },
 });

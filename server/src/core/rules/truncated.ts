@@ -1,6 +1,5 @@
 // A transcript the website cut off: it ends with a marker such as `----`, or its last paragraph
 // stops without closing punctuation. Only the marker can be fixed; the missing text cannot.
-import { proseEnd } from '../residue';
 import { defineRule } from '../rule';
 import { GAP_CLASS, lineRemovalRange, trimBlankEnd } from '../text';
 
@@ -26,18 +25,19 @@ export const truncated = defineRule({
     },
     remove: { en: 'Remove the marker “{marker}”', 'zh-cn': '删除截断标记“{marker}”' },
   },
-  check({ model }, report) {
-    const { text, lines } = model;
-    const last = model.blocks.filter((block) => block.kind !== 'residue').at(-1);
+  checkDocument({ model, lineText, lineFacts }, report) {
+    const { lines } = model;
+    const last = model.blocks.findLast((block) => block.kind !== 'residue');
     if (!last || (last.kind !== 'paragraph' && last.kind !== 'heading')) return;
-    const content = text.slice(last.line.start, proseEnd(text, last.line));
+    const { start } = last.line;
+    const content = lineText(last.line.index).slice(0, lineFacts(last.line.index).proseEnd);
     const found = marker.exec(content);
     if (found) {
       const shown = found[0].trim();
       const whole = found.index === 0 || content.slice(0, found.index).trim() === '';
       const range = whole
-        ? lineRemovalRange(text, lines, last.line)
-        : { start: last.line.start + found.index, end: last.line.start + found.index + found[0].length };
+        ? lineRemovalRange(lineText(0), lines, last.line)
+        : { start: start + found.index, end: start + found.index + found[0].length };
       report({
         ...range,
         message: 'marker',
@@ -48,7 +48,7 @@ export const truncated = defineRule({
     }
     const trimmed = trimBlankEnd(content);
     if (trimmed.length === 0 || closingPunctuation.test(trimmed)) return;
-    const end = last.line.start + trimmed.length;
+    const end = start + trimmed.length;
     const lastChar = Array.from(trimmed).at(-1)!;
     report({ start: end - lastChar.length, end, message: 'unfinished' });
   },

@@ -44,51 +44,42 @@ export const unbalancedPair = defineRule({
       'zh-cn': '“{char}”在本段内没有对应的开头，请补上“{partner}”或删除它。',
     },
   },
-  check({ model }, report) {
-    const { text } = model;
-    for (const block of model.blocks) {
-      if (block.kind === 'residue') continue;
-      const { start: lineStart, end: lineEnd } = block.line;
-      const content = text.slice(lineStart, lineEnd);
-      const open: { char: string; offset: number }[] = [];
-      const unopened = (char: string, offset: number) =>
-        report({
-          start: offset,
-          end: offset + 1,
-          message: 'unopened',
-          args: { char, partner: OPENER_OF[char]! },
-        });
-      const unclosed = ({ char, offset }: { char: string; offset: number }) =>
-        report({
-          start: offset,
-          end: offset + 1,
-          message: 'unclosed',
-          args: { char, partner: CLOSER_OF[char]! },
-        });
-      pairChars.lastIndex = 0;
-      for (let match = pairChars.exec(content); match !== null; match = pairChars.exec(content)) {
-        const char = match[0];
-        const offset = lineStart + match.index;
-        const closing = CLOSER_OF[char] ? undefined : OPENER_OF[char];
-        if (!closing) {
-          open.push({ char, offset });
-          continue;
-        }
-        if (
-          char === '’' &&
-          isAsciiLetter(content[match.index - 1]) &&
-          isAsciiLetter(content[match.index + 1])
-        )
-          continue;
-        if (closesListMarker(content, match.index)) continue;
-        const depth = open.findLastIndex((entry) => (entry.char === '(' ? '（' : entry.char) === closing);
-        if (depth < 0) {
-          unopened(char, offset);
-          continue;
-        }
-        open.splice(depth).slice(1).forEach(unclosed);
+  checkLine({ text: content, facts }, report) {
+    if (facts.kind === 'residue') return undefined;
+    const open: { char: string; offset: number }[] = [];
+    const unopened = (char: string, offset: number) =>
+      report({
+        start: offset,
+        end: offset + 1,
+        message: 'unopened',
+        args: { char, partner: OPENER_OF[char]! },
+      });
+    const unclosed = ({ char, offset }: { char: string; offset: number }) =>
+      report({
+        start: offset,
+        end: offset + 1,
+        message: 'unclosed',
+        args: { char, partner: CLOSER_OF[char]! },
+      });
+    pairChars.lastIndex = 0;
+    for (let match = pairChars.exec(content); match !== null; match = pairChars.exec(content)) {
+      const char = match[0];
+      const offset = match.index;
+      const closing = CLOSER_OF[char] ? undefined : OPENER_OF[char];
+      if (!closing) {
+        open.push({ char, offset });
+        continue;
       }
-      open.forEach(unclosed);
+      if (char === '’' && isAsciiLetter(content[offset - 1]) && isAsciiLetter(content[offset + 1])) continue;
+      if (closesListMarker(content, offset)) continue;
+      const depth = open.findLastIndex((entry) => (entry.char === '(' ? '（' : entry.char) === closing);
+      if (depth < 0) {
+        unopened(char, offset);
+        continue;
+      }
+      open.splice(depth).slice(1).forEach(unclosed);
     }
+    open.forEach(unclosed);
+    return undefined;
   },
 });

@@ -1,11 +1,13 @@
 import type { TextRange } from '../config';
-import { appendedAds } from '../residue';
 import { defineRule } from '../rule';
 import { compact, lineRemovalRange } from '../text';
 
 const leadingBlanks = /[ \t\u00A0\u3000]+$/;
 
-export const watermark = defineRule({
+export const watermark = defineRule<
+  'chrome' | 'series' | 'upload-date' | 'footer' | 'ad' | 'custom' | 'remove' | 'removeLine',
+  'whole-line'
+>({
   id: 'watermark',
   description: {
     en: 'Ads and site residue left by document-sharing websites: page chrome, series labels, upload dates, page footers and appended ads.',
@@ -41,42 +43,14 @@ export const watermark = defineRule({
     remove: { en: 'Remove “{text}”', 'zh-cn': '删除“{text}”' },
     removeLine: { en: 'Remove the line “{text}”', 'zh-cn': '删除整行“{text}”' },
   },
-  check({ model, config }, report) {
-    const { text, lines } = model;
+  checkLine({ text, facts, config }, report) {
+    if (facts.kind === 'residue' || facts.kind === 'blank') return undefined;
     const found: TextRange[] = [];
-    const overlapsFound = (range: TextRange) =>
-      found.some((other) => range.start < other.end && other.start < range.end);
-
-    const reportLine = (
-      lineIndex: number,
-      message: 'chrome' | 'series' | 'upload-date' | 'footer' | 'ad' | 'custom',
-    ) => {
-      const line = lines[lineIndex]!;
-      const range = lineRemovalRange(text, lines, line);
-      const shown = compact(text.slice(line.start, line.end)).replace(/^\uFEFF/, '');
-      found.push(range);
-      report({
-        ...range,
-        message,
-        args: { text: shown },
-        fixes: [
-          { title: 'removeLine', args: { text: shown }, edits: [{ ...range, newText: '' }], safe: true },
-        ],
-      });
-    };
-
-    /** Reports an in-line watermark, growing it to the whole line when nothing else is on it. */
+    /** Reports a watermark inside the line, with the blanks before it, so none is left behind. */
     const reportSpan = (span: TextRange, message: 'ad' | 'custom') => {
-      const line = lines[model.lineIndex.position(span.start).line]!;
-      const before = text.slice(line.start, span.start);
-      const after = text.slice(span.end, line.end);
-      if (before.trim().replace(/^\uFEFF/, '') === '' && after.trim() === '') {
-        reportLine(line.index, message);
-        return;
-      }
-      const start = span.start - (leadingBlanks.exec(before)?.[0].length ?? 0);
+      const start = span.start - (leadingBlanks.exec(text.slice(0, span.start))?.[0].length ?? 0);
       const range = { start, end: span.end };
-      if (overlapsFound(range)) return;
+      if (found.some((other) => range.start < other.end && other.start < range.end)) return;
       found.push(range);
       const shown = compact(text.slice(span.start, span.end));
       report({
@@ -86,18 +60,37 @@ export const watermark = defineRule({
         fixes: [{ title: 'remove', args: { text: shown }, edits: [{ ...range, newText: '' }], safe: true }],
       });
     };
-
-    for (const block of model.blocks) {
-      if (block.kind === 'residue') reportLine(block.line.index, block.residue ?? 'ad');
-    }
-    for (const block of model.blocks) {
-      if (block.kind === 'residue') continue;
-      for (const ad of appendedAds(text, block.line.start, block.line.end)) reportSpan(ad, 'ad');
-    }
+    for (const ad of facts.ads) reportSpan(ad, 'ad');
     for (const matcher of config.watermarkPhrases) {
       for (const span of matcher.matches(text)) {
-        if (!overlapsFound(span)) reportSpan(span, 'custom');
+        // A phrase that fills its line takes the line with it, which only the document can do.
+        if (text.slice(0, span.start).trim() === '' && text.slice(span.end).trim() === '')
+          return 'whole-line';
+        reportSpan(span, 'custom');
       }
+    }
+    return undefined;
+  },
+  checkDocument({ model, lineData, lineText }, report) {
+    const { lines } = model;
+    const reportLine = (
+      index: number,
+      message: 'chrome' | 'series' | 'upload-date' | 'footer' | 'ad' | 'custom',
+    ) => {
+      const range = lineRemovalRange(lineText(0), lines, lines[index]!);
+      const shown = compact(lineText(index)).replace(/^\uFEFF/, '');
+      report({
+        ...range,
+        message,
+        args: { text: shown },
+        fixes: [
+          { title: 'removeLine', args: { text: shown }, edits: [{ ...range, newText: '' }], safe: true },
+        ],
+      });
+    };
+    for (const block of model.blocks) {
+      if (block.kind === 'residue') reportLine(block.line.index, block.residue ?? 'ad');
+      else if (lineData(block.line.index) === 'whole-line') reportLine(block.line.index, 'custom');
     }
   },
 });
