@@ -25,6 +25,8 @@ await Promise.all([
     ...common,
     entryPoints: ['server/src/server.ts'],
     outfile: 'dist/server.js',
+    // The server reads `.speech-tidy.json` with jsonc-parser too (see the CLI below).
+    mainFields: ['module', 'main'],
     banner: { js: '#!/usr/bin/env node' },
   }),
   build({

@@ -10,11 +10,10 @@ import {
   type InitializeParams,
   type InitializeResult,
   TextDocumentSyncKind,
-  TextDocuments,
   type TextEdit,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalysisCache } from './analysisCache';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { CONFIG_FILE_NAME, clearConfigCache, loadConfigFor, mergeSettings } from './configFile';
 import {
   fixAllEdits,
   foldingRegions,
@@ -26,8 +25,10 @@ import {
   type ResolvedConfig,
   RULES,
   resolveConfig,
+  type SpeechTidySettings,
   toLocale,
 } from './core';
+import { type AnalysisEnvironment, DocumentStore } from './documents';
 import {
   codeAction,
   DIAGNOSTIC_SOURCE,
@@ -42,8 +43,12 @@ import {
 } from './protocol';
 import { filePathOf, isIndexedPath, WorkspaceIndex } from './workspaceIndex';
 
-/** Typing pauses shorter than this do not start an analysis; the last version wins. */
-const CHANGE_DELAY_MS = 60;
+/**
+ * Edits are analysed after a pause that grows with the document: a short transcript answers at
+ * once, and a long one does not republish thousands of diagnostics for every keystroke.
+ */
+const CHARACTERS_PER_DELAY_MS = 50_000;
+const MAX_CHANGE_DELAY_MS = 200;
 const MAX_WORKSPACE_SYMBOLS = 2000;
 const DEFAULT_MAX_FILE_SIZE_MB = 20;
 const MEGABYTE = 1024 * 1024;
@@ -74,9 +79,19 @@ const TEXTS = {
 } as const;
 
 interface ServerSettings {
-  readonly config: ResolvedConfig;
+  /** The editor's `speechTidy` settings, before a folder's `.speech-tidy.json` is merged in. */
+  readonly editor: SpeechTidySettings;
   readonly maxFileSizeMB: number;
   readonly maxBytes: number;
+}
+
+/** What a workspace that is not trusted may not bring: patterns and dictionaries. */
+const UNTRUSTED_KEYS = ['watermarkPhrases', 'placeholderMappings', 'ignoredPhrases'] as const;
+
+function withoutPatterns(settings: SpeechTidySettings): SpeechTidySettings {
+  const kept: Record<string, unknown> = { ...settings };
+  for (const key of UNTRUSTED_KEYS) delete kept[key];
+  return kept;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -84,7 +99,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
   const index = new WorkspaceIndex();
   let locale: Locale = 'en';
   let canPullConfiguration = false;
@@ -92,12 +106,17 @@ export function startServer(connection: Connection): void {
   let canFollowFolders = false;
   let canPinVersions = true;
   let workspaceFolders: string[] = [];
+  /** Set by the VS Code client from workspace trust; other editors are trusted. */
+  let trusted = true;
   let settings: ServerSettings = {
-    config: resolveConfig({}, RULES),
+    editor: {},
     maxFileSizeMB: DEFAULT_MAX_FILE_SIZE_MB,
     maxBytes: DEFAULT_MAX_FILE_SIZE_MB * MEGABYTE,
   };
-  const cache = new AnalysisCache(() => ({ ...settings, locale }));
+  /** Resolved configurations by the `.speech-tidy.json` that applies ('' for none). */
+  const configs = new Map<string, ResolvedConfig>();
+  const reportedConfigProblems = new Set<string>();
+  const documents = new DocumentStore(environmentFor);
   /**
    * Analyses wait for the user's settings, read once the client is initialized: a first
    * publication with the defaults would flash diagnostics of rules the user turned off.
@@ -124,6 +143,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     locale = toLocale(params.initializationOptions?.locale ?? params.locale);
+    trusted = params.initializationOptions?.workspaceTrusted !== false;
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     canRegisterWatchers = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     canFollowFolders = params.capabilities.workspace?.workspaceFolders === true;
@@ -185,7 +205,7 @@ export function startServer(connection: Connection): void {
     if (canRegisterWatchers) {
       await register(() =>
         connection.client.register(DidChangeWatchedFilesNotification.type, {
-          watchers: [{ globPattern: '**/*.{speech,txt}' }],
+          watchers: [{ globPattern: '**/*.{speech,txt}' }, { globPattern: `**/${CONFIG_FILE_NAME}` }],
         }),
       );
     }
@@ -216,17 +236,24 @@ export function startServer(connection: Connection): void {
     // Two changes in quick succession: the answer to the later request wins, whatever the order.
     if (request !== settingsRequests) return;
     const source = isRecord(raw) ? raw : {};
-    const config = resolveConfig(source, RULES);
     const sizeMb =
       typeof source.maxFileSizeMB === 'number' && source.maxFileSizeMB > 0
         ? source.maxFileSizeMB
         : DEFAULT_MAX_FILE_SIZE_MB;
-    settings = { config, maxFileSizeMB: sizeMb, maxBytes: sizeMb * MEGABYTE };
-    if (config.problems.length > 0) {
-      void connection.window.showWarningMessage(text('settings', { problems: config.problems.join('; ') }));
+    settings = { editor: source as SpeechTidySettings, maxFileSizeMB: sizeMb, maxBytes: sizeMb * MEGABYTE };
+    const { problems } = resolveConfig(source, RULES);
+    if (problems.length > 0) {
+      void connection.window.showWarningMessage(text('settings', { problems: problems.join('; ') }));
     }
-    cache.clear();
     settingsLoaded();
+    reanalyseAll();
+  }
+
+  /** Settings or a `.speech-tidy.json` changed: every open document is analysed afresh. */
+  function reanalyseAll(): void {
+    configs.clear();
+    reportedConfigProblems.clear();
+    documents.reset();
     for (const document of documents.all()) {
       clearTimeout(pending.get(document.uri));
       pending.delete(document.uri);
@@ -234,12 +261,41 @@ export function startServer(connection: Connection): void {
     }
   }
 
+  /**
+   * The configuration of one document: the editor's settings with the nearest
+   * `.speech-tidy.json` merged over them, the file winning key by key (it is what CI checks).
+   * Until the workspace is trusted, neither brings patterns or dictionaries.
+   */
+  function environmentFor(uri: string): AnalysisEnvironment {
+    const file = filePathOf(uri);
+    const configFile = file ? loadConfigFor(file) : undefined;
+    const key = configFile?.path ?? '';
+    let config = configs.get(key);
+    if (!config) {
+      const fileSettings = configFile?.path && !configFile.error ? configFile.settings : {};
+      const merged = mergeSettings(settings.editor, fileSettings);
+      config = resolveConfig(trusted ? merged : withoutPatterns(merged), RULES);
+      configs.set(key, config);
+      const problems = [
+        ...(configFile?.error ? [`${configFile.path}: ${configFile.error}`] : []),
+        ...(configFile?.problems ?? []),
+      ];
+      const report = problems.filter((problem) => !reportedConfigProblems.has(problem));
+      if (report.length > 0) {
+        for (const problem of report) reportedConfigProblems.add(problem);
+        void connection.window.showWarningMessage(text('settings', { problems: report.join('; ') }));
+      }
+    }
+    return { config, locale, maxBytes: settings.maxBytes };
+  }
+
   function nameOf(uri: string): string {
     return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
   }
 
   function validate(document: TextDocument): void {
-    const state = cache.get(document);
+    const state = documents.state(document.uri);
+    if (!state) return;
     if (state.kind !== 'analysed') {
       const key = `${document.uri}#${state.kind}`;
       if (!warned.has(key)) {
@@ -266,7 +322,7 @@ export function startServer(connection: Connection): void {
     if (file) index.indexText(file, document.getText(), state.analysis.model);
   }
 
-  function schedule(document: TextDocument, delay: number): void {
+  function schedule(document: TextDocument, delay = changeDelay(document)): void {
     const { uri } = document;
     clearTimeout(pending.get(uri));
     const timer = setTimeout(() => {
@@ -282,22 +338,25 @@ export function startServer(connection: Connection): void {
     pending.set(uri, timer);
   }
 
-  /** `TextDocuments` reports an opened document as changed too; its analysis need not wait. */
-  const justOpened = new Set<string>();
-  documents.onDidOpen(({ document }) => {
-    justOpened.add(document.uri);
-    schedule(document, 0);
+  function changeDelay(document: TextDocument): number {
+    return Math.min(MAX_CHANGE_DELAY_MS, Math.floor(document.getText().length / CHARACTERS_PER_DELAY_MS));
+  }
+
+  connection.onDidOpenTextDocument(({ textDocument: { uri, languageId, version, text: content } }) => {
+    schedule(documents.open(uri, languageId, version, content), 0);
   });
-  documents.onDidChangeContent(({ document }) => {
-    if (justOpened.delete(document.uri)) return;
-    schedule(document, CHANGE_DELAY_MS);
+  connection.onDidChangeTextDocument(({ textDocument: { uri, version }, contentChanges }) => {
+    const document = documents.change(uri, version, contentChanges);
+    if (document) schedule(document);
+    else
+      connection.console.warn(
+        `Ignored a change to ${nameOf(uri)}: not open, or version ${version} is not newer.`,
+      );
   });
-  documents.onDidClose(({ document }) => {
-    const { uri } = document;
+  connection.onDidCloseTextDocument(({ textDocument: { uri } }) => {
     clearTimeout(pending.get(uri));
     pending.delete(uri);
-    justOpened.delete(uri);
-    cache.delete(uri);
+    documents.close(uri);
     // Reopening a document that was refused explains again why it has no diagnostics.
     warned.delete(`${uri}#too-large`);
     warned.delete(`${uri}#binary`);
@@ -325,6 +384,11 @@ export function startServer(connection: Connection): void {
     for (const change of changes) {
       const file = filePathOf(change.uri);
       if (!file) continue;
+      if (file.endsWith(CONFIG_FILE_NAME)) {
+        clearConfigCache();
+        reanalyseAll();
+        continue;
+      }
       if (change.type === FileChangeType.Deleted) {
         // A deleted folder is reported once, by the folder's name.
         enqueueIndexing(async () => {
@@ -340,7 +404,7 @@ export function startServer(connection: Connection): void {
   connection.onDocumentSymbol(async ({ textDocument }) => {
     await settingsReady;
     const document = documents.get(textDocument.uri);
-    const analysis = document && cache.analysis(document);
+    const analysis = document && documents.analysis(document.uri);
     if (!document || !analysis) return null;
     return outline(analysis.model).map((node) => toDocumentSymbol(document, node));
   });
@@ -348,7 +412,7 @@ export function startServer(connection: Connection): void {
   connection.onFoldingRanges(async ({ textDocument }) => {
     await settingsReady;
     const document = documents.get(textDocument.uri);
-    const analysis = document && cache.analysis(document);
+    const analysis = document && documents.analysis(document.uri);
     if (!analysis) return null;
     return foldingRegions(analysis.model, outline(analysis.model)).map(toFoldingRange);
   });
@@ -356,7 +420,7 @@ export function startServer(connection: Connection): void {
   connection.onHover(async ({ textDocument, position }) => {
     await settingsReady;
     const document = documents.get(textDocument.uri);
-    const analysis = document && cache.analysis(document);
+    const analysis = document && documents.analysis(document.uri);
     if (!document || !analysis) return null;
     const offset = document.offsetAt(position);
     const markdown = hoverMarkdown(analysis, offset, locale);
@@ -382,7 +446,7 @@ export function startServer(connection: Connection): void {
 
   function codeActions({ textDocument, context }: CodeActionParams): CodeAction[] {
     const document = documents.get(textDocument.uri);
-    const analysis = document && cache.analysis(document);
+    const analysis = document && documents.analysis(document.uri);
     if (!document || !analysis) return [];
     const wants = (kind: string) =>
       !context.only || context.only.some((only) => kind === only || kind.startsWith(`${only}.`));
@@ -450,6 +514,5 @@ export function startServer(connection: Connection): void {
     return actions;
   }
 
-  documents.listen(connection);
   connection.listen();
 }

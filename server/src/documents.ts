@@ -1,0 +1,133 @@
+// The open documents, each with its own incremental analyzer. LSP sends edits as ranges; the
+// same edits go to the text and to the analyzer, so an edit in one paragraph of a long
+// transcript re-analyses that paragraph, not the document.
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { type Analysis, type Locale, type ResolvedConfig, RULES, TranscriptAnalyzer } from './core';
+
+export interface AnalysisEnvironment {
+  readonly config: ResolvedConfig;
+  readonly locale: Locale;
+  /** Documents larger than this many bytes as a UTF-8 file are not analysed. */
+  readonly maxBytes: number;
+}
+
+export type DocumentState =
+  | { readonly kind: 'analysed'; readonly analysis: Analysis }
+  | { readonly kind: 'too-large'; readonly bytes: number }
+  | { readonly kind: 'binary' };
+
+interface Tracked {
+  document: TextDocument;
+  /** Created on first use and dropped when the settings change or the document is refused. */
+  analyzer: TranscriptAnalyzer | undefined;
+  environment: AnalysisEnvironment | undefined;
+  /** Whether the text holds a NUL character; kept up to date from the edits. */
+  binary: boolean;
+}
+
+export class DocumentStore {
+  private readonly tracked = new Map<string, Tracked>();
+
+  constructor(private readonly environmentFor: (uri: string) => AnalysisEnvironment) {}
+
+  open(uri: string, languageId: string, version: number, text: string): TextDocument {
+    const document = TextDocument.create(uri, languageId, version, text);
+    this.tracked.set(uri, {
+      document,
+      analyzer: undefined,
+      environment: undefined,
+      binary: text.includes('\u0000'),
+    });
+    return document;
+  }
+
+  /**
+   * Applies the edits of a `didChange`, or drops them (undefined) when the document is not open
+   * or the version is not newer than the one held: applying edits twice or out of order would
+   * corrupt the text.
+   */
+  change(
+    uri: string,
+    version: number,
+    changes: readonly TextDocumentContentChangeEvent[],
+  ): TextDocument | undefined {
+    const entry = this.tracked.get(uri);
+    if (!entry || version <= entry.document.version) return undefined;
+    for (const change of changes) {
+      if ('range' in change) {
+        entry.analyzer?.update(
+          entry.document.offsetAt(change.range.start),
+          entry.document.offsetAt(change.range.end),
+          change.text,
+        );
+      } else {
+        entry.analyzer = undefined;
+      }
+      entry.document = TextDocument.update(entry.document, [change], version);
+      // Only a binary document pays for looking at the whole text again.
+      entry.binary = entry.binary
+        ? entry.document.getText().includes('\u0000')
+        : change.text.includes('\u0000');
+    }
+    return entry.document;
+  }
+
+  close(uri: string): void {
+    this.tracked.delete(uri);
+  }
+
+  get(uri: string): TextDocument | undefined {
+    return this.tracked.get(uri)?.document;
+  }
+
+  all(): TextDocument[] {
+    return [...this.tracked.values()].map((entry) => entry.document);
+  }
+
+  /** The settings changed: every document is analysed afresh when next asked. */
+  reset(): void {
+    for (const entry of this.tracked.values()) {
+      entry.analyzer = undefined;
+      entry.environment = undefined;
+    }
+  }
+
+  state(uri: string): DocumentState | undefined {
+    const entry = this.tracked.get(uri);
+    if (!entry) return undefined;
+    entry.environment ??= this.environmentFor(uri);
+    const { config, locale, maxBytes } = entry.environment;
+    const text = entry.document.getText();
+    const bytes = sizeOverLimit(text, maxBytes);
+    const refusal: DocumentState | undefined =
+      bytes !== undefined
+        ? { kind: 'too-large', bytes }
+        : // NUL never occurs in text; a document holding one is binary data opened by mistake.
+          entry.binary
+          ? { kind: 'binary' }
+          : undefined;
+    if (refusal) {
+      entry.analyzer = undefined;
+      return refusal;
+    }
+    entry.analyzer ??= new TranscriptAnalyzer(text, { config, locale, rules: RULES });
+    return { kind: 'analysed', analysis: entry.analyzer.analysis() };
+  }
+
+  analysis(uri: string): Analysis | undefined {
+    const state = this.state(uri);
+    return state?.kind === 'analysed' ? state.analysis : undefined;
+  }
+}
+
+/**
+ * The size of `text` as a UTF-8 file when it exceeds `limit` bytes: the user's limit and the CLI
+ * measure files, and a Chinese character takes three bytes there but one UTF-16 code unit here.
+ * A code unit takes at most three bytes, so most texts are decided without counting.
+ */
+function sizeOverLimit(text: string, limit: number): number | undefined {
+  if (text.length * 3 <= limit) return undefined;
+  const bytes = Buffer.byteLength(text, 'utf8');
+  return bytes > limit ? bytes : undefined;
+}
