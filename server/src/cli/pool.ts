@@ -2,6 +2,7 @@
 // `processFile` as the main thread would; files go out in small batches, so that a slow file holds
 // up one worker and not the run, and results come back whenever a batch is done.
 import { workerData as givenWorkerData, isMainThread, parentPort, Worker } from 'node:worker_threads';
+import { syncWrittenDirectories } from './atomicWrite';
 import { type FileResult, type Options, processFile, type Task } from './processFile';
 
 interface WorkerData {
@@ -31,6 +32,8 @@ export function serveAsWorker(): void {
   parentPort!.on('message', (message: BatchMessage) => {
     try {
       const results = message.tasks.map((task) => processFile(task, options));
+      // Durable before the main thread reports the files as fixed.
+      syncWrittenDirectories();
       parentPort!.postMessage({ kind: 'results', results } satisfies ReplyMessage);
     } catch (error) {
       parentPort!.postMessage({ kind: 'crash', message: (error as Error).message } satisfies ReplyMessage);
@@ -50,10 +53,13 @@ export async function runTasks(
   onResult: (result: FileResult) => void,
 ): Promise<void> {
   if (jobs <= 1 || tasks.length === 0) {
-    for (const task of tasks) {
-      onResult(processFile(task, options));
-      // Let the progress line and output streams breathe between files.
-      if (task.index % 64 === 63) await new Promise((resolve) => setImmediate(resolve));
+    // In batches like the workers', so that folders are flushed once per batch here too.
+    for (let at = 0; at < tasks.length; at += MAX_BATCH) {
+      const results = tasks.slice(at, at + MAX_BATCH).map((task) => processFile(task, options));
+      syncWrittenDirectories();
+      results.forEach(onResult);
+      // Let the progress line and output streams breathe between batches.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     return;
   }
