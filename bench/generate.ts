@@ -94,27 +94,27 @@ export function generateTranscript(targetLength: number, seed = 1): string {
   ];
   lines.push('（2023年6月18日）', '同志们：', `${pick(CLEAN_PHRASES)}。${paragraph()}`);
   let length = lines.join('\n').length;
-  let section = 0;
   let page = 1;
-  while (length < targetLength) {
-    const heading = `${numberToChinese(section + 1)}、${pick(VERBS).slice(1)}${pick(OBJECTS)}`;
-    lines.push(heading);
-    length += heading.length + 1;
-    section++;
-    for (let sub = 0; sub < 3 && length < targetLength; sub++) {
-      const subheading = `（${NUMERALS[sub]}）${pick(OBJECTS)}。${paragraph()}`;
-      lines.push(subheading);
-      length += subheading.length + 1;
-      for (let count = 0; count < 4 && length < targetLength; count++) {
-        const text = paragraph();
-        lines.push(text);
-        length += text.length + 1;
-        if (next() < 0.05) {
-          const footer = `第 ${page} 页 共 ${page + 1} 页`;
-          page++;
-          lines.push(footer);
-          length += footer.length + 1;
-        }
+  const push = (line: string) => {
+    lines.push(line);
+    length += line.length + 1;
+    if (next() < 0.01) push(`第 ${page++} 页 共 999 页`);
+  };
+  // A real speech has a handful of main sections: a longer text goes deeper, not wider, so
+  // every numbering run stays correct (一、 to 六、, （一） and 1. as far as the size needs).
+  const MAIN_SECTIONS = 6;
+  const PARAGRAPHS_PER_ITEM = 4;
+  const paragraphs = Math.max(1, Math.ceil(targetLength / 90));
+  const items = Math.max(1, Math.ceil(paragraphs / PARAGRAPHS_PER_ITEM));
+  const subsections = Math.min(40, Math.max(1, Math.ceil(Math.sqrt(items / MAIN_SECTIONS))));
+  const perSubsection = Math.min(90, Math.ceil(items / (MAIN_SECTIONS * subsections)));
+  for (let main = 1; main <= MAIN_SECTIONS && length < targetLength; main++) {
+    push(`${numberToChinese(main)}、${pick(VERBS).slice(1)}${pick(OBJECTS)}`);
+    for (let sub = 1; sub <= subsections && length < targetLength; sub++) {
+      push(`（${numberToChinese(sub)}）${pick(OBJECTS)}。${paragraph()}`);
+      for (let item = 1; item <= perSubsection && length < targetLength; item++) {
+        if (perSubsection > 1) push(`${item}.${pick(OBJECTS)}`);
+        for (let count = 0; count < PARAGRAPHS_PER_ITEM && length < targetLength; count++) push(paragraph());
       }
     }
   }

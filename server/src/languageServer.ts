@@ -434,6 +434,12 @@ export function startServer(connection: Connection): void {
     };
   });
 
+  // For `npm run bench` and for diagnosing memory in the field: no document content, only sizes.
+  connection.onRequest('speechTidy/memoryUsage', () => {
+    (globalThis as { gc?: () => void }).gc?.();
+    return process.memoryUsage();
+  });
+
   connection.onWorkspaceSymbol(async ({ query }) => {
     await indexing;
     return index.query(query, MAX_WORKSPACE_SYMBOLS);

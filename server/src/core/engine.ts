@@ -51,7 +51,7 @@ interface ActiveRule {
 interface LineResult {
   readonly facts: LineFacts;
   /** Findings of `checkLine`, relative to the line's start, sorted. */
-  readonly findings: readonly Finding[];
+  readonly findings: readonly ReportedFinding[];
   /** What each rule's `checkLine` returned, by the rule's slot. */
   readonly data: readonly unknown[];
   /** Occurrences of ignored phrases, relative to the line's start. */
@@ -86,34 +86,60 @@ function overlaps(ranges: readonly TextRange[], start: number, end: number): boo
   return false;
 }
 
-function shift(finding: Finding, by: number): Finding {
-  if (by === 0) return finding;
-  return {
-    ...finding,
-    start: finding.start + by,
-    end: finding.end + by,
-    fixes: finding.fixes.map((fix) => ({
-      ...fix,
-      edits: fix.edits.map((edit) => ({ start: edit.start + by, end: edit.end + by, newText: edit.newText })),
-    })),
-  };
-}
+/**
+ * A finding as a rule reported it. Its message and fix titles are formatted when first read:
+ * fix-all, counting and the outline never read them, and an edit re-reports many findings whose
+ * text nobody looks at again.
+ */
+class ReportedFinding implements Finding {
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly start: number;
+  readonly end: number;
+  private formatted: string | undefined;
+  private built: readonly Fix[] | undefined;
 
-function toFinding(active: ActiveRule, report: Report<string>, locale: Locale): Finding {
-  const { rule, severity } = active;
-  return {
-    rule: rule.id,
-    severity,
-    start: report.start,
-    end: report.end,
-    message: format(rule.messages[report.message]!, locale, report.args),
-    fixes: (report.fixes ?? []).map((fix) => ({
-      title: format(rule.messages[fix.title]!, locale, fix.args),
-      edits: fix.edits,
+  constructor(
+    private readonly source: ActiveRule,
+    private readonly report: Report<string>,
+    private readonly locale: Locale,
+    private readonly offset = 0,
+    private readonly origin?: ReportedFinding,
+  ) {
+    this.rule = source.rule.id;
+    this.severity = source.severity;
+    this.start = report.start + offset;
+    this.end = report.end + offset;
+  }
+
+  get message(): string {
+    if (this.origin) return this.origin.message;
+    this.formatted ??= format(this.source.rule.messages[this.report.message]!, this.locale, this.report.args);
+    return this.formatted;
+  }
+
+  get fixes(): readonly Fix[] {
+    this.built ??= (this.report.fixes ?? []).map((fix) => ({
+      title: format(this.source.rule.messages[fix.title]!, this.locale, fix.args),
+      edits:
+        this.offset === 0
+          ? fix.edits
+          : fix.edits.map((edit) => ({
+              start: edit.start + this.offset,
+              end: edit.end + this.offset,
+              newText: edit.newText,
+            })),
       safe: fix.safe,
       ...(fix.group === undefined ? {} : { group: fix.group }),
-    })),
-  };
+    }));
+    return this.built;
+  }
+
+  /** The same finding where its line now starts; the message is shared, not formatted again. */
+  placedAt(lineStart: number): ReportedFinding {
+    if (lineStart === 0) return this;
+    return new ReportedFinding(this.source, this.report, this.locale, lineStart, this);
+  }
 }
 
 const byPosition = (a: Finding, b: Finding) => a.start - b.start || a.end - b.end;
@@ -208,7 +234,7 @@ export class TranscriptAnalyzer {
           const lineStart = starts[line]!;
           if (ignored.length > 0 && overlaps(ignored, report.start - lineStart, report.end - lineStart))
             return;
-          documentFindings.push(toFinding(active, report, locale));
+          documentFindings.push(new ReportedFinding(active, report, locale));
         },
       );
     }
@@ -225,7 +251,7 @@ export class TranscriptAnalyzer {
         if (local.length === 0 || residueLines.has(index)) continue;
         const lineStart = starts[index]!;
         for (const finding of local) {
-          const placed = shift(finding, lineStart);
+          const placed = finding.placedAt(lineStart);
           while (next < documentFindings.length && byPosition(documentFindings[next]!, placed) <= 0)
             merged.push(documentFindings[next++]!);
           merged.push(placed);
@@ -253,7 +279,7 @@ export class TranscriptAnalyzer {
       config.ignoredPhrases.length === 0
         ? []
         : config.ignoredPhrases.flatMap((matcher) => [...matcher.matches(text)]);
-    const findings: Finding[] = [];
+    const findings: ReportedFinding[] = [];
     const data: unknown[] = [];
     if (text.length > 0) {
       const context = { text, first: index === 0, facts, config };
@@ -261,7 +287,7 @@ export class TranscriptAnalyzer {
         if (!active.rule.checkLine) continue;
         data[active.slot] = active.rule.checkLine(context, (report) => {
           if (ignored.length > 0 && overlaps(ignored, report.start, report.end)) return;
-          findings.push(toFinding(active, report, locale));
+          findings.push(new ReportedFinding(active, report, locale));
         });
       }
       findings.sort(byPosition);

@@ -17,6 +17,9 @@ export interface Enumerator {
   readonly ordinal: number;
   readonly start: number;
   readonly markerEnd: number;
+  /** The item is named by its first clause: `一是网络正面宣传展现新气象`. */
+  readonly name: string;
+  readonly nameEnd: number;
 }
 
 /** Everything in offsets relative to the start of the line. */
@@ -137,10 +140,11 @@ export function matchHeading(content: string): { pattern: HeadingPattern; numera
   return undefined;
 }
 
-function numberingOf(line: string, contentStart: number): Heading | undefined {
+function numberingOf(line: string, contentStart: number, proseEnd: number): Heading | undefined {
   // Matched as a reader sees it: a zero-width character inside `（一）` must not hide the heading,
-  // or the headings after it would be renumbered wrongly.
-  const { visible: content, offsetOf } = withoutInvisible(line, contentStart, line.length);
+  // or the headings after it would be renumbered wrongly. An appended ad is left out, as fix-all
+  // removes it: `一、标题。更多资料+微信:` is the same heading before and after.
+  const { visible: content, offsetOf } = withoutInvisible(line, contentStart, proseEnd);
   const match = matchHeading(content);
   if (!match) return undefined;
   const ordinal = match.pattern.ordinal(match.numeral);
@@ -169,7 +173,17 @@ function enumeratorsOf(line: string, from: number): Enumerator[] {
     const style: EnumerationStyle = shi ? 'shi' : di ? 'di' : qi ? 'qi' : 'sequence';
     const ordinal = sequence ? SEQUENCE_ORDINALS[sequence] : chineseToNumber((shi ?? di ?? qi)!);
     if (ordinal === undefined) continue;
-    found.push({ style, ordinal, start: match.index, markerEnd: match.index + whole.length });
+    const markerEnd = match.index + whole.length;
+    const clause = line.slice(markerEnd).search(/[，。；：,;:！？]/);
+    const nameEnd = clause < 0 ? line.length : markerEnd + clause;
+    found.push({
+      style,
+      ordinal,
+      start: match.index,
+      markerEnd,
+      name: shorten(line.slice(match.index, nameEnd)),
+      nameEnd,
+    });
   }
   return found;
 }
@@ -226,15 +240,20 @@ export function lineFacts(line: string): LineFacts {
   // Cheap length bounds first: most lines are speech far longer than any residue or salutation.
   const residue = proseEnd - contentStart <= MAX_RESIDUE_PROSE ? residueOf(line, proseEnd, false) : undefined;
   if (residue) return facts('residue', residue, undefined, none, ads, proseEnd);
-  if (contentEnd - contentStart <= MAX_ADDRESS_LINE) {
-    const content = visibleContent(line, contentStart, contentEnd);
+  // What the line is follows from the speaker's words alone: fix-all removes an appended ad, and
+  // the line must be the same kind of line before and after, or a second fix-all would find more.
+  let wordsEnd = Math.min(contentEnd, proseEnd);
+  while (wordsEnd > contentStart && isBlankAt(line, wordsEnd - 1)) wordsEnd--;
+  if (wordsEnd - contentStart <= MAX_ADDRESS_LINE) {
+    const content = visibleContent(line, contentStart, wordsEnd);
     if (salutation.test(content)) return facts('salutation', undefined, undefined, none, ads, proseEnd);
     if (closing.test(content)) return facts('closing', undefined, undefined, none, ads, proseEnd);
   }
-  const numbering = HEADING_START.test(line[contentStart]!) ? numberingOf(line, contentStart) : undefined;
+  const numbering = HEADING_START.test(line[contentStart]!)
+    ? numberingOf(line, contentStart, wordsEnd)
+    : undefined;
   const isHeading =
-    numbering !== undefined &&
-    (numbering.textEnd < line.length || contentEnd - contentStart <= SHORT_LINE * 2);
+    numbering !== undefined && (numbering.textEnd < line.length || wordsEnd - contentStart <= SHORT_LINE * 2);
   const enumerators = enumeratorsOf(line, isHeading ? numbering.textEnd : 0);
   return facts(isHeading ? 'heading' : 'paragraph', undefined, numbering, enumerators, ads, proseEnd);
 }

@@ -9,7 +9,6 @@ import {
   NAME_LIMIT,
   residueOf,
   salutation,
-  shorten,
   visibleContent,
 } from './lineFacts';
 import type { Block, BlockKind, EnumerationItem, EnumerationStyle, Heading, Transcript } from './model';
@@ -53,8 +52,11 @@ interface BlockDraft {
 
 export function buildTranscript(source: LineSource): Transcript {
   const { text, lines, facts } = source;
-  /** What a line says, as a reader sees it; only the lines above the body are asked. */
-  const contentOf = (index: number) => visibleContent(source.lineText(index));
+  /**
+   * What a line says, as a reader sees it; only the lines above the body are asked. An appended
+   * ad is not part of it: fix-all removes the ad, and the title must stay the title.
+   */
+  const contentOf = (index: number) => visibleContent(source.lineText(index), 0, facts[index]!.proseEnd);
   const nonBlank: number[] = [];
   for (let index = 0; index < lines.length; index++) if (facts[index]!.kind !== 'blank') nonBlank.push(index);
 
@@ -127,7 +129,7 @@ export function buildTranscript(source: LineSource): Transcript {
     });
   }
 
-  attachEnumerations(source, drafts);
+  attachEnumerations(facts, drafts);
   return { text, lines, lineIndex: new LineIndex(lines), blocks: drafts, title };
 }
 
@@ -141,18 +143,6 @@ export function placeHeading(heading: Heading, lineStart: number): Heading {
   };
 }
 
-/** An item is named by its first clause: `一是网络正面宣传展现新气象`. */
-function itemName(
-  text: string,
-  start: number,
-  markerEnd: number,
-  limit: number,
-): { name: string; nameEnd: number } {
-  const clause = text.slice(markerEnd, limit).search(/[，。；：,;:！？]/);
-  const nameEnd = clause < 0 ? limit : markerEnd + clause;
-  return { name: shorten(text.slice(start, nameEnd)), nameEnd };
-}
-
 interface Candidate extends Enumerator {
   readonly block: BlockDraft;
 }
@@ -161,8 +151,7 @@ interface Candidate extends Enumerator {
  * Keeps only real runs of enumerators within a section: a run starts at the first ordinal,
  * goes up by one, and has at least two items. A lone `二是` is ordinary text.
  */
-function attachEnumerations(source: LineSource, blocks: BlockDraft[]): void {
-  const { text, facts } = source;
+function attachEnumerations(facts: readonly LineFacts[], blocks: BlockDraft[]): void {
   let section: Candidate[] = [];
   const flush = () => {
     for (const style of ['shi', 'di', 'qi', 'sequence'] as const satisfies readonly EnumerationStyle[]) {
@@ -177,7 +166,8 @@ function attachEnumerations(source: LineSource, blocks: BlockDraft[]): void {
               start: candidate.start,
               markerEnd: candidate.markerEnd,
               end: limit,
-              ...itemName(text, candidate.start, candidate.markerEnd, limit),
+              name: candidate.name,
+              nameEnd: candidate.nameEnd,
             });
           }
         }
@@ -207,11 +197,11 @@ function attachEnumerations(source: LineSource, blocks: BlockDraft[]): void {
     const offset = block.line.start;
     for (const found of facts[block.line.index]!.enumerators) {
       section.push({
+        ...found,
         block,
-        style: found.style,
-        ordinal: found.ordinal,
         start: offset + found.start,
         markerEnd: offset + found.markerEnd,
+        nameEnd: offset + found.nameEnd,
       });
     }
   }

@@ -20,7 +20,7 @@ function endsInProse(block: Block): boolean {
   return block.heading !== undefined && block.heading.textEnd < block.line.end;
 }
 
-export const brokenLine = defineRule({
+export const brokenLine = defineRule<'broken' | 'join', LineEnds>({
   id: 'broken-line',
   description: {
     en: 'A line break inside a sentence, as left by text copied from a PDF.',
@@ -35,7 +35,19 @@ export const brokenLine = defineRule({
     },
     join: { en: 'Join with the next line', 'zh-cn': '与下一行合并' },
   },
-  checkDocument({ model, lineText, lineFacts }, report) {
+  checkLine({ text, facts }) {
+    const prose = trimBlankEnd(text.slice(0, facts.proseEnd));
+    const rest = text.trimStart();
+    return {
+      proseEnd: prose.length,
+      endsParagraph: PARAGRAPH_END.test(prose),
+      endsClause: CLAUSE_END.test(prose),
+      proseLength: Array.from(prose).length,
+      contentStart: text.length - rest.length,
+      continues: CONTINUATION_START.test(rest),
+    };
+  },
+  checkDocument({ model, lineData }, report) {
     let previous: Block | undefined;
     let residueBetween = false;
     for (const block of model.blocks) {
@@ -50,15 +62,15 @@ export const brokenLine = defineRule({
       if (before === undefined || !endsInProse(before) || block.kind !== 'paragraph') continue;
       // A blank line between the two is a deliberate paragraph break, unless page residue made it.
       if (!acrossResidue && block.line.index - before.line.index > 1) continue;
-      const first = trimBlankEnd(lineText(before.line.index).slice(0, lineFacts(before.line.index).proseEnd));
-      const second = lineText(block.line.index).trimStart();
-      if (PARAGRAPH_END.test(first)) continue;
+      const first = lineData(before.line.index);
+      const second = lineData(block.line.index);
+      if (!first || !second || first.endsParagraph) continue;
       // Certain breaks are joined by fix-all; a long line that merely lacks punctuation could be an
       // unnumbered heading, so joining it is left to the person.
-      const certain = CLAUSE_END.test(first) || CONTINUATION_START.test(second);
-      if (!certain && Array.from(first).length < MIN_BROKEN_LENGTH) continue;
-      const start = before.line.start + first.length;
-      const end = block.line.end - second.length;
+      const certain = first.endsClause || second.continues;
+      if (!certain && first.proseLength < MIN_BROKEN_LENGTH) continue;
+      const start = before.line.start + first.proseEnd;
+      const end = block.line.start + second.contentStart;
       report({
         start,
         end,
@@ -68,3 +80,16 @@ export const brokenLine = defineRule({
     }
   },
 });
+
+/** What the document needs to know of each line's ends to tell whether a sentence runs on. */
+interface LineEnds {
+  /** End of the speaker's words, without trailing blanks and appended ads. */
+  readonly proseEnd: number;
+  readonly endsParagraph: boolean;
+  readonly endsClause: boolean;
+  /** Length in characters, not code units. */
+  readonly proseLength: number;
+  readonly contentStart: number;
+  /** Whether the line opens with a mark that cannot start a sentence. */
+  readonly continues: boolean;
+}

@@ -1,0 +1,357 @@
+// `npm run bench`: every speed and memory figure of Speech Tidy, measured side by side on the
+// same generated text in one run, printed as a table and written to bench/results.json.
+// Ratios, not absolute times, are what the targets are stated in: these machines are noisy.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import {
+  analyze,
+  applyEdits,
+  fixAllEdits,
+  outline,
+  RULES,
+  resolveConfig,
+  TranscriptAnalyzer,
+} from '../server/src/core';
+import { AD_SOURCE } from '../server/src/core/residue';
+import { INVISIBLE } from '../server/src/core/text';
+import { REPO_ROOT } from '../test/support/fixtures';
+import { LspClient } from '../test/support/lspClient';
+import { generateTranscript } from './generate';
+
+const SIZES = [
+  { label: '10 KB', bytes: 10 * 1024, repeats: 41 },
+  { label: '1 MB', bytes: 1024 * 1024, repeats: 9 },
+  { label: '10 MB', bytes: 10 * 1024 * 1024, repeats: 3 },
+] as const;
+const ZHLINT_MAX_BYTES = 1024 * 1024;
+const WORKSPACE_FILES = 10_000;
+const TMP = path.join(REPO_ROOT, 'bench', 'tmp');
+
+/**
+ * The floor: one pass of the regular expression a careful person would write by hand to find
+ * what Speech Tidy finds: the ad phrases (with inserted blanks), Latin runs, half-width marks
+ * and invisible characters.
+ */
+const FLOOR = new RegExp(`${AD_SOURCE}|[A-Za-z]+|[,:;?!()]|[${INVISIBLE}]+`, 'g');
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1]!;
+}
+
+function time(repeats: number, run: () => unknown): number {
+  run();
+  const samples: number[] = [];
+  for (let index = 0; index < repeats; index++) {
+    const start = performance.now();
+    run();
+    samples.push(performance.now() - start);
+  }
+  return median(samples);
+}
+
+async function timeAsync(repeats: number, run: () => Promise<unknown>): Promise<number> {
+  const samples: number[] = [];
+  for (let index = 0; index < repeats; index++) {
+    const start = performance.now();
+    await run();
+    samples.push(performance.now() - start);
+  }
+  return median(samples);
+}
+
+/** Text of about `bytes` bytes of UTF-8: the generator counts UTF-16 units, most of them 3 bytes. */
+function transcriptOfBytes(bytes: number, seed = 7): string {
+  const draft = generateTranscript(Math.round(bytes / 2.9), seed);
+  const ratio = bytes / Buffer.byteLength(draft);
+  return generateTranscript(Math.round(draft.length * ratio), seed);
+}
+
+const config = resolveConfig({}, RULES);
+const options = { config, locale: 'en' as const };
+
+interface SizeResult {
+  readonly label: string;
+  readonly bytes: number;
+  readonly findings: number;
+  readonly floorMs: number;
+  readonly analysisMs: number;
+  readonly fixAllMs: number;
+  readonly editMs: number;
+  readonly autocorrectMs: number;
+  readonly zhlintMs: number | undefined;
+  readonly lsp: { openMs: number; editMs: number; symbolsMs: number; fixAllMs: number };
+  readonly memory: { heapGrowthBytes: number; rssBytes: number };
+}
+
+/** Full analysis: every rule, the findings as the server publishes them, and the outline. */
+function fullAnalysis(text: string): number {
+  const analysis = analyze(text, options);
+  return analysis.findings.length + outline(analysis.model).length;
+}
+
+/** The middle of a paragraph near the middle of the text, where an edit is typed. */
+function editOffset(text: string): number {
+  const middle = text.indexOf('\n', text.length >> 1);
+  return text.indexOf('。', middle) - 2;
+}
+
+async function measureSize(label: string, bytes: number, repeats: number): Promise<SizeResult> {
+  const text = transcriptOfBytes(bytes);
+  const actualBytes = Buffer.byteLength(text);
+  const floorMs = time(repeats, () => text.match(FLOOR)?.length ?? 0);
+  const analysisMs = time(repeats, () => fullAnalysis(text));
+  const analysis = analyze(text, options);
+  const fixAllMs = time(repeats, () => applyEdits(text, fixAllEdits(analysis.findings)).length);
+
+  // One character typed in one paragraph, then everything a full analysis gives, from the edit on.
+  const analyzer = new TranscriptAnalyzer(text, { ...options, rules: RULES });
+  analyzer.analysis().findings.length;
+  const at = editOffset(text);
+  let typed = false;
+  const editMs = time(Math.max(repeats, 9), () => {
+    analyzer.update(at, at + (typed ? 1 : 0), typed ? '' : '的');
+    typed = !typed;
+    const updated = analyzer.analysis();
+    return updated.findings.length + outline(updated.model).length;
+  });
+
+  const autocorrect = await import('autocorrect-node');
+  const autocorrectMs = time(Math.min(repeats, 5), () => autocorrect.lintFor(text, 'speech.txt'));
+  let zhlintMs: number | undefined;
+  if (actualBytes <= ZHLINT_MAX_BYTES) {
+    const zhlint = await import('zhlint');
+    zhlintMs = time(Math.min(repeats, 3), () => zhlint.run(text));
+  }
+  const { lsp, memory } = await measureLsp(text, Math.min(repeats, 5));
+  return {
+    label,
+    bytes: actualBytes,
+    findings: analysis.findings.length,
+    floorMs,
+    analysisMs,
+    fixAllMs,
+    editMs,
+    autocorrectMs,
+    zhlintMs,
+    lsp,
+    memory,
+  };
+}
+
+async function measureLsp(text: string, repeats: number): Promise<Pick<SizeResult, 'lsp' | 'memory'>> {
+  // The server exposes `gc` to the benchmark so that heap figures are not garbage.
+  process.env.NODE_OPTIONS = '--expose-gc';
+  const client = await LspClient.start({ workspaceFolders: [] });
+  try {
+    const usage = () => client.request<NodeJS.MemoryUsage>('speechTidy/memoryUsage');
+    const before = await usage();
+    let round = 0;
+    const openMs = await timeAsync(repeats, async () => {
+      const uri = `untitled:bench-${round++}.speech`;
+      const start = performance.now();
+      await client.open(uri, text);
+      await client.diagnosticsFor(uri, 1, { timeout: 600_000 });
+      const elapsed = performance.now() - start;
+      await client.close(uri);
+      return elapsed;
+    });
+    const uri = 'untitled:bench.speech';
+    await client.open(uri, text);
+    await client.diagnosticsFor(uri, 1, { timeout: 600_000 });
+    const after = await usage();
+    const at = editOffset(text);
+    const editMs = await timeAsync(Math.max(repeats, 5), async () => {
+      const version = await client.edit(uri, at, at, '的');
+      await client.diagnosticsFor(uri, version, { timeout: 600_000 });
+    });
+    const symbolsMs = await timeAsync(repeats, () => client.documentSymbols(uri));
+    const fixAllMs = await timeAsync(repeats, () =>
+      client.codeActions(
+        uri,
+        { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        [],
+        ['source.fixAll.speech'],
+      ),
+    );
+    return {
+      lsp: { openMs, editMs, symbolsMs, fixAllMs },
+      memory: { heapGrowthBytes: after.heapUsed - before.heapUsed, rssBytes: after.rss },
+    };
+  } finally {
+    await client.shutdown();
+    delete process.env.NODE_OPTIONS;
+  }
+}
+
+async function measureWorkspace(): Promise<{
+  indexMs: number;
+  queryMs: number;
+  cliOneMs: number;
+  cliAllMs: number;
+  workers: number;
+}> {
+  const folder = path.join(TMP, 'workspace');
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
+  for (let index = 0; index < WORKSPACE_FILES; index++) {
+    const sub = path.join(folder, String(index % 100));
+    if (index < 100) mkdirSync(sub);
+    writeFileSync(path.join(sub, `讲话${index}.speech`), generateTranscript(1500, index + 1));
+  }
+  const client = await LspClient.start({ workspaceFolders: [folder] });
+  let indexMs: number;
+  let queryMs: number;
+  try {
+    const log = await client.logs.wait(
+      (entry) => /^Indexed \d+ transcripts in \d+ ms/.test(entry.message),
+      'index',
+      {
+        timeout: 600_000,
+      },
+    );
+    indexMs = Number(/in (\d+) ms/.exec(log.message)![1]);
+    queryMs = await timeAsync(5, () => client.workspaceSymbols('营商环境'));
+  } finally {
+    await client.shutdown();
+  }
+  const cli = (jobs: number) => {
+    const start = performance.now();
+    const run = spawnSync(
+      process.execPath,
+      [path.join(REPO_ROOT, 'dist', 'cli.js'), 'check', '--jobs', String(jobs), '--format', 'json', folder],
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+        maxBuffer: 1 << 30,
+      },
+    );
+    if (run.status !== 0 && run.status !== 1) throw new Error(`speech-tidy check failed: ${run.stderr}`);
+    return performance.now() - start;
+  };
+  const workers = availableParallelism();
+  const cliOneMs = median([cli(1), cli(1), cli(1)]);
+  const cliAllMs = median([cli(workers), cli(workers), cli(workers)]);
+  rmSync(folder, { recursive: true, force: true });
+  return { indexMs, queryMs, cliOneMs, cliAllMs, workers };
+}
+
+const ms = (value: number | undefined) =>
+  value === undefined ? '—' : value < 10 ? value.toFixed(2) : value.toFixed(0);
+const ratio = (value: number) => `${value.toFixed(2)}×`;
+const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
+
+async function main(): Promise<void> {
+  mkdirSync(TMP, { recursive: true });
+  const machine = `${execFileSync('uname', ['-m']).toString().trim()}, ${availableParallelism()} cores, Node ${process.version}`;
+  const sizes: SizeResult[] = [];
+  for (const size of SIZES) {
+    process.stderr.write(`measuring ${size.label}…\n`);
+    sizes.push(await measureSize(size.label, size.bytes, size.repeats));
+  }
+  process.stderr.write(`measuring a workspace of ${WORKSPACE_FILES} transcripts…\n`);
+  const workspace = await measureWorkspace();
+
+  const rows = sizes.map((size) => [
+    size.label,
+    String(size.findings),
+    ms(size.floorMs),
+    ms(size.analysisMs),
+    ms(size.fixAllMs),
+    ms(size.editMs),
+    ms(size.autocorrectMs),
+    ms(size.zhlintMs),
+    ms(size.lsp.openMs),
+    ms(size.lsp.editMs),
+    ms(size.lsp.symbolsMs),
+    ms(size.lsp.fixAllMs),
+    `${(size.memory.heapGrowthBytes / 1024 / 1024).toFixed(1)} MB`,
+  ]);
+  const header = [
+    'size',
+    'findings',
+    'floor',
+    'analysis',
+    'fix-all',
+    'edit',
+    'autocorrect',
+    'zhlint',
+    'LSP open',
+    'LSP edit',
+    'symbols',
+    'LSP fix-all',
+    'heap growth',
+  ];
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => row[column]!.length)),
+  );
+  const line = (cells: string[]) => cells.map((cell, column) => cell.padStart(widths[column]!)).join('  ');
+  console.log(`Speech Tidy benchmark (${machine}); medians in ms\n`);
+  console.log(line(header));
+  for (const row of rows) console.log(line(row));
+
+  const [, mb1, mb10] = sizes as [SizeResult, SizeResult, SizeResult];
+  const targets = [
+    {
+      name: 'analysis of 1 MB ≤ 4× the floor',
+      value: mb1.analysisMs / mb1.floorMs,
+      ok: mb1.analysisMs <= 4 * mb1.floorMs,
+    },
+    {
+      name: 'analysis of 1 MB ≥ 5× faster than autocorrect',
+      value: mb1.autocorrectMs / mb1.analysisMs,
+      ok: mb1.autocorrectMs >= 5 * mb1.analysisMs,
+    },
+    {
+      name: 'analysis of 1 MB ≥ 200× faster than zhlint',
+      value: (mb1.zhlintMs ?? 0) / mb1.analysisMs,
+      ok: (mb1.zhlintMs ?? 0) >= 200 * mb1.analysisMs,
+    },
+    {
+      name: '10 MB costs ≤ 11× 1 MB',
+      value: mb10.analysisMs / mb1.analysisMs,
+      ok: mb10.analysisMs <= 11 * mb1.analysisMs,
+    },
+    {
+      name: 'edit in 10 MB ≤ 5% of its full analysis',
+      value: mb10.editMs / mb10.analysisMs,
+      ok: mb10.editMs <= 0.05 * mb10.analysisMs,
+    },
+    {
+      name: 'LSP edit ≤ 25% of LSP open at 1 MB',
+      value: mb1.lsp.editMs / mb1.lsp.openMs,
+      ok: mb1.lsp.editMs <= 0.25 * mb1.lsp.openMs,
+    },
+    {
+      name: 'heap growth at 10 MB ≤ 8× its size',
+      value: mb10.memory.heapGrowthBytes / mb10.bytes,
+      ok: mb10.memory.heapGrowthBytes <= 8 * mb10.bytes,
+    },
+    {
+      name: `CLI on all ${workspace.workers} cores ≤ 0.65× one worker`,
+      value: workspace.cliAllMs / workspace.cliOneMs,
+      ok: workspace.cliAllMs <= 0.65 * workspace.cliOneMs,
+    },
+  ];
+  console.log(
+    `\nworkspace of ${WORKSPACE_FILES} transcripts: indexed in ${ms(workspace.indexMs)} ms, workspace/symbol in ${ms(workspace.queryMs)} ms`,
+  );
+  console.log(
+    `speech-tidy check over them: ${ms(workspace.cliOneMs)} ms with 1 worker, ${ms(workspace.cliAllMs)} ms with ${workspace.workers}\n`,
+  );
+  for (const target of targets)
+    console.log(`${verdict(target.ok).padEnd(6)}  ${target.name}: ${ratio(target.value)}`);
+
+  writeFileSync(
+    path.join(REPO_ROOT, 'bench', 'results.json'),
+    `${JSON.stringify({ machine, date: new Date().toISOString(), sizes, workspace, targets }, null, 2)}\n`,
+  );
+  rmSync(TMP, { recursive: true, force: true });
+}
+
+main().catch((error: Error) => {
+  console.error(error.stack ?? error.message);
+  process.exit(2);
+});
