@@ -56,6 +56,11 @@ interface LineResult {
   readonly data: readonly unknown[];
   /** Occurrences of ignored phrases, relative to the line's start. */
   readonly ignored: readonly TextRange[];
+  /**
+   * Where the line was at the last analysis, and its findings placed there: reused while the
+   * line has not moved, which after an edit is every line before it.
+   */
+  placement?: { readonly line: Line; findings?: readonly ReportedFinding[] };
 }
 
 const lineBreak = /\r\n|\r|\n/g;
@@ -203,20 +208,26 @@ export class TranscriptAnalyzer {
     if (this.current) return this.current;
     const { config, locale } = this.options;
     const starts = this.lineStarts();
-    const lines: Line[] = new Array(this.texts.length);
-    const results: LineResult[] = new Array(this.texts.length);
-    for (let index = 0; index < this.texts.length; index++) {
-      const end = starts[index]! + this.texts[index]!.length;
-      lines[index] = { index, start: starts[index]!, end, next: end + this.breaks[index]!.length };
-      results[index] = this.results[index] ??= this.analyzeLine(index);
+    const count = this.texts.length;
+    const lines: Line[] = new Array(count);
+    const results: LineResult[] = new Array(count);
+    const facts: LineFacts[] = new Array(count);
+    for (let index = 0; index < count; index++) {
+      const result = (this.results[index] ??= this.analyzeLine(index));
+      const start = starts[index]!;
+      const placed = result.placement?.line;
+      if (placed && placed.start === start && placed.index === index) lines[index] = placed;
+      else {
+        const end = start + this.texts[index]!.length;
+        const line = { index, start, end, next: end + this.breaks[index]!.length };
+        result.placement = { line };
+        lines[index] = line;
+      }
+      results[index] = result;
+      facts[index] = result.facts;
     }
     const texts = this.texts;
-    const model = buildTranscript({
-      text: this.fullText,
-      lines,
-      facts: results.map((result) => result.facts),
-      lineText: (index) => texts[index]!,
-    });
+    const model = buildTranscript({ text: this.fullText, lines, facts, lineText: (index) => texts[index]! });
 
     const documentFindings: Finding[] = [];
     for (const active of this.active) {
@@ -247,11 +258,12 @@ export class TranscriptAnalyzer {
       const merged: Finding[] = [];
       let next = 0;
       for (let index = 0; index < results.length; index++) {
-        const local = results[index]!.findings;
-        if (local.length === 0 || residueLines.has(index)) continue;
-        const lineStart = starts[index]!;
-        for (const finding of local) {
-          const placed = finding.placedAt(lineStart);
+        const result = results[index]!;
+        if (result.findings.length === 0 || residueLines.has(index)) continue;
+        const placement = result.placement!;
+        const lineStart = placement.line.start;
+        placement.findings ??= result.findings.map((finding) => finding.placedAt(lineStart));
+        for (const placed of placement.findings) {
           while (next < documentFindings.length && byPosition(documentFindings[next]!, placed) <= 0)
             merged.push(documentFindings[next++]!);
           merged.push(placed);

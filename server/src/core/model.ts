@@ -69,6 +69,8 @@ export interface Transcript {
   readonly text: string;
   readonly lines: readonly Line[];
   readonly lineIndex: LineIndex;
+  /** The text of line `index` without its break; cheaper than slicing `text` after an edit. */
+  lineText(index: number): string;
   /** Non-blank lines, in document order. */
   readonly blocks: readonly Block[];
   /** The title's blocks: one, or two when the title is set over two lines. */

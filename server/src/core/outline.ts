@@ -27,8 +27,11 @@ function titleNode(model: Transcript, documentEnd: number): OutlineNode | undefi
   const [first, ...rest] = model.title;
   if (!first) return undefined;
   const last = rest.at(-1) ?? first;
-  const { text } = model;
-  const lineText = (block: Block) => text.slice(block.contentStart, block.line.end).trim();
+  const lineText = (block: Block) =>
+    model
+      .lineText(block.line.index)
+      .slice(block.contentStart - block.line.start)
+      .trim();
   const name = model.title
     .map(lineText)
     .join(' ')

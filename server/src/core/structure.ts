@@ -41,12 +41,16 @@ export interface LineSource {
   lineText(index: number): string;
 }
 
+/** Shared by the blocks without enumeration items, which are nearly all of them. */
+const NO_ITEMS: EnumerationItem[] = [];
+
+/** Every block has every field, undefined where it does not apply: one shape keeps loops fast. */
 interface BlockDraft {
   kind: BlockKind;
   line: Line;
   contentStart: number;
-  residue?: Block['residue'];
-  heading?: Block['heading'];
+  residue: Block['residue'] | undefined;
+  heading: Block['heading'] | undefined;
   enumeration: EnumerationItem[];
 }
 
@@ -64,7 +68,7 @@ export function buildTranscript(source: LineSource): Transcript {
   const push = (index: number, kind: BlockKind, residue?: Block['residue']) => {
     const line = lines[index]!;
     const contentStart = line.start + facts[index]!.contentStart;
-    drafts.push({ kind, line, contentStart, ...(residue ? { residue } : {}), enumeration: [] });
+    drafts.push({ kind, line, contentStart, residue, heading: undefined, enumeration: NO_ITEMS });
   };
 
   let cursor = 0;
@@ -123,14 +127,14 @@ export function buildTranscript(source: LineSource): Transcript {
       kind: fact.kind,
       line,
       contentStart: line.start + fact.contentStart,
-      ...(fact.residue ? { residue: fact.residue } : {}),
-      ...(heading ? { heading } : {}),
-      enumeration: [],
+      residue: fact.residue,
+      heading,
+      enumeration: NO_ITEMS,
     });
   }
 
   attachEnumerations(facts, drafts);
-  return { text, lines, lineIndex: new LineIndex(lines), blocks: drafts, title };
+  return { text, lines, lineIndex: new LineIndex(lines), lineText: source.lineText, blocks: drafts, title };
 }
 
 /** A heading found in a line's own text, moved to where the line is in the document. */
@@ -143,69 +147,57 @@ export function placeHeading(heading: Heading, lineStart: number): Heading {
   };
 }
 
-interface Candidate extends Enumerator {
+interface Candidate {
+  readonly found: Enumerator;
   readonly block: BlockDraft;
 }
 
 /**
  * Keeps only real runs of enumerators within a section: a run starts at the first ordinal,
- * goes up by one, and has at least two items. A lone `二是` is ordinary text.
+ * goes up by one, and has at least two items. A lone `二是` is ordinary text. Runs of different
+ * styles (`一是` and `第一，`) may interleave.
  */
 function attachEnumerations(facts: readonly LineFacts[], blocks: BlockDraft[]): void {
-  let section: Candidate[] = [];
-  const flush = () => {
-    for (const style of ['shi', 'di', 'qi', 'sequence'] as const satisfies readonly EnumerationStyle[]) {
-      let run: Candidate[] = [];
-      const close = () => {
-        if (run.length >= 2) {
-          for (const candidate of run) {
-            const limit = candidate.block.line.end;
-            candidate.block.enumeration.push({
-              style,
-              ordinal: candidate.ordinal,
-              start: candidate.start,
-              markerEnd: candidate.markerEnd,
-              end: limit,
-              name: candidate.name,
-              nameEnd: candidate.nameEnd,
-            });
-          }
-        }
-        run = [];
-      };
-      for (const candidate of section) {
-        if (candidate.style !== style) continue;
-        const previous = run.at(-1);
-        const follows =
-          previous !== undefined &&
-          (candidate.ordinal === previous.ordinal + 1 ||
-            (candidate.ordinal === LAST_IN_SEQUENCE && previous.ordinal < candidate.ordinal));
-        if (follows) run.push(candidate);
-        else {
-          close();
-          if (candidate.ordinal === 1) run.push(candidate);
-        }
-      }
-      close();
-    }
-    section = [];
-  };
-
-  for (const block of blocks) {
-    if (block.kind === 'heading') flush();
-    if (block.kind !== 'paragraph' && block.kind !== 'heading') continue;
-    const offset = block.line.start;
-    for (const found of facts[block.line.index]!.enumerators) {
-      section.push({
-        ...found,
-        block,
+  const open = new Map<EnumerationStyle, Candidate[]>();
+  const close = (run: readonly Candidate[]) => {
+    if (run.length < 2) return;
+    for (const { found, block } of run) {
+      const offset = block.line.start;
+      if (block.enumeration === NO_ITEMS) block.enumeration = [];
+      block.enumeration.push({
+        style: found.style,
+        ordinal: found.ordinal,
         start: offset + found.start,
         markerEnd: offset + found.markerEnd,
+        end: block.line.end,
+        name: found.name,
         nameEnd: offset + found.nameEnd,
       });
     }
+  };
+  for (const block of blocks) {
+    if (block.kind === 'heading') {
+      for (const run of open.values()) close(run);
+      open.clear();
+    }
+    if (block.kind !== 'paragraph' && block.kind !== 'heading') continue;
+    for (const found of facts[block.line.index]!.enumerators) {
+      const run = open.get(found.style);
+      const previous = run?.at(-1)?.found;
+      const follows =
+        previous !== undefined &&
+        (found.ordinal === previous.ordinal + 1 ||
+          (found.ordinal === LAST_IN_SEQUENCE && previous.ordinal < found.ordinal));
+      if (run && follows) {
+        run.push({ found, block });
+        continue;
+      }
+      if (run) close(run);
+      if (found.ordinal === 1) open.set(found.style, [{ found, block }]);
+      else open.delete(found.style);
+    }
   }
-  flush();
+  for (const run of open.values()) close(run);
   for (const block of blocks) {
     if (block.enumeration.length < 2) continue;
     block.enumeration.sort((a, b) => a.start - b.start);
