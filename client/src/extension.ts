@@ -33,7 +33,7 @@ export function activate(context: ExtensionContext): void {
   );
   server = speech;
   const detection = new PlainTextDetection(output);
-  const status = new TranscriptStatus(() => speech.diagnostics);
+  const status = new TranscriptStatus(speech);
 
   const isSpeech = (document: TextDocument) => document.languageId === SPEECH;
   const startIfNeeded = (document: TextDocument) => {

@@ -1,6 +1,6 @@
 // Owns the language client: started on the first speech document rather than on activation,
 // because the extension also activates for every plain-text file it might detect.
-import { type LogOutputChannel, l10n, window } from 'vscode';
+import { EventEmitter, type LogOutputChannel, l10n, window } from 'vscode';
 import {
   CloseAction,
   type CloseHandlerResult,
@@ -10,6 +10,7 @@ import {
   LanguageClient,
   type LanguageClientOptions,
   type ServerOptions,
+  State,
   TransportKind,
 } from 'vscode-languageclient/node';
 
@@ -76,9 +77,14 @@ class CrashReporter implements ErrorHandler {
   }
 }
 
+export type ServerState = 'running' | 'starting' | 'stopped';
+
 export class SpeechServer {
   private client: LanguageClient | undefined;
   private starting: Promise<void> | undefined;
+  private readonly stateChanged = new EventEmitter<void>();
+  /** Fires when the server starts, stops or crashes, for the status bar. */
+  readonly onDidChangeState = this.stateChanged.event;
 
   constructor(
     private readonly serverModule: string,
@@ -90,6 +96,12 @@ export class SpeechServer {
   /** The diagnostics the server published, for the status bar. */
   get diagnostics() {
     return this.client?.diagnostics;
+  }
+
+  get state(): ServerState {
+    const state = this.client?.state;
+    if (state === State.Running) return 'running';
+    return state === State.Starting ? 'starting' : 'stopped';
   }
 
   /** Starts the server unless it runs already; resolves once it has initialized. */
@@ -111,6 +123,7 @@ export class SpeechServer {
     };
     const client = new LanguageClient('speechTidy', 'Speech Tidy', serverOptions, clientOptions);
     this.client = client;
+    client.onDidChangeState(() => this.stateChanged.fire());
     this.starting = client.start().catch((error: unknown) => {
       this.client = undefined;
       this.starting = undefined;
@@ -141,5 +154,6 @@ export class SpeechServer {
     this.client = undefined;
     this.starting = undefined;
     await client?.dispose();
+    this.stateChanged.dispose();
   }
 }

@@ -1,9 +1,11 @@
 // The active transcript at a glance: how long it is in Chinese characters (字数, the measure
 // speeches are commissioned and timed by) and how many problems Speech Tidy found in it.
 import {
+  type Diagnostic,
   type DiagnosticCollection,
   DiagnosticSeverity,
   type Disposable,
+  type Event,
   env,
   l10n,
   languages,
@@ -15,6 +17,14 @@ import {
 } from 'vscode';
 import { HAN } from '../../server/src/core/text';
 import { SPEECH } from './detection';
+import { RESTART_COMMAND, type ServerState } from './server';
+
+/** What the status bar needs from the language server. */
+export interface ProblemSource {
+  readonly state: ServerState;
+  readonly diagnostics: DiagnosticCollection | undefined;
+  readonly onDidChangeState: Event<void>;
+}
 
 /** Counting a long transcript on every keystroke would be wasted work while typing. */
 const RECOUNT_DELAY_MS = 250;
@@ -27,6 +37,13 @@ function countHan(text: string): number {
   return count;
 }
 
+function severityIcon(found: readonly Diagnostic[]): string {
+  if (found.length === 0) return '$(check)';
+  const worst = Math.min(...found.map((diagnostic) => diagnostic.severity));
+  if (worst === DiagnosticSeverity.Error) return '$(error)';
+  return worst === DiagnosticSeverity.Warning ? '$(warning)' : '$(info)';
+}
+
 export class TranscriptStatus implements Disposable {
   private readonly item = window.createStatusBarItem('speechTidy.status', StatusBarAlignment.Right, 100);
   private readonly subscriptions: Disposable[];
@@ -34,10 +51,10 @@ export class TranscriptStatus implements Disposable {
   private counted: { uri: string; version: number; han: number } | undefined;
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly diagnostics: () => DiagnosticCollection | undefined) {
+  constructor(private readonly server: ProblemSource) {
     this.item.name = l10n.t('Speech Tidy: Transcript Length and Problems');
-    this.item.command = 'workbench.actions.view.problems';
     this.subscriptions = [
+      server.onDidChangeState(() => this.update()),
       window.onDidChangeActiveTextEditor(() => this.update()),
       // Switching a plain-text file to speech reopens it under the same editor.
       workspace.onDidOpenTextDocument(() => this.update()),
@@ -72,23 +89,36 @@ export class TranscriptStatus implements Disposable {
       return;
     }
     const length = this.numbers.format(this.hanCount(document));
-    const found = this.diagnostics()?.get(document.uri) ?? [];
-    const errors = found.filter((diagnostic) => diagnostic.severity === DiagnosticSeverity.Error).length;
-    const problems = found.length;
-    const icon = problems === 0 ? '$(check)' : errors > 0 ? '$(error)' : '$(warning)';
-    this.item.text = `$(book) ${l10n.t('{0} 字', length)}  ${icon} ${this.numbers.format(problems)}`;
-    const tooltip = new MarkdownString(`**Speech Tidy**\n\n`);
+    const lengthText = `$(book) ${l10n.t('{0} 字', length)}`;
+    const tooltip = new MarkdownString('**Speech Tidy**\n\n');
     tooltip.appendText(l10n.t('Length: {0} Chinese characters (字数)', length));
     tooltip.appendMarkdown('\n\n');
-    tooltip.appendText(
-      problems === 0
-        ? l10n.t('No problems found')
-        : l10n.t('{0} problems found; click to open the Problems view', this.numbers.format(problems)),
-    );
+    const { state } = this.server;
+    if (state !== 'running') {
+      // A transcript nobody is checking must not look like a clean one.
+      this.item.text = `${lengthText}  ${state === 'starting' ? '$(sync~spin)' : '$(circle-slash)'}`;
+      tooltip.appendText(
+        state === 'starting'
+          ? l10n.t('Starting the language server…')
+          : l10n.t('Not checked: the language server is not running. Click to restart it.'),
+      );
+      this.item.command = state === 'starting' ? undefined : RESTART_COMMAND;
+      this.item.accessibilityInformation = { label: l10n.t('{0} Chinese characters, not checked', length) };
+    } else {
+      const found = this.server.diagnostics?.get(document.uri) ?? [];
+      const problems = this.numbers.format(found.length);
+      this.item.text = `${lengthText}  ${severityIcon(found)} ${problems}`;
+      tooltip.appendText(
+        found.length === 0
+          ? l10n.t('No problems found')
+          : l10n.t('{0} problems found; click to open the Problems view', problems),
+      );
+      this.item.command = 'workbench.actions.view.problems';
+      this.item.accessibilityInformation = {
+        label: l10n.t('{0} Chinese characters, {1} problems', length, problems),
+      };
+    }
     this.item.tooltip = tooltip;
-    this.item.accessibilityInformation = {
-      label: l10n.t('{0} Chinese characters, {1} problems', length, problems),
-    };
     this.item.show();
   }
 

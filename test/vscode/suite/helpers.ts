@@ -53,23 +53,24 @@ export function waitForDiagnostics(uri: vscode.Uri, what = 'diagnostics'): Promi
 }
 
 /**
- * Resolves when the server next publishes diagnostics for `uri`. A stopping client clears them
- * first; that empty list is not a publication of the server's.
+ * Resolves when a new server has published diagnostics for `uri`: a stopping or crashed client
+ * clears them first, so the first non-empty list after an empty one comes from the new server.
  */
-export function nextDiagnostics(uri: vscode.Uri, timeoutMs = 20_000): Promise<vscode.Diagnostic[]> {
+export function republishedAfterRestart(uri: vscode.Uri, timeoutMs = 20_000): Promise<vscode.Diagnostic[]> {
+  let cleared = speechDiagnostics(uri).length === 0;
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       listener.dispose();
-      reject(
-        new Error(`No diagnostics were published for ${path.basename(uri.fsPath)} within ${timeoutMs} ms`),
-      );
+      reject(new Error(`No new diagnostics for ${path.basename(uri.fsPath)} within ${timeoutMs} ms`));
     }, timeoutMs);
     const listener = vscode.languages.onDidChangeDiagnostics(({ uris }) => {
       if (!uris.some((changed) => changed.toString() === uri.toString())) return;
-      if (speechDiagnostics(uri).length === 0) return;
+      const found = speechDiagnostics(uri);
+      if (found.length === 0) cleared = true;
+      if (!cleared || found.length === 0) return;
       clearTimeout(timer);
       listener.dispose();
-      resolve(speechDiagnostics(uri));
+      resolve(found);
     });
   });
 }
