@@ -45,6 +45,9 @@ export function activate(context: ExtensionContext): void {
     detection,
     status,
     workspace.onDidOpenTextDocument(startIfNeeded),
+    workspace.onDidGrantWorkspaceTrust(() => {
+      if (speech.state !== 'stopped') void speech.restart();
+    }),
     commands.registerCommand('speechTidy.fixAll', async () => {
       const document = window.activeTextEditor?.document;
       if (!document || !isSpeech(document)) {

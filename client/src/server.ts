@@ -1,6 +1,6 @@
 // Owns the language client: started on the first speech document rather than on activation,
 // because the extension also activates for every plain-text file it might detect.
-import { EventEmitter, type LogOutputChannel, l10n, window } from 'vscode';
+import { EventEmitter, type LogOutputChannel, l10n, window, workspace } from 'vscode';
 import {
   CloseAction,
   type CloseHandlerResult,
@@ -117,7 +117,9 @@ export class SpeechServer {
         { language: 'speech', scheme: 'file' },
         { language: 'speech', scheme: 'untitled' },
       ],
-      initializationOptions: { locale: this.locale },
+      // The server withholds the patterns of an untrusted workspace's .speech-tidy.json, which
+      // VS Code's restrictedConfigurations cannot cover; it reads this once, at start.
+      initializationOptions: { locale: this.locale, workspaceTrusted: workspace.isTrusted },
       outputChannel: this.output,
       errorHandler: new CrashReporter(this.output, this.act),
     };
