@@ -213,7 +213,8 @@ export class TranscriptAnalyzer {
     const results: LineResult[] = new Array(count);
     const facts: LineFacts[] = new Array(count);
     for (let index = 0; index < count; index++) {
-      const result = (this.results[index] ??= this.analyzeLine(index));
+      this.results[index] ??= this.analyzeLine(index);
+      const result = this.results[index]!;
       const start = starts[index]!;
       const placed = result.placement?.line;
       if (placed && placed.start === start && placed.index === index) lines[index] = placed;
