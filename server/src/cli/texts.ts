@@ -26,44 +26,44 @@ Exit codes: 0 clean, 1 findings at or above --max-severity, 2 usage or I/O error
     'zh-cn': `用法：speech-tidy <命令> [选项] [路径…]
 
 命令：
-  check [路径…]     报告问题（默认路径：.）
-  fix [路径…]       就地应用所有安全修复；"-" 表示从标准输入读取并写到标准输出
-  outline <文件>    打印结构树
+  check [路径…]     检查并列出问题（默认路径：.）
+  fix [路径…]       直接在原文件上应用所有安全修复；路径为 "-" 时从标准输入读取、向标准输出写出
+  outline <文件>    显示文稿的结构树
 
 选项：
-  --format <f>        text（默认）、json 或 sarif（仅 check）
-  --max-severity <s>  存在不低于此级别的问题时以 1 退出：error、warning、information、hint（默认）
-  --dry-run           fix：只打印差异，不写文件
-  --locale <l>        消息语言：en 或 zh-cn（默认取自 LC_ALL、LC_MESSAGES、LANG）
-  -j, --jobs <n>      工作线程数（默认：每个 CPU 一个）
-  --color, --no-color 强制或关闭颜色
+  --format <f>        输出格式：text（默认）、json 或 sarif（仅限 check）
+  --max-severity <s>  有该级别及以上的问题时退出码为 1：error、warning、information、hint（默认）
+  --dry-run           仅限 fix：只显示差异，不写入文件
+  --locale <l>        提示语言：en 或 zh-cn（默认依次取自 LC_ALL、LC_MESSAGES、LANG）
+  -j, --jobs <n>      工作线程数（默认每个 CPU 一个）
+  --color, --no-color 强制使用或关闭彩色输出
   -h, --help          显示本帮助
-  -v, --version       显示版本
+  -v, --version       显示版本号
 
-文件夹展开为 *.speech 文件，以及看起来是讲话稿的 *.txt 文件，跳过 .gitignore 列出的文件。
-每个文件使用离它最近的 .speech-tidy.json 配置。
-退出码：0 无问题，1 存在不低于 --max-severity 的问题，2 用法或读写错误。`,
+指定文件夹时，处理其中的 *.speech 文件和内容像讲话稿的 *.txt 文件，跳过 .gitignore 中列出的文件。
+每个文件按离它最近的 .speech-tidy.json 配置。
+退出码：0 表示没有问题；1 表示有达到 --max-severity 级别的问题；2 表示用法错误或读写错误。`,
   },
   usageError: { en: 'speech-tidy: {message}', 'zh-cn': 'speech-tidy：{message}' },
   seeHelp: { en: 'Run "speech-tidy --help" for usage.', 'zh-cn': '运行 "speech-tidy --help" 查看用法。' },
   unknownCommand: { en: 'unknown command "{command}"', 'zh-cn': '未知命令“{command}”' },
   noCommand: { en: 'no command given', 'zh-cn': '未指定命令' },
-  badOption: { en: '{option} must be one of {values}', 'zh-cn': '{option} 必须是以下之一：{values}' },
+  badOption: { en: '{option} must be one of {values}', 'zh-cn': '{option} 的取值只能是：{values}' },
   badJobs: { en: '--jobs must be a whole number from 1 to 64', 'zh-cn': '--jobs 必须是 1 到 64 之间的整数' },
-  outlineOneFile: { en: 'outline takes exactly one file', 'zh-cn': 'outline 只接受一个文件' },
-  sarifOnlyCheck: { en: '--format sarif is for check only', 'zh-cn': '--format sarif 仅用于 check' },
-  dryRunOnlyFix: { en: '--dry-run is for fix only', 'zh-cn': '--dry-run 仅用于 fix' },
-  stdinOnce: { en: '"-" (standard input) can be given only once', 'zh-cn': '"-"（标准输入）只能出现一次' },
+  outlineOneFile: { en: 'outline takes exactly one file', 'zh-cn': 'outline 只能指定一个文件' },
+  sarifOnlyCheck: { en: '--format sarif is for check only', 'zh-cn': '--format sarif 只能用于 check' },
+  dryRunOnlyFix: { en: '--dry-run is for fix only', 'zh-cn': '--dry-run 只能用于 fix' },
+  stdinOnce: { en: '"-" (standard input) can be given only once', 'zh-cn': '"-"（标准输入）只能指定一次' },
   stdinAlone: {
     en: '"-" (standard input) cannot be combined with other paths',
     'zh-cn': '"-"（标准输入）不能与其他路径同时使用',
   },
   stdinFixText: {
     en: '"fix -" writes the fixed text to stdout; --format json needs --dry-run there',
-    'zh-cn': '"fix -" 把修复后的文本写到标准输出；此时 --format json 需要配合 --dry-run',
+    'zh-cn': '"fix -" 会把修复后的文本写到标准输出，此时使用 --format json 必须同时指定 --dry-run',
   },
   notFound: { en: 'no such file or folder', 'zh-cn': '文件或文件夹不存在' },
-  permission: { en: 'permission denied', 'zh-cn': '没有权限' },
+  permission: { en: 'permission denied', 'zh-cn': '没有访问权限' },
   notAFile: { en: 'not a regular file', 'zh-cn': '不是普通文件' },
   tooLarge: {
     en: 'not processed: at {size} MB it is larger than the limit of {limit} MB',
@@ -71,36 +71,36 @@ Exit codes: 0 clean, 1 findings at or above --max-severity, 2 usage or I/O error
   },
   binary: {
     en: 'not processed: it contains binary data, not text',
-    'zh-cn': '未处理：其中含有二进制数据，不是文本',
+    'zh-cn': '未处理：文件含有二进制数据，不是文本文件',
   },
   undecodable: {
     en: 'left untouched: cannot tell its encoding with confidence (UTF-8, UTF-16 with BOM and GB18030 are read)',
-    'zh-cn': '未改动：无法可靠地判断其编码（支持 UTF-8、带 BOM 的 UTF-16 和 GB18030）',
+    'zh-cn': '未改动：无法确定文件编码（可读取 UTF-8、带 BOM 的 UTF-16 和 GB18030）',
   },
   changedOnDisk: {
     en: 'left untouched: the file changed on disk while it was being fixed',
-    'zh-cn': '未改动：修复过程中文件在磁盘上被修改了',
+    'zh-cn': '未改动：修复期间文件已被其他程序修改',
   },
   unencodable: {
     en: 'left untouched: the fixed text cannot be written back as {encoding}',
-    'zh-cn': '未改动：修复后的文本无法按 {encoding} 写回',
+    'zh-cn': '未改动：修复后的文本无法以 {encoding} 编码写回',
   },
   ioError: { en: 'cannot read or write: {reason}', 'zh-cn': '无法读写：{reason}' },
   configError: {
     en: 'config file not used: {reason}; files under it are not processed',
-    'zh-cn': '配置文件未使用：{reason}；其下的文件未处理',
+    'zh-cn': '配置文件无法使用：{reason}；它所在文件夹下的文件均未处理',
   },
   configProblem: { en: 'config: {problem}', 'zh-cn': '配置：{problem}' },
   internalError: { en: 'internal error: {reason}', 'zh-cn': '内部错误：{reason}' },
   noFiles: {
     en: 'No transcripts found (*.speech, or *.txt that looks like a speech).',
-    'zh-cn': '未找到讲话稿（*.speech，或看起来是讲话稿的 *.txt）。',
+    'zh-cn': '未找到讲话稿（*.speech 文件，或内容像讲话稿的 *.txt 文件）。',
   },
-  summaryClean: { en: '{files} files checked, no problems.', 'zh-cn': '已检查 {files} 个文件，没有问题。' },
+  summaryClean: { en: '{files} files checked, no problems.', 'zh-cn': '已检查 {files} 个文件，未发现问题。' },
   summaryFindings: {
     en: '{count} problems ({breakdown}) in {withFindings} of {files} files; {fixable} can be fixed with "speech-tidy fix".',
     'zh-cn':
-      '{files} 个文件中有 {withFindings} 个存在 {count} 处问题（{breakdown}）；其中 {fixable} 处可用 "speech-tidy fix" 修复。',
+      '共发现 {count} 处问题（{breakdown}），分布在 {files} 个文件中的 {withFindings} 个；其中 {fixable} 处可用 "speech-tidy fix" 自动修复。',
   },
   summaryErrors: {
     en: '{count} files could not be processed (see above).',
@@ -108,15 +108,15 @@ Exit codes: 0 clean, 1 findings at or above --max-severity, 2 usage or I/O error
   },
   fixedFile: {
     en: 'fixed {count} ({rules}); {left} left',
-    'zh-cn': '已修复 {count} 处（{rules}）；剩余 {left} 处',
+    'zh-cn': '已修复 {count} 处（{rules}）；还剩 {left} 处',
   },
   fixSummary: {
     en: 'Fixed {count} problems in {changed} of {files} files; {left} problems left.',
-    'zh-cn': '{files} 个文件中修改了 {changed} 个，共修复 {count} 处问题；剩余 {left} 处。',
+    'zh-cn': '共修复 {count} 处问题，修改了 {files} 个文件中的 {changed} 个；还剩 {left} 处问题。',
   },
   dryRunSummary: {
     en: 'Would fix {count} problems in {changed} of {files} files; nothing was written.',
-    'zh-cn': '将修复 {files} 个文件中 {changed} 个文件的 {count} 处问题；未写入任何文件。',
+    'zh-cn': '可修复 {count} 处问题，涉及 {files} 个文件中的 {changed} 个；本次未写入任何文件。',
   },
   progress: { en: '{done}/{total} files', 'zh-cn': '{done}/{total} 个文件' },
   noOutline: { en: '(no structure found)', 'zh-cn': '（未发现结构）' },
