@@ -12,6 +12,7 @@ const COPIES: Readonly<Record<string, string>> = {
   'fix-all-command.speech': 'samples/会议讲话.speech',
   'quick-fix.speech': 'samples/会议讲话.speech',
   'restart.speech': 'samples/会议讲话.speech',
+  'locale.speech': 'samples/会议讲话.speech',
   '述职报告.txt': 'samples/述职报告.txt',
   'not-detected.txt': 'samples/述职报告.txt',
   'by-hand.txt': 'samples/述职报告.txt',
