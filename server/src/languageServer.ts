@@ -47,7 +47,7 @@ import { filePathOf, isIndexedPath, WorkspaceIndex } from './workspaceIndex';
  * Edits are analysed after a pause that grows with the document: a short transcript answers at
  * once, and a long one does not republish thousands of diagnostics for every keystroke.
  */
-const CHARACTERS_PER_DELAY_MS = 50_000;
+const CHARACTERS_PER_DELAY_MS = 100_000;
 const MAX_CHANGE_DELAY_MS = 200;
 const MAX_WORKSPACE_SYMBOLS = 2000;
 const DEFAULT_MAX_FILE_SIZE_MB = 20;
