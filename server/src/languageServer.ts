@@ -61,13 +61,13 @@ const TEXTS = {
   },
   binary: {
     en: 'Speech Tidy does not analyse {name}: it contains binary data (NUL characters), not text.',
-    'zh-cn': 'Speech Tidy 未分析 {name}：其中含有二进制数据（NUL 字符），不是文本。',
+    'zh-cn': 'Speech Tidy 未分析 {name}：文件含有二进制数据（NUL 字符），不是文本文件。',
   },
   settings: {
     en: 'Speech Tidy ignored part of its settings: {problems}',
     'zh-cn': 'Speech Tidy 忽略了部分设置：{problems}',
   },
-  fixAll: { en: 'Fix all Speech Tidy problems', 'zh-cn': '修复所有 Speech Tidy 问题' },
+  fixAll: { en: 'Fix all Speech Tidy problems', 'zh-cn': '修复全部 Speech Tidy 问题' },
   fixRule: {
     en: 'Fix all {count} “{rule}” problems in this document',
     'zh-cn': '修复本文档中全部 {count} 处“{rule}”问题',
