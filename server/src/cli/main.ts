@@ -196,7 +196,7 @@ function writeSummary(context: Context, mode: Mode, tally: Tally, errors: number
       const breakdown = Object.entries(tally.bySeverity)
         .filter(([, n]) => n > 0)
         .map(([severity, n]) => `${severity} ${n}`)
-        .join(', ');
+        .join(say(locale, 'listSeparator'));
       const line = say(locale, 'summaryFindings', {
         count: tally.findings,
         breakdown,

@@ -88,7 +88,7 @@ export function renderFile(result: Omit<Analysed, 'stats'>, mode: Mode, p: Paint
   const count = Object.values(fix.fixed).reduce((sum, n) => sum + n, 0);
   const rules = Object.entries(fix.fixed)
     .map(([rule, n]) => `${rule} ${n}`)
-    .join(', ');
+    .join(say(locale, 'listSeparator'));
   const left = fix.remaining.length;
   return `${p.bold(result.display)}: ${say(locale, 'fixedFile', { count, rules, left })}\n`;
 }

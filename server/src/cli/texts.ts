@@ -2,6 +2,8 @@
 import { format, type Locale } from '../core';
 
 export const TEXTS = {
+  /** Between the items of a list such as `warning 121, information 3`. */
+  listSeparator: { en: ', ', 'zh-cn': '，' },
   usage: {
     en: `Usage: speech-tidy <command> [options] [paths…]
 
