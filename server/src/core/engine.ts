@@ -241,11 +241,15 @@ export class TranscriptAnalyzer {
           lineFacts: (index) => results[index]!.facts,
         },
         (report) => {
-          const line = lineAt(starts, report.start);
-          const ignored = results[line]!.ignored;
-          const lineStart = starts[line]!;
-          if (ignored.length > 0 && overlaps(ignored, report.start - lineStart, report.end - lineStart))
-            return;
+          // A finding may span lines (removing a last line takes the break before it): an ignored
+          // phrase on any of them keeps it out, as it does on a line of its own.
+          const last = lineAt(starts, Math.max(report.start, report.end - 1));
+          for (let line = lineAt(starts, report.start); line <= last; line++) {
+            const ignored = results[line]!.ignored;
+            const lineStart = starts[line]!;
+            if (ignored.length > 0 && overlaps(ignored, report.start - lineStart, report.end - lineStart))
+              return;
+          }
           documentFindings.push(new ReportedFinding(active, report, locale));
         },
       );

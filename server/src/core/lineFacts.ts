@@ -4,7 +4,7 @@ import type { TextRange } from './config';
 import type { EnumerationStyle, Heading, HeadingLevel, HeadingStyle, ResidueKind } from './model';
 import { CN_NUMERAL_CLASS, chineseToNumber, circledToNumber } from './numerals';
 import { appendedAds, classifyResidueLine } from './residue';
-import { INVISIBLE, withoutInvisible } from './text';
+import { isBlankAt, withoutInvisible } from './text';
 
 export const NAME_LIMIT = 60;
 const SHORT_LINE = 40;
@@ -35,6 +35,8 @@ export interface LineFacts {
   readonly enumerators: readonly Enumerator[];
   /** Ads appended to the line. */
   readonly ads: readonly TextRange[];
+  /** Where the speaker's words start: an ad opening the line, which fix-all removes, is skipped. */
+  readonly proseStart: number;
   /** Where the speaker's words stop: an ad appended to the line is not part of them. */
   readonly proseEnd: number;
 }
@@ -69,7 +71,9 @@ const HEADING_PATTERNS: readonly HeadingPattern[] = [
     style: 'paren',
     ordinal: chineseToNumber,
   },
-  { pattern: /^(\d{1,2})[.．、](?![\d.．])/, level: 3, style: 'arabic', ordinal: arabic },
+  // Not a decimal (`3.14`) nor a section number (`1.2`); dots after the mark (`2、......`, a
+  // truncation marker fix-all removes) do not make it one.
+  { pattern: /^(\d{1,2})[.．、](?![\d]|[.．]\d)/, level: 3, style: 'arabic', ordinal: arabic },
   { pattern: /^[（(](\d{1,2})[）)]/, level: 4, style: 'paren-arabic', ordinal: arabic },
   { pattern: /^([\u2460-\u2473])/, level: 5, style: 'circled', ordinal: circledToNumber },
 ];
@@ -151,7 +155,8 @@ function numberingOf(line: string, contentStart: number, proseEnd: number): Head
   if (ordinal === undefined || Number.isNaN(ordinal)) return undefined;
   const numeralIndex = content.indexOf(match.numeral);
   // A heading that opens a paragraph ends at its first full stop; the paragraph goes on after it.
-  const stop = content.search(/[。！？]/);
+  // Half-width `!` and `?` end a sentence as well; fix-all may make them full-width.
+  const stop = content.search(/[。！？!?]/);
   const runIn = stop >= 0 && stop < content.length - 1;
   return {
     level: match.pattern.level,
@@ -160,7 +165,7 @@ function numberingOf(line: string, contentStart: number, proseEnd: number): Head
     numeralEnd: offsetOf(numeralIndex + match.numeral.length - 1) + 1,
     ordinal,
     textEnd: runIn ? offsetOf(stop) + 1 : line.length,
-    name: shorten(content.slice(0, runIn ? stop : content.length).replace(/[。！？]$/, '')),
+    name: shorten(content.slice(0, runIn ? stop : content.length).replace(/[。！？!?]$/, '')),
   };
 }
 
@@ -207,17 +212,7 @@ export function residueOf(line: string, proseEnd: number, aboveTitle: boolean): 
   );
 }
 
-const leadingBlank = new RegExp(`[\\s\\u3000${INVISIBLE}]`);
 const none: readonly never[] = [];
-
-function isBlankAt(line: string, index: number): boolean {
-  const code = line.charCodeAt(index);
-  // Most lines start and end with a Han character or punctuation: decide those without a regex.
-  return (
-    code <= 0x20 ||
-    ((code === 0x3000 || code >= 0x2000 || code === 0xa0 || code === 0xad) && leadingBlank.test(line[index]!))
-  );
-}
 
 export function lineFacts(line: string): LineFacts {
   let contentStart = 0;
@@ -232,28 +227,45 @@ export function lineFacts(line: string): LineFacts {
     enumerators: readonly Enumerator[],
     ads: readonly TextRange[],
     proseEnd: number,
-  ): LineFacts => ({ contentStart, contentEnd, kind, residue, numbering, enumerators, ads, proseEnd });
+  ): LineFacts => ({
+    contentStart,
+    contentEnd,
+    kind,
+    residue,
+    numbering,
+    enumerators,
+    ads,
+    proseStart,
+    proseEnd,
+  });
+  let proseStart = contentStart;
   if (contentStart === contentEnd) return facts('blank', undefined, undefined, none, none, line.length);
   const ads = appendedAds(line, 0, line.length);
   const lastAd = ads.at(-1);
   const proseEnd = lastAd !== undefined && lastAd.end === line.length ? lastAd.start : line.length;
+  for (const ad of ads) {
+    if (ad.start > proseStart) break;
+    proseStart = ad.end;
+    while (proseStart < line.length && isBlankAt(line, proseStart)) proseStart++;
+  }
   // Cheap length bounds first: most lines are speech far longer than any residue or salutation.
   const residue = proseEnd - contentStart <= MAX_RESIDUE_PROSE ? residueOf(line, proseEnd, false) : undefined;
   if (residue) return facts('residue', residue, undefined, none, ads, proseEnd);
   // What the line is follows from the speaker's words alone: fix-all removes an appended ad, and
   // the line must be the same kind of line before and after, or a second fix-all would find more.
   let wordsEnd = Math.min(contentEnd, proseEnd);
-  while (wordsEnd > contentStart && isBlankAt(line, wordsEnd - 1)) wordsEnd--;
-  if (wordsEnd - contentStart <= MAX_ADDRESS_LINE) {
-    const content = visibleContent(line, contentStart, wordsEnd);
+  while (wordsEnd > proseStart && isBlankAt(line, wordsEnd - 1)) wordsEnd--;
+  if (wordsEnd - proseStart <= MAX_ADDRESS_LINE) {
+    const content = visibleContent(line, proseStart, wordsEnd);
     if (salutation.test(content)) return facts('salutation', undefined, undefined, none, ads, proseEnd);
     if (closing.test(content)) return facts('closing', undefined, undefined, none, ads, proseEnd);
   }
-  const numbering = HEADING_START.test(line[contentStart]!)
-    ? numberingOf(line, contentStart, wordsEnd)
-    : undefined;
+  const numbering =
+    proseStart < wordsEnd && HEADING_START.test(line[proseStart]!)
+      ? numberingOf(line, proseStart, wordsEnd)
+      : undefined;
   const isHeading =
-    numbering !== undefined && (numbering.textEnd < line.length || wordsEnd - contentStart <= SHORT_LINE * 2);
+    numbering !== undefined && (numbering.textEnd < line.length || wordsEnd - proseStart <= SHORT_LINE * 2);
   const enumerators = enumeratorsOf(line, isHeading ? numbering.textEnd : 0);
   return facts(isHeading ? 'heading' : 'paragraph', undefined, numbering, enumerators, ads, proseEnd);
 }

@@ -3,7 +3,16 @@
 // insert them on purpose (`更多资 料+微信:`) to defeat exactly this kind of filter.
 import type { TextRange } from './config';
 import type { ResidueKind } from './model';
-import { charAt, compact, GAP_CLASS, gappedPhraseSource, isHan } from './text';
+import {
+  blankRunStart,
+  charAt,
+  compact,
+  GAP_CLASS,
+  gappedPhraseSource,
+  INVISIBLE,
+  isHan,
+  trimBlankEnd,
+} from './text';
 
 /** Page chrome copied along with the text: buttons and labels of the website. */
 const CHROME_LINES = [
@@ -72,7 +81,8 @@ const CONTACT = `(?:(?:加|添加|关注|联系|咨询|搜索)${GAP_CLASS}*(?:�
 /** What follows an ad's opener: joiners, the channel, a colon and an account id. */
 const AD_TAIL = `(?:${GAP_CLASS}*[+＋加:：]?${GAP_CLASS}*(?:微${GAP_CLASS}*信|V${GAP_CLASS}*X|vx|QQ|公众号)?${GAP_CLASS}*号?${GAP_CLASS}*[:：]?${GAP_CLASS}*[A-Za-z0-9_-]{0,40})`;
 
-const seriesLabel = /^[“"「『]?[^\s]{1,16}[”"」』]?系列\s*(?:№|No\.?|NO\.?|#|＃|第)\s*\d+/;
+/** A series name is a short label: no clause punctuation (`第一，“日新月异”系列№7` is speech). */
+const seriesLabel = /^[“"「『]?[^\s，。；：,;:]{1,16}[”"」』]?系列\s*(?:№|No\.?|NO\.?|#|＃|第)\s*\d+/;
 const uploadDate = /^\d{4}\s*(?:年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|[-/.]\d{1,2}(?:[-/.]\d{1,2})?)$/;
 const pageFooters = [
   /^第\s*\d+\s*页\s*[,，/、]?\s*共\s*\d+\s*页$/,
@@ -104,6 +114,11 @@ export const AD_SOURCE = `(?:${AD_OPENERS.map(gappedPhraseSource).join('|')}|${C
 const adPattern = new RegExp(AD_SOURCE, 'gu');
 const opensWithOffer = new RegExp(`^(?:${OFFER_OPENERS.map(gappedPhraseSource).join('|')})`);
 const adSomewhere = new RegExp(AD_SOURCE, 'u');
+
+/** Whether the text holds anything that opens an ad, accepted as one or not. */
+export function mentionsAd(text: string): boolean {
+  return adSomewhere.test(text);
+}
 /** An ad names a channel or a colon; a bare opener such as `更多资料` counts only at a line's end. */
 const channel = /微|V|v|Q|公众号|[+＋:：]/;
 /** No sentence joins words with `+` or puts a colon after `微信`, so these mark an ad anywhere. */
@@ -120,14 +135,14 @@ const han = /\p{Script=Han}/u;
 
 /** Whether `rest` is the speech going on (`的运营很重要。`) rather than an ad's account or slogan. */
 function continuesSentence(rest: string): boolean {
-  const trimmed = rest.trimEnd();
+  // Invisible characters are trimmed too: fix-all removes them.
+  const trimmed = trimBlankEnd(rest);
   if (sentenceEnd.test(trimmed.slice(0, -1))) return true;
   return han.test(trimmed) && sentenceEnd.test(trimmed.slice(-1)) && !adSomewhere.test(trimmed);
 }
 
-/** The ads appended to the text between `start` and `end` (one line), in order. */
-export function appendedAds(text: string, start: number, end: number): TextRange[] {
-  const content = text.slice(start, end);
+/** The ads in one line of text, in order, with offsets in it. */
+function adsIn(content: string): TextRange[] {
   const ads: TextRange[] = [];
   adPattern.lastIndex = 0;
   for (let match = adPattern.exec(content); match !== null; match = adPattern.exec(content)) {
@@ -140,8 +155,69 @@ export function appendedAds(text: string, start: number, end: number): TextRange
     const tailFits = isMarked || opensWithOffer.test(match[0]) || !han.test(rest) || adSomewhere.test(rest);
     if (rest.length <= AD_TAIL_LIMIT && !continuesSentence(rest) && tailFits) adEnd = content.length;
     else if (!isMarked && (!channel.test(match[0]) || isHan(charAt(content, adEnd)))) continue;
-    ads.push({ start: start + match.index, end: start + adEnd });
+    ads.push({ start: match.index, end: adEnd });
     adPattern.lastIndex = adEnd;
   }
   return ads;
+}
+
+/** Rounds of looking again after removing the ads found; real lines need one at most. */
+const MAX_ROUNDS = 8;
+const invisibleUnit = new RegExp(`[${INVISIBLE}]`);
+
+/**
+ * The ads appended to the text between `start` and `end` (one line), in order. They are looked
+ * for in the line as fix-all leaves it: without invisible characters, and without the ads found
+ * (which fix-all removes with the blanks before them), until nothing new turns up. Otherwise a
+ * second fix-all would find an ad the first did not: an opener whose tail read as a sentence until
+ * the ad after it went (`扫码关注,。更多资料+微信:x`), or one after `。\u200B`.
+ */
+export function appendedAds(text: string, start: number, end: number): TextRange[] {
+  const content = text.slice(start, end);
+  /** Where each code unit of the text looked at is in `content`. */
+  let units: number[] | undefined;
+  if (invisibleUnit.test(content)) {
+    units = [];
+    for (let at = 0; at < content.length; at++) if (!invisibleUnit.test(content[at]!)) units.push(at);
+  }
+  let ads: TextRange[] = [];
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const looked = units ? units.map((at) => content[at]).join('') : content;
+    const found = adsIn(looked);
+    if (found.length === 0) break;
+    const unitAt = (index: number) => (units ? units[index]! : index);
+    // An ad running to the end of what is looked at runs to the end of the line.
+    const placed = found.map((ad) => ({
+      start: unitAt(ad.start),
+      end: ad.end === looked.length ? content.length : unitAt(ad.end - 1) + 1,
+    }));
+    ads = mergeRanges([...ads, ...placed]);
+    // What fix-all removes: each ad with the spaces before it.
+    const removed = ads.map((ad, index) => ({
+      start: blankRunStart(content, ad.start, index > 0 ? ads[index - 1]!.end : 0),
+      end: ad.end,
+    }));
+    const kept: number[] = [];
+    let next = 0;
+    for (let index = 0; index < (units ? units.length : content.length); index++) {
+      const at = units ? units[index]! : index;
+      while (next < removed.length && removed[next]!.end <= at) next++;
+      if (next < removed.length && removed[next]!.start <= at) continue;
+      kept.push(at);
+    }
+    units = kept;
+  }
+  return ads.map((ad) => ({ start: start + ad.start, end: start + ad.end }));
+}
+
+/** Sorted, with overlapping or touching ranges joined. */
+function mergeRanges(ranges: TextRange[]): TextRange[] {
+  const merged: TextRange[] = [];
+  for (const range of ranges.sort((a, b) => a.start - b.start)) {
+    const last = merged.at(-1);
+    if (last && range.start <= last.end)
+      merged[merged.length - 1] = { start: last.start, end: Math.max(last.end, range.end) };
+    else merged.push(range);
+  }
+  return merged;
 }

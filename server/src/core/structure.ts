@@ -19,8 +19,18 @@ const subtitle =
   /^(?:[—–－-]{2}|──)|^在.{2,60}(?:上|时|之际)的(?:讲话|发言|报告|致辞|总结|主持词|动员)|上的(?:讲话|发言|报告|致辞)(?:提纲)?$/;
 const dateLine =
   /^(?:[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?[^）)]{0,30}[）)]|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$/;
-const speaker =
-  /^(?:\p{Script=Han}{2,4}|\p{Script=Han}{1,2}[ \u3000]+\p{Script=Han}{1,2}|.{0,16}(?:书记|市长|省长|县长|区长|主任|部长|局长|厅长|主席|院长|校长|总经理|董事长|委员)[ \u3000]*\p{Script=Han}{2,4})$/u;
+/**
+ * A name, alone or after a title. Latin letters in a bare name may be censorship placeholders
+ * (`X近平`, `GCD`), each standing for a Han character: the line reads as a name before and after
+ * fix-all restores them.
+ */
+const speakerName =
+  /^(?:[\p{Script=Han}A-Za-z]{2,4}|\p{Script=Han}{1,2}[ \u3000]+\p{Script=Han}{1,2}|.{0,16}(?:书记|市长|省长|县长|区长|主任|部长|局长|厅长|主席|院长|校长|总经理|董事长|委员)[ \u3000]*\p{Script=Han}{2,4})$/u;
+
+/** A numbered heading (`第一部分`, `一、`) is no name, however short. */
+function isSpeaker(content: string): boolean {
+  return speakerName.test(content) && matchHeading(content) === undefined;
+}
 
 function isTitleLike(content: string): boolean {
   return (
@@ -60,7 +70,8 @@ export function buildTranscript(source: LineSource): Transcript {
    * What a line says, as a reader sees it; only the lines above the body are asked. An appended
    * ad is not part of it: fix-all removes the ad, and the title must stay the title.
    */
-  const contentOf = (index: number) => visibleContent(source.lineText(index), 0, facts[index]!.proseEnd);
+  const contentOf = (index: number) =>
+    visibleContent(source.lineText(index), facts[index]!.proseStart, facts[index]!.proseEnd);
   const nonBlank: number[] = [];
   for (let index = 0; index < lines.length; index++) if (facts[index]!.kind !== 'blank') nonBlank.push(index);
 
@@ -83,7 +94,7 @@ export function buildTranscript(source: LineSource): Transcript {
 
   const title: BlockDraft[] = [];
   const first = nonBlank[cursor];
-  if (first !== undefined && isTitleLike(contentOf(first)) && !speaker.test(contentOf(first))) {
+  if (first !== undefined && isTitleLike(contentOf(first)) && !isSpeaker(contentOf(first))) {
     push(first, 'title');
     cursor++;
     const second = nonBlank[cursor];
@@ -92,7 +103,7 @@ export function buildTranscript(source: LineSource): Transcript {
       if (
         isTitleLike(content) &&
         !subtitle.test(content) &&
-        !speaker.test(content) &&
+        !isSpeaker(content) &&
         content.length >= 6 &&
         facts[second]!.kind !== 'residue'
       ) {
@@ -103,12 +114,15 @@ export function buildTranscript(source: LineSource): Transcript {
     title.push(...drafts.filter((draft) => draft.kind === 'title'));
     // Front matter: subtitle, speaker and date lines in any order, until the body starts.
     while (cursor < nonBlank.length) {
+      // Site residue (`正文复制` reads like a name) ends the front matter: it is removed, and the
+      // lines after it must be what they are once it is gone.
+      if (facts[nonBlank[cursor]!]!.kind === 'residue') break;
       const content = contentOf(nonBlank[cursor]!);
       const kind: BlockKind | undefined = subtitle.test(content)
         ? 'subtitle'
         : dateLine.test(content)
           ? 'date'
-          : speaker.test(content)
+          : isSpeaker(content)
             ? 'speaker'
             : undefined;
       if (!kind) break;

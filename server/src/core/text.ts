@@ -55,19 +55,33 @@ const invisibleChar = new RegExp(`[${INVISIBLE}]`);
  * Up to `length` code units of the text after `offset` as a reader sees it, without invisible
  * characters: a site that writes `X\u200B中央` still means 党中央.
  */
-export function visibleAfter(text: string, offset: number, length: number): string {
+export function visibleAfter(
+  text: string,
+  offset: number,
+  length: number,
+  removed: readonly { start: number; end: number }[] = [],
+): string {
   let visible = '';
   for (let at = offset; at < text.length && visible.length < length; at++) {
-    if (!invisibleChar.test(text[at]!)) visible += text[at];
+    const range = removed.length > 0 ? removed.find((r) => r.start <= at && at < r.end) : undefined;
+    if (range) at = range.end - 1;
+    else if (!invisibleChar.test(text[at]!)) visible += text[at];
   }
   return visible;
 }
 
 /** Up to `length` code units of the text before `offset`, without invisible characters. */
-export function visibleBefore(text: string, offset: number, length: number): string {
+export function visibleBefore(
+  text: string,
+  offset: number,
+  length: number,
+  removed: readonly { start: number; end: number }[] = [],
+): string {
   let visible = '';
   for (let at = offset - 1; at >= 0 && visible.length < length; at--) {
-    if (!invisibleChar.test(text[at]!)) visible = text[at] + visible;
+    const range = removed.length > 0 ? removed.find((r) => r.start <= at && at < r.end) : undefined;
+    if (range) at = range.start;
+    else if (!invisibleChar.test(text[at]!)) visible = text[at] + visible;
   }
   return visible;
 }
@@ -94,12 +108,41 @@ export function withoutInvisible(
   return { visible, offsetOf: (index) => offsets[index] ?? end };
 }
 
-/** `text` without the blanks and invisible characters at its end. */
+/** `text` without the blanks and invisible characters at its end, as a line's content ends. */
 export function trimBlankEnd(text: string): string {
-  return text.replace(new RegExp(`${GAP_CLASS}+$`), '');
+  let end = text.length;
+  while (end > 0 && isBlankAt(text, end - 1)) end--;
+  return end === text.length ? text : text.slice(0, end);
 }
 
 const blank = new RegExp(GAP_CLASS);
+
+const spaceBefore = /[ \t\u00A0\u3000]/;
+
+/**
+ * Where the spaces just before `offset` start (not before `limit`): removing a watermark takes
+ * them along, or a space would be left where the ad was appended.
+ */
+export function blankRunStart(text: string, offset: number, limit = 0): number {
+  let at = offset;
+  while (at > limit && spaceBefore.test(text[at - 1]!)) at--;
+  return at;
+}
+
+const blankUnit = new RegExp(`[\\s\\u3000${INVISIBLE}]`);
+
+/**
+ * Whether the code unit at `index` is blank where a line's content starts and ends: spaces of
+ * any kind, control characters, line separators and invisible characters.
+ */
+export function isBlankAt(line: string, index: number): boolean {
+  const code = line.charCodeAt(index);
+  // Most lines start and end with a Han character or punctuation: decide those without a regex.
+  return (
+    code <= 0x20 ||
+    ((code === 0x3000 || code >= 0x2000 || code === 0xa0 || code === 0xad) && blankUnit.test(line[index]!))
+  );
+}
 
 /** The nearest character before `offset` that is not blank or invisible. */
 export function neighbourBefore(text: string, offset: number, lineStart: number): string | undefined {
@@ -121,8 +164,21 @@ const listMarkerBefore = /(?:^|[\s，。；：、,;:！？!?])[0-9A-Za-z]{1,2}$/
  * Whether the `)` at `index` of `line` closes a list marker such as `1)` or `a)`: it has no
  * partner and no full-width form, so it is neither unbalanced nor half-width punctuation.
  */
-export function closesListMarker(line: string, index: number): boolean {
-  return line[index] === ')' && listMarkerBefore.test(line.slice(Math.max(0, index - 4), index));
+export function closesListMarker(
+  line: string,
+  index: number,
+  removed: readonly { start: number; end: number }[] = [],
+): boolean {
+  if (line[index] !== ')') return false;
+  // Read as fix-all leaves the line: invisible characters and the `removed` ranges (ads) gone.
+  let before = '';
+  for (let at = index; at > 0 && before.length < 4; ) {
+    const range = removed.find((r) => r.start < at && at <= r.end);
+    if (range) at = range.start;
+    else if (invisibleChar.test(line[--at]!)) continue;
+    else before = line[at] + before;
+  }
+  return listMarkerBefore.test(before);
 }
 
 export interface Line {
@@ -165,6 +221,22 @@ export class LineIndex {
     }
     return { line: low, character: offset - this.starts[low]! };
   }
+}
+
+const onlyInvisible = new RegExp(`^[${INVISIBLE}]+$`);
+
+/**
+ * Whether line `index` disappears once its invisible characters are removed: it holds nothing else
+ * and sits between a lone CR and an LF, which then read as one CRLF. Rules that look at blank
+ * lines must look through it, or the text would read differently after fix-all.
+ */
+export function vanishes(text: string, lines: readonly Line[], index: number): boolean {
+  const line = lines[index]!;
+  if (index === 0 || line.end === line.start || text.slice(line.end, line.next) !== '\n') return false;
+  const previous = lines[index - 1]!;
+  return (
+    text.slice(previous.end, previous.next) === '\r' && onlyInvisible.test(text.slice(line.start, line.end))
+  );
 }
 
 /** Removes blanks and invisible characters so that `更多资 料` compares equal to `更多资料`. */

@@ -1,9 +1,10 @@
 // A line break inside a sentence, typical of text copied from a PDF: the line stops without
 // punctuation and the next line carries the sentence on. Page residue between the two halves
 // (a footer the site put at the page break) is removed by the same join.
-import type { Block } from '../model';
+import type { LineFacts } from '../lineFacts';
+import type { Block, Transcript } from '../model';
 import { defineRule } from '../rule';
-import { trimBlankEnd } from '../text';
+import { trimBlankEnd, vanishes } from '../text';
 
 /** Marks that may end a paragraph; a line ending in any other character is unfinished. */
 const PARAGRAPH_END = /[。！？!?…”’」』）)》】；;：:.]$/;
@@ -36,16 +37,7 @@ export const brokenLine = defineRule<'broken' | 'join', LineEnds>({
     join: { en: 'Join with the next line', 'zh-cn': '与下一行合并' },
   },
   checkLine({ text, facts }) {
-    const prose = trimBlankEnd(text.slice(0, facts.proseEnd));
-    const rest = text.trimStart();
-    return {
-      proseEnd: prose.length,
-      endsParagraph: PARAGRAPH_END.test(prose),
-      endsClause: CLAUSE_END.test(prose),
-      proseLength: Array.from(prose).length,
-      contentStart: text.length - rest.length,
-      continues: CONTINUATION_START.test(rest),
-    };
+    return lineEnds(text, facts);
   },
   checkDocument({ model, lineData }, report) {
     let previous: Block | undefined;
@@ -59,30 +51,92 @@ export const brokenLine = defineRule<'broken' | 'join', LineEnds>({
       const acrossResidue = residueBetween;
       previous = block;
       residueBetween = false;
-      if (before === undefined || !endsInProse(before) || block.kind !== 'paragraph') continue;
-      // A blank line between the two is a deliberate paragraph break, unless page residue made it.
-      if (!acrossResidue && block.line.index - before.line.index > 1) continue;
-      const first = lineData(before.line.index);
-      const second = lineData(block.line.index);
-      if (!first || !second || first.endsParagraph) continue;
-      // Certain breaks are joined by fix-all; a long line that merely lacks punctuation could be an
-      // unnumbered heading, so joining it is left to the person.
-      const certain = first.endsClause || second.continues;
-      if (!certain && first.proseLength < MIN_BROKEN_LENGTH) continue;
-      const start = before.line.start + first.proseEnd;
-      const end = block.line.start + second.contentStart;
+      const broken = before && breakBetween(model, before, block, acrossResidue, lineData);
+      if (!broken) continue;
+      const start = before.line.start + broken.first.proseEnd;
+      const end = block.line.start + broken.second.contentStart;
       report({
         start,
         end,
         message: 'broken',
-        fixes: [{ title: 'join', edits: [{ start, end, newText: '' }], safe: certain }],
+        fixes: [{ title: 'join', edits: [{ start, end, newText: '' }], safe: broken.certain }],
       });
     }
   },
 });
 
+/** What a line's ends tell about a sentence running on, from its own text. */
+export function lineEnds(text: string, facts: LineFacts): LineEnds {
+  const prose = trimBlankEnd(text.slice(0, facts.proseEnd));
+  // Where the line's words start once fix-all has run: it removes invisible characters and an ad
+  // opening the line, so `\u200B，…` and `更多资料+微信:x！…` continue the line before too.
+  const contentStart = facts.proseStart;
+  return {
+    proseEnd: prose.length,
+    endsParagraph: PARAGRAPH_END.test(prose),
+    endsClause: CLAUSE_END.test(prose),
+    proseLength: Array.from(prose).length,
+    contentStart,
+    continues: CONTINUATION_START.test(text.slice(contentStart)),
+  };
+}
+
+/** The break between two blocks with only blank lines or residue between: whether it is one, and certain. */
+function breakBetween(
+  model: Transcript,
+  before: Block,
+  block: Block,
+  acrossResidue: boolean,
+  ends: (index: number) => LineEnds | undefined,
+): { first: LineEnds; second: LineEnds; certain: boolean } | undefined {
+  if (!endsInProse(before) || block.kind !== 'paragraph') return undefined;
+  // A blank line between the two is a deliberate paragraph break, unless page residue made it
+  // (or it is no line once fix-all has removed its invisible characters).
+  if (!acrossResidue && blankLineBetween(model, before.line.index, block.line.index)) return undefined;
+  const first = ends(before.line.index);
+  const second = ends(block.line.index);
+  if (!first || !second || first.endsParagraph) return undefined;
+  // Certain breaks are joined by fix-all; a long line that merely lacks punctuation could be an
+  // unnumbered heading, so joining it is left to the person.
+  const certain = first.endsClause || second.continues;
+  if (!certain && first.proseLength < MIN_BROKEN_LENGTH) return undefined;
+  return { first, second, certain };
+}
+
+/**
+ * The line that fix-all joins line `index` to, removing the break between them; undefined when it
+ * does not. Other rules ask it: what the joined line says is what a second fix-all reads, so a
+ * finding that only the joined line shows must be found before.
+ */
+export function joinedTo(
+  model: Transcript,
+  index: number,
+  ends: (index: number) => LineEnds | undefined,
+): number | undefined {
+  const { blocks } = model;
+  let low = 0;
+  let high = blocks.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (blocks[mid]!.line.index <= index) low = mid;
+    else high = mid - 1;
+  }
+  const block = blocks[low];
+  if (!block || block.line.index !== index || block.kind === 'residue') return undefined;
+  let at = low - 1;
+  while (at >= 0 && blocks[at]!.kind === 'residue') at--;
+  const before = blocks[at];
+  if (!before) return undefined;
+  return breakBetween(model, before, block, at < low - 1, ends)?.certain ? before.line.index : undefined;
+}
+
+function blankLineBetween(model: Transcript, from: number, to: number): boolean {
+  for (let index = from + 1; index < to; index++) if (!vanishes(model.text, model.lines, index)) return true;
+  return false;
+}
+
 /** What the document needs to know of each line's ends to tell whether a sentence runs on. */
-interface LineEnds {
+export interface LineEnds {
   /** End of the speaker's words, without trailing blanks and appended ads. */
   readonly proseEnd: number;
   readonly endsParagraph: boolean;

@@ -1,8 +1,29 @@
 // Half-width punctuation in Chinese text (GB/T 15834-2011 asks for full-width marks there).
 // A mark counts as Chinese when a Chinese character is its nearest neighbour on either side;
 // it stays half-width between digits (8:30, 1:1, 1,000) and in Latin text (Hello, world).
+//
+// Neighbours are judged as a second fix-all would see them, so that it finds nothing new: a mark
+// beside a mark that becomes full-width has a Chinese neighbour (`请,,8` converts both commas),
+// an appended ad is looked past (fix-all removes it), a censorship placeholder glued to Chinese
+// is the Chinese word it stands for (`,X中央` reads `,党中央`), and a residue line between two
+// lines is looked past (fix-all removes it). Converting is monotone, so the judgement is the
+// fixpoint of "convert what has a Chinese neighbour", reached by propagation in linear time.
+import type { ResolvedConfig, TextRange } from '../config';
 import { defineRule, type Reporter } from '../rule';
-import { closesListMarker, isAsciiDigit, isChinese, neighbourAfter, neighbourBefore } from '../text';
+import {
+  charAt,
+  charBefore,
+  closesListMarker,
+  INVISIBLE,
+  isAsciiDigit,
+  isAsciiLetter,
+  isBlankAt,
+  isChinese,
+  isHan,
+  vanishes,
+} from '../text';
+import { joinedTo, lineEnds } from './broken-line';
+import { isPlaceholderToken } from './placeholder';
 
 const FULL_WIDTH: Readonly<Record<string, string>> = {
   ',': '，',
@@ -15,35 +36,271 @@ const FULL_WIDTH: Readonly<Record<string, string>> = {
 };
 
 const marks = /[,:;?!()]/g;
-const anyMark = /[,:;?!()]/;
-
-/** A mark with nothing beside it on one side within its line. */
-interface EdgeMark {
-  readonly mark: string;
-  readonly offset: number;
-  readonly before: string | undefined;
-  readonly after: string | undefined;
-}
+/** A line with none of these has nothing to judge, nor a parenthesis to pair with a joined line. */
+const anyMark = /[,:;?!()（）]/;
+const invisible = new RegExp(`[${INVISIBLE}]`);
 const han = /\p{Script=Han}/u;
 const latin = /[A-Za-z]/;
 
-/** Pairs `(` with `)` on one line, so both halves of a parenthesis are judged together. */
-function pairParentheses(content: string): Map<number, number> {
+/**
+ * What lies beside a mark: a mark (of the same line, or of `line`), whose form depends on its own
+ * judgement; a fixed character; or the line's edge, which only the document can see past.
+ */
+type Side =
+  | { readonly mark: number; readonly line?: number }
+  | { readonly char: string | undefined }
+  | { readonly edge: true };
+
+/** A pair of parentheses: what is inside, and what lies outside either end. */
+interface Pair {
+  readonly inside: string;
+  readonly before: Side;
+  readonly after: Side;
+}
+
+interface Mark {
+  readonly char: string;
+  readonly offset: number;
+  readonly before: Side;
+  readonly after: Side;
+  /** For a parenthesis with a partner: the pair. */
+  readonly pair?: Pair;
+  /** `)` of a list marker (`1)`) or `:` of `://`: stays, unless a partner makes it a parenthesis. */
+  readonly excluded: boolean;
+  /** A parenthesis without a partner on its line, which may be on the line fix-all joins to it. */
+  readonly unpaired: boolean;
+}
+
+/** A parenthesis left open at a line's end, or closing one opened before the line. */
+interface Loose {
+  readonly offset: number;
+  /** Its index among the marks, when it is half-width. */
+  readonly mark: number | undefined;
+}
+
+/** What checkLine leaves for the document: marks an edge or a joined line may still decide. */
+interface LineMarks {
+  readonly marks: readonly Mark[];
+  readonly converted: boolean[];
+  /** The marks that are the line's first and last visible characters, if any. */
+  readonly first: number | undefined;
+  readonly last: number | undefined;
+  readonly openers: readonly Loose[];
+  readonly closers: readonly Loose[];
+}
+
+/** The ad holding the code unit at `index`; ads are sorted and apart. */
+function adHolding(ads: readonly TextRange[], index: number): TextRange | undefined {
+  let low = 0;
+  let high = ads.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const ad = ads[mid]!;
+    if (index < ad.start) high = mid - 1;
+    else if (index >= ad.end) low = mid + 1;
+    else return ad;
+  }
+  return undefined;
+}
+
+const isWordUnit = (unit: string | undefined) =>
+  unit !== undefined && (isAsciiLetter(unit) || invisible.test(unit));
+
+/** The line as a reader of the fixed text sees it around its marks. */
+class Surroundings {
+  constructor(
+    readonly line: string,
+    private readonly ads: readonly TextRange[],
+    private readonly config: ResolvedConfig,
+    /** The marks of the line by offset; others (in ads, list markers) are plain characters. */
+    private readonly markAt: ReadonlyMap<number, number>,
+  ) {}
+
+  /** What lies before `offset`, blanks and ads skipped. */
+  before(offset: number): Side {
+    const { line } = this;
+    let at = offset;
+    for (;;) {
+      const ad = at > 0 ? adHolding(this.ads, at - 1) : undefined;
+      if (ad) at = ad.start;
+      else if (at > 0 && isBlankAt(line, at - 1)) at--;
+      else break;
+    }
+    if (at === 0) return { edge: true };
+    const mark = this.markAt.get(at - 1);
+    if (mark !== undefined) return { mark };
+    const char = charBefore(line, at);
+    if (!isAsciiLetter(char)) return { char };
+    let start = at - 1;
+    while (start > 0 && isWordUnit(line[start - 1])) start--;
+    return { char: this.placeholder(start, at, charBefore(line, start)) ?? char };
+  }
+
+  /** What lies from `offset` on, likewise. */
+  after(offset: number): Side {
+    const { line } = this;
+    let at = offset;
+    for (;;) {
+      const ad = at < line.length ? adHolding(this.ads, at) : undefined;
+      if (ad) at = ad.end;
+      else if (at < line.length && isBlankAt(line, at)) at++;
+      else break;
+    }
+    if (at === line.length) return { edge: true };
+    const mark = this.markAt.get(at);
+    if (mark !== undefined) return { mark };
+    const char = charAt(line, at);
+    if (!isAsciiLetter(char)) return { char };
+    let end = at + 1;
+    while (end < line.length && isWordUnit(line[end])) end++;
+    return { char: this.placeholder(at, end, charAt(line, end)) ?? char };
+  }
+
+  /** A pair opening at `open` and closing at `close`: a parenthesis looks at no other line. */
+  pair(inside: string, open: number, close: number): Pair {
+    const outside = (side: Side): Side => ('edge' in side ? { char: undefined } : side);
+    return { inside, before: outside(this.before(open)), after: outside(this.after(close + 1)) };
+  }
+
+  /** A placeholder glued to a Han character stands for Chinese: that character, for the test. */
+  private placeholder(start: number, end: number, far: string | undefined): string | undefined {
+    return isHan(far) && isPlaceholderToken(this.line.slice(start, end), this.config) ? far : undefined;
+  }
+}
+
+/**
+ * Pairs `(` with `)` on one line, so both halves of a parenthesis are judged together; what is
+ * left open at the end and what closes nothing may pair with the lines around.
+ */
+function pairParentheses(content: string): {
+  partner: Map<number, number>;
+  open: number[];
+  closing: number[];
+} {
   const partner = new Map<number, number>();
   const open: number[] = [];
+  const closing: number[] = [];
   for (let index = 0; index < content.length; index++) {
     const char = content[index];
     if (char === '(' || char === '（') open.push(index);
-    else if ((char === ')' || char === '）') && open.length > 0) {
-      const opening = open.pop()!;
-      partner.set(opening, index);
-      partner.set(index, opening);
+    else if (char === ')' || char === '）') {
+      const opening = open.pop();
+      if (opening === undefined) closing.push(index);
+      else {
+        partner.set(opening, index);
+        partner.set(index, opening);
+      }
     }
   }
-  return partner;
+  return { partner, open, closing };
 }
 
-export const halfwidthPunctuation = defineRule<'mark' | 'replace', EdgeMark[]>({
+/** The marks of a line that are judged, with what lies beside each, and its loose parentheses. */
+function marksOf(
+  content: string,
+  ads: readonly TextRange[],
+  config: ResolvedConfig,
+): { list: Mark[]; openers: Loose[]; closers: Loose[] } {
+  const found: { char: string; offset: number }[] = [];
+  marks.lastIndex = 0;
+  for (let match = marks.exec(content); match !== null; match = marks.exec(content)) {
+    const offset = match.index;
+    // Marks inside an ad go with the ad; telling the user to make them full-width is noise.
+    if (adHolding(ads, offset)) continue;
+    found.push({ char: match[0], offset });
+  }
+  const parens = /[(（)）]/.test(content) ? pairParentheses(content) : undefined;
+  const markAt = new Map(found.map(({ offset }, index) => [offset, index]));
+  const around = new Surroundings(content, ads, config, markAt);
+  const list = found.map(({ char, offset }): Mark => {
+    const partner = parens?.partner.get(offset);
+    const paren = char === '(' || char === ')';
+    const mark = {
+      char,
+      offset,
+      before: around.before(offset),
+      after: around.after(offset + 1),
+      excluded:
+        partner === undefined &&
+        (closesListMarker(content, offset, ads) || (char === ':' && content.startsWith('//', offset + 1))),
+      unpaired: paren && partner === undefined,
+    };
+    if (partner === undefined) return mark;
+    const [open, close] = partner > offset ? [offset, partner] : [partner, offset];
+    return { ...mark, pair: around.pair(content.slice(open + 1, close), open, close) };
+  });
+  const loose = (offset: number): Loose => ({ offset, mark: markAt.get(offset) });
+  return {
+    list,
+    openers: (parens?.open ?? []).filter((at) => !adHolding(ads, at)).map(loose),
+    closers: (parens?.closing ?? []).filter((at) => !adHolding(ads, at)).map(loose),
+  };
+}
+
+/**
+ * Converts every mark that a Chinese neighbour makes Chinese, and then those that the converted
+ * ones make Chinese, until nothing changes. `edges` says what lies past the line's start and end.
+ */
+function propagate(
+  state: LineMarks,
+  edges: { readonly before: string | undefined; readonly after: string | undefined } | undefined,
+  elsewhere: (line: number, mark: number) => string = () => '',
+): number[] {
+  const { marks: list, converted } = state;
+  const charOf = (side: Side): string | undefined => {
+    if ('mark' in side) {
+      if (side.line !== undefined) return elsewhere(side.line, side.mark);
+      const other = list[side.mark]!;
+      return converted[side.mark] ? FULL_WIDTH[other.char] : other.char;
+    }
+    if ('char' in side) return side.char;
+    return undefined;
+  };
+  const edgeOf = (side: Side, which: 'before' | 'after') => ('edge' in side ? edges?.[which] : charOf(side));
+  const chinese = (mark: Mark): boolean => {
+    if (mark.pair) {
+      // Latin inside (`国内生产总值(GDP)增长`) is Chinese text only when Chinese surrounds it;
+      // `Windows XP (SP3)系统` is a Latin phrase that merely goes on in Chinese. A parenthesis
+      // looks at no other line.
+      const { inside, before, after } = mark.pair;
+      const outside = [isChinese(charOf(before)), isChinese(charOf(after))];
+      return (
+        han.test(inside) || (latin.test(inside) ? outside[0]! && outside[1]! : outside[0]! || outside[1]!)
+      );
+    }
+    // A parenthesis without a partner waits for the document, which knows the lines joined to it.
+    if (mark.excluded || (mark.unpaired && edges === undefined)) return false;
+    // A mark at a line's edge belongs to the sentence the neighbouring line carries on
+    // (`增长5.2%,` before a broken line): only the document can look there.
+    return isChineseMark(edgeOf(mark.before, 'before'), edgeOf(mark.after, 'after'));
+  };
+  /** The marks whose judgement looks at mark `index`. */
+  const dependents = new Map<number, number[]>();
+  const depend = (side: Side, on: number) => {
+    if ('mark' in side && side.line === undefined)
+      dependents.set(side.mark, [...(dependents.get(side.mark) ?? []), on]);
+  };
+  list.forEach((mark, index) => {
+    depend(mark.before, index);
+    depend(mark.after, index);
+    if (mark.pair) {
+      depend(mark.pair.before, index);
+      depend(mark.pair.after, index);
+    }
+  });
+  const newly: number[] = [];
+  const queue = list.map((_, index) => index);
+  while (queue.length > 0) {
+    const index = queue.pop()!;
+    if (converted[index] || !chinese(list[index]!)) continue;
+    converted[index] = true;
+    newly.push(index);
+    for (const next of dependents.get(index) ?? []) if (!converted[next]) queue.push(next);
+  }
+  return newly;
+}
+
+export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
   id: 'halfwidth-punctuation',
   description: {
     en: 'Half-width punctuation (, ( ) : ; ? !) in Chinese text, where full-width marks belong. Numbers, times, ratios and Latin text keep theirs.',
@@ -59,55 +316,167 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', EdgeMark[]>({
     },
     replace: { en: 'Replace “{mark}” with “{full}”', 'zh-cn': '将“{mark}”改为“{full}”' },
   },
-  checkLine({ text: content, facts }, report) {
+  checkLine({ text: content, facts, config }, report) {
     if (facts.kind === 'residue' || !anyMark.test(content)) return undefined;
-    let atEdges: EdgeMark[] | undefined;
-    const partners = content.includes('(') || content.includes(')') ? pairParentheses(content) : undefined;
-    marks.lastIndex = 0;
-    for (let match = marks.exec(content); match !== null; match = marks.exec(content)) {
-      const mark = match[0];
-      const offset = match.index;
-      // Marks inside an ad go with the ad; telling the user to make them full-width is noise.
-      if (facts.ads.some((ad) => ad.start <= offset && offset < ad.end)) continue;
-      const partnerIndex = partners?.get(offset);
-      if (partnerIndex !== undefined) {
-        const [open, close] = partnerIndex > offset ? [offset, partnerIndex] : [partnerIndex, offset];
-        const inside = content.slice(open + 1, close);
-        const before = isChinese(neighbourBefore(content, open, 0));
-        const after = isChinese(neighbourAfter(content, close + 1, content.length));
-        // Latin inside (`国内生产总值(GDP)增长`) is Chinese text only when Chinese surrounds it;
-        // `Windows XP (SP3)系统` is a Latin phrase that merely goes on in Chinese.
-        if (han.test(inside) || (latin.test(inside) ? before && after : before || after))
-          reportMark(report, mark, offset);
-        continue;
-      }
-      if (closesListMarker(content, offset)) continue;
-      if (mark === ':' && content.startsWith('//', offset + 1)) continue;
-      const before = neighbourBefore(content, offset, 0);
-      const after = neighbourAfter(content, offset + 1, content.length);
-      // A mark at a line's edge belongs to the sentence the neighbouring line carries on
-      // (`增长5.2%,` before a broken line): only the document can look there.
-      if (before === undefined || after === undefined) {
-        atEdges ??= [];
-        atEdges.push({ mark, offset, before, after });
-      } else if (isChineseMark(before, after)) reportMark(report, mark, offset);
-    }
-    return atEdges;
+    const { list, openers, closers } = marksOf(content, facts.ads, config);
+    if (list.length + openers.length + closers.length === 0) return undefined;
+    const first = list.findIndex((mark) => 'edge' in mark.before);
+    const last = list.findLastIndex((mark) => 'edge' in mark.after);
+    const state: LineMarks = {
+      marks: list,
+      converted: new Array<boolean>(list.length).fill(false),
+      first: first < 0 ? undefined : first,
+      last: last < 0 ? undefined : last,
+      openers,
+      closers,
+    };
+    const newly = propagate(state, undefined);
+    newly.sort((a, b) => a - b);
+    for (const index of newly) reportMark(report, list[index]!.char, list[index]!.offset);
+    // Only a line with a mark at an edge or a loose parenthesis has anything left for the document
+    // to decide, or to say to the lines beside it.
+    const open = state.first !== undefined || state.last !== undefined || openers.length + closers.length > 0;
+    return open || list.some((mark) => mark.unpaired) ? state : undefined;
   },
-  checkDocument({ model, lineData, lineText }, report) {
-    for (const line of model.lines) {
-      const edges = lineData(line.index);
-      if (!edges) continue;
-      for (const { mark, offset, before, after } of edges) {
-        const previous = line.index > 0 ? lineText(line.index - 1) : '';
-        const next = line.index + 1 < model.lines.length ? lineText(line.index + 1) : '';
-        const outsideBefore = before ?? neighbourBefore(previous, previous.length, 0);
-        const outsideAfter = after ?? neighbourAfter(next, 0, next.length);
-        if (isChineseMark(outsideBefore, outsideAfter)) reportMark(report, mark, line.start + offset);
+  checkDocument({ model, config, lineData, lineText, lineFacts }, report) {
+    const withEdges: number[] = [];
+    for (const line of model.lines) if (lineData(line.index)) withEdges.push(line.index);
+    if (withEdges.length === 0) return;
+    const residue = new Set(model.blocks.filter((b) => b.kind === 'residue').map((b) => b.line.index));
+    // Residue above the title is only known here; the watermark rule removes it whole.
+    const pending = withEdges.filter((index) => !residue.has(index));
+    /**
+     * The line next to `index` once fix-all has removed the residue lines between them, and the
+     * lines that vanish with their invisible characters. Across residue, blank lines are passed
+     * over too, as `broken-line` joins across them.
+     */
+    const beside = (index: number, step: -1 | 1): number | undefined => {
+      let acrossResidue = false;
+      let nearest: number | undefined;
+      for (let at = index + step; at >= 0 && at < model.lines.length; at += step) {
+        if (residue.has(at)) acrossResidue = true;
+        else if (vanishes(model.text, model.lines, at)) continue;
+        else if (lineFacts(at).kind === 'blank') nearest ??= at;
+        else return acrossResidue || nearest === undefined ? at : nearest;
       }
+      return nearest;
+    };
+    /** The next line that is neither blank nor residue. */
+    const nextLine = (index: number): number | undefined => {
+      for (let at = index + 1; at < model.lines.length; at++)
+        if (!residue.has(at) && lineFacts(at).kind !== 'blank') return at;
+      return undefined;
+    };
+    // Each line's state is copied once, so the judgement kept with the line stays as checkLine left it.
+    const states = new Map<number, LineMarks & { marks: Mark[] }>();
+    const stateOf = (index: number) => {
+      let state = states.get(index);
+      if (!state) {
+        const data = lineData(index)!;
+        state = { ...data, marks: [...data.marks], converted: [...data.converted] };
+        states.set(index, state);
+      }
+      return state;
+    };
+    const markIndex = (index: number) => new Map(lineData(index)!.marks.map((mark, at) => [mark.offset, at]));
+    /** The character at the end or start of line `index`, as the marks there now read. */
+    const edgeChar = (index: number | undefined, side: 'end' | 'start'): string | undefined => {
+      if (index === undefined) return undefined;
+      const data = lineData(index);
+      const markIndex = data && (side === 'end' ? data.last : data.first);
+      if (data && markIndex !== undefined) {
+        const mark = data.marks[markIndex]!;
+        return stateOf(index).converted[markIndex] ? FULL_WIDTH[mark.char] : mark.char;
+      }
+      const text = lineText(index);
+      const around = new Surroundings(text, lineFacts(index).ads, config, new Map());
+      const found = side === 'end' ? around.before(text.length) : around.after(0);
+      return 'char' in found ? found.char : undefined;
+    };
+    /** A mark of another line, as that line's state now reads it. */
+    const elsewhere = (line: number, markIndex: number) => {
+      const mark = lineData(line)!.marks[markIndex]!;
+      return stateOf(line).converted[markIndex] ? FULL_WIDTH[mark.char]! : mark.char;
+    };
+    // A parenthesis closing on a line that fix-all joins to the lines before pairs with one left
+    // open there, as it does on the joined line: `（最后，⏎a)` becomes `（最后，a)`. Each run of
+    // joined lines is followed from a line that leaves a parenthesis open.
+    const ends = (index: number) => lineEnds(lineText(index), lineFacts(index));
+    const around = (index: number) =>
+      new Surroundings(lineText(index), lineFacts(index).ads, config, markIndex(index));
+    /** What lies outside a pair across lines: a mark of `line`, when the pair is held elsewhere. */
+    const outside = (side: Side, line?: number): Side =>
+      'edge' in side
+        ? { char: undefined }
+        : 'mark' in side && line !== undefined
+          ? { mark: side.mark, line }
+          : side;
+    const followed = new Set<number>();
+    for (const head of pending) {
+      if (followed.has(head) || lineData(head)!.openers.length === 0) continue;
+      const open = lineData(head)!.openers.map((opener) => ({ ...opener, line: head }));
+      /** The words of each line of the run so far, for what lies inside a pair. */
+      const words = new Map([[head, lineText(head).slice(0, ends(head).proseEnd)]]);
+      let current = head;
+      for (let next = nextLine(current); next !== undefined && open.length > 0; next = nextLine(current)) {
+        if (joinedTo(model, next, ends) !== current) break;
+        followed.add(next);
+        const data = lineData(next);
+        const start = lineFacts(next).proseStart;
+        for (const closer of data?.closers ?? []) {
+          const opener = open.pop();
+          if (!opener) break;
+          let inside = words.get(opener.line)!.slice(opener.offset + 1);
+          for (let line = opener.line + 1; line < next; line++) inside += words.get(line) ?? '';
+          inside += lineText(next).slice(start, closer.offset);
+          const before = around(opener.line).before(opener.offset);
+          const after = around(next).after(closer.offset + 1);
+          // Each half reads the other line's side as a mark of that line.
+          if (opener.mark !== undefined)
+            setPair(stateOf(opener.line), opener.mark, {
+              inside,
+              before: outside(before),
+              after: outside(after, next),
+            });
+          if (closer.mark !== undefined)
+            setPair(stateOf(next), closer.mark, {
+              inside,
+              before: outside(before, opener.line),
+              after: outside(after),
+            });
+        }
+        for (const opener of data?.openers ?? []) open.push({ ...opener, line: next });
+        words.set(next, lineText(next).slice(start, ends(next).proseEnd));
+        current = next;
+      }
+    }
+    const newly = new Map<number, number[]>();
+    // Marks only ever become full-width, so this ends; mostly after one round.
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const index of pending) {
+        const edges = {
+          before: edgeChar(beside(index, -1), 'end'),
+          after: edgeChar(beside(index, 1), 'start'),
+        };
+        const converted = propagate(stateOf(index), edges, elsewhere);
+        if (converted.length === 0) continue;
+        changed = true;
+        newly.set(index, [...(newly.get(index) ?? []), ...converted]);
+      }
+    }
+    for (const [index, converted] of newly) {
+      const { marks: list } = lineData(index)!;
+      const start = model.lines[index]!.start;
+      for (const markIndex of converted.sort((a, b) => a - b))
+        reportMark(report, list[markIndex]!.char, start + list[markIndex]!.offset);
     }
   },
 });
+
+function setPair(state: { marks: Mark[] }, index: number, pair: Pair): void {
+  state.marks[index] = { ...state.marks[index]!, pair, unpaired: false, excluded: false };
+}
 
 /** A mark between digits (8:30, 1,000) or in Latin text stays; next to Chinese it is Chinese. */
 function isChineseMark(before: string | undefined, after: string | undefined): boolean {

@@ -6,6 +6,7 @@
 import type { ResolvedConfig } from '../config';
 import { defineRule, type FixProposal, type Reporter } from '../rule';
 import {
+  blankRunStart,
   charAt,
   charBefore,
   INVISIBLE,
@@ -171,6 +172,11 @@ const NAME_CONTEXTS: readonly { token: string; following: string; expansion: str
 /** Words where a capital X is real: X光, X射线, X轴, X型, X线, X染色体, X战警, X连锁. */
 const LEGITIMATE_X_FOLLOWERS = /^[光射轴型形线染战连代片机码]/u;
 
+/** The start of a run a site leaves where it cut the text. */
+const CUT_MARK = /^(?:-{3}|—{3}|－{3}|_{3}|…{3}|\.{4})/;
+/** Half-width marks that `halfwidth-punctuation` may turn full-width. */
+const HALF_WIDTH_MARK = /^[,:;?!()]$/;
+
 /** A run of letters, with any invisible characters a site slipped between them (`G\u200BCD`). */
 const latinRun = new RegExp(`[A-Za-z](?:[${INVISIBLE}]*[A-Za-z])*`, 'g');
 const invisibleChars = new RegExp(`[${INVISIBLE}]`, 'g');
@@ -183,7 +189,7 @@ interface Decision {
   readonly word: string;
 }
 
-export const placeholder = defineRule<'decided' | 'undecided' | 'replace', Pending[]>({
+export const placeholder = defineRule<'decided' | 'undecided' | 'replace', LinePlaceholders>({
   id: 'placeholder',
   description: {
     en: 'Censorship placeholders: Latin letters a website put in place of a word (X for 党, ZZ for 政治, GCD for 共产党, ZF for 政府).',
@@ -202,19 +208,23 @@ export const placeholder = defineRule<'decided' | 'undecided' | 'replace', Pendi
     },
     replace: { en: 'Replace “{token}” with “{expansion}”', 'zh-cn': '将“{token}”替换为“{expansion}”' },
   },
-  checkLine({ text, config }, report) {
+  checkLine({ text, config, facts }, report) {
     const tokens = tokensFor(config);
+    // The words around a placeholder are read as fix-all leaves them: ads (with the blanks before
+    // them) gone, as invisible characters are.
+    const removed = facts.ads.map((ad) => ({ start: blankRunStart(text, ad.start), end: ad.end }));
     let pending: Pending[] | undefined;
+    let restored: Restored[] | undefined;
     latinRun.lastIndex = 0;
     for (let match = latinRun.exec(text); match !== null; match = latinRun.exec(text)) {
       const run = match[0].replace(invisibleChars, '');
       const start = match.index;
       const end = start + match[0].length;
       const exact = tokens.get(run);
-      const token = exact ?? (run === run.toLowerCase() ? BUILT_IN.get(run.toUpperCase()) : undefined);
+      const token = exact ?? lowerCaseToken(run);
       if (!token) continue;
-      const preceding = visibleBefore(text, start, 4);
-      const following = visibleAfter(text, end, 4);
+      const preceding = visibleBefore(text, start, 4, removed);
+      const following = visibleAfter(text, end, 4, removed);
       const previous = charBefore(preceding, preceding.length);
       const next = charAt(following, 0);
       if (!isHan(previous) && !isHan(next)) continue;
@@ -238,23 +248,56 @@ export const placeholder = defineRule<'decided' | 'undecided' | 'replace', Pendi
       if (decision === NEEDS_EVIDENCE) {
         pending ??= [];
         pending.push({ candidate, start, end });
-      } else if (decision) reportDecision(report, run, start, end, decision);
+      } else if (decision) {
+        reportDecision(report, run, start, end, decision);
+        if (decision.decided) {
+          restored ??= [];
+          restored.push(restoredBy(candidate, decision));
+        }
+      }
     }
-    return pending;
+    return pending || restored ? { pending: pending ?? [], restored: restored ?? [] } : undefined;
   },
   checkDocument({ model, lineData }, report) {
     // Evidence is looked up only for the few candidates no collocation decides.
-    let evidence: Evidence | undefined;
+    const waiting: { pending: Pending; lineStart: number }[] = [];
+    const restored: Restored[] = [];
     for (const line of model.lines) {
-      const pending = lineData(line.index);
-      if (!pending) continue;
-      evidence ??= new Evidence(model.text);
-      for (const { candidate, start, end } of pending) {
-        const decision = decide(candidate, evidence);
-        if (decision && decision !== NEEDS_EVIDENCE)
-          reportDecision(report, candidate.run, line.start + start, line.start + end, decision);
-      }
+      const data = lineData(line.index);
+      if (!data) continue;
+      for (const pending of data.pending) waiting.push({ pending, lineStart: line.start });
+      restored.push(...data.restored);
     }
+    if (waiting.length === 0) return;
+    // The words fix-all restores are evidence too: after it, `X中央` reads 党中央, and a second
+    // fix-all would take that as evidence for an `X` the first left alone. So evidence grows with
+    // each decision until no more candidates are decided.
+    const evidence = new Evidence(model.text, restored);
+    const decisions = new Array<Decision | undefined>(waiting.length);
+    for (let changed = true; changed; ) {
+      changed = false;
+      waiting.forEach(({ pending }, index) => {
+        if (decisions[index]?.decided) return;
+        const decision = decide(pending.candidate, evidence);
+        if (!decision || decision === NEEDS_EVIDENCE) return;
+        decisions[index] = decision;
+        if (decision.decided) {
+          evidence.add(restoredBy(pending.candidate, decision));
+          changed = true;
+        }
+      });
+    }
+    waiting.forEach(({ pending, lineStart }, index) => {
+      const decision = decisions[index];
+      if (decision)
+        reportDecision(
+          report,
+          pending.candidate.run,
+          lineStart + pending.start,
+          lineStart + pending.end,
+          decision,
+        );
+    });
   },
 });
 
@@ -285,6 +328,21 @@ function reportDecision(
   });
 }
 
+/** Sites also write the built-in placeholders in lower case: `zz`, `x`. */
+function lowerCaseToken(run: string): Token | undefined {
+  return run === run.toLowerCase() ? BUILT_IN.get(run.toUpperCase()) : undefined;
+}
+
+/**
+ * Whether a Latin word (invisible characters allowed inside) is one this rule may expand: other
+ * rules read a placeholder glued to Chinese as the Chinese word it stands for, which is what the
+ * text says once it is fixed.
+ */
+export function isPlaceholderToken(word: string, config: ResolvedConfig): boolean {
+  const run = word.replace(invisibleChars, '');
+  return tokensFor(config).has(run) || lowerCaseToken(run) !== undefined;
+}
+
 const tokenTables = new WeakMap<ResolvedConfig, ReadonlyMap<string, Token>>();
 
 /** The built-in placeholders with the user's on top, built once per configuration. */
@@ -302,6 +360,22 @@ function tokensFor(config: ResolvedConfig): ReadonlyMap<string, Token> {
 }
 
 const NEEDS_EVIDENCE = Symbol('needs evidence');
+
+/** A placeholder fix-all restores, as evidence: the word and the text around it. */
+interface Restored {
+  readonly expansion: string;
+  readonly preceding: string;
+  readonly following: string;
+}
+
+function restoredBy(candidate: Candidate, decision: Decision): Restored {
+  return { expansion: decision.expansion, preceding: candidate.preceding, following: candidate.following };
+}
+
+interface LinePlaceholders {
+  readonly pending: readonly Pending[];
+  readonly restored: readonly Restored[];
+}
 
 interface Pending {
   readonly candidate: Candidate;
@@ -359,9 +433,12 @@ function decide(
           : evidence?.has(expansion, previousTwo, 'before')
             ? previousTwo + expansion
             : undefined;
-  const bounded =
-    (isChinese(previous) || previous === undefined || /\s/.test(previous)) &&
-    (isChinese(next) || next === undefined || /\s/.test(next));
+  // A half-width mark bounds the word as its full-width form does: fix-all may convert it, and the
+  // placeholder must read the same before and after.
+  const bounds = (char: string | undefined) =>
+    char === undefined || isChinese(char) || /\s/.test(char) || HALF_WIDTH_MARK.test(char);
+  // So does a cut mark (`ZF----`), which `truncated` may remove.
+  const bounded = bounds(previous) && (bounds(next) || CUT_MARK.test(following));
   const fallbackWord = `${expansion}${isHan(next) ? next : ''}`;
   if (word !== undefined || (!token.needsContext && !lowerCase && bounded))
     return { expansion, decided: true, alternatives: [expansion], word: word ?? fallbackWord };
@@ -377,7 +454,16 @@ function decide(
 class Evidence {
   private readonly windows = new Map<string, Set<string>>();
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    /** Placeholders fix-all restores, which the text will hold too. */
+    private readonly restored: Restored[],
+  ) {}
+
+  add(restored: Restored): void {
+    this.restored.push(restored);
+    for (const [expansion, windows] of this.windows) addWindows(windows, expansion, restored);
+  }
 
   /** Whether the text has `expansion` with these two Han characters after or before it. */
   has(expansion: string, neighbours: string, side: 'after' | 'before'): boolean {
@@ -397,6 +483,22 @@ class Evidence {
       windows.add(text.slice(at, at + expansion.length + 2));
       windows.add(text.slice(Math.max(0, at - 2), at + expansion.length));
     }
+    for (const restored of this.restored) addWindows(windows, expansion, restored);
     return windows;
+  }
+}
+
+/**
+ * The windows around `expansion` in the text a restored placeholder leaves: `共产党` restored
+ * before 党中央 gives 党党中 as evidence for 党, as the fixed text will.
+ */
+function addWindows(windows: Set<string>, expansion: string, restored: Restored): void {
+  const snippet = restored.preceding + restored.expansion + restored.following;
+  const from = restored.preceding.length;
+  const to = from + restored.expansion.length;
+  for (let at = snippet.indexOf(expansion); at >= 0; at = snippet.indexOf(expansion, at + 1)) {
+    if (at >= to || at + expansion.length <= from) continue;
+    windows.add(snippet.slice(at, at + expansion.length + 2));
+    windows.add(snippet.slice(Math.max(0, at - 2), at + expansion.length));
   }
 }

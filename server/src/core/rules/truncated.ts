@@ -1,9 +1,49 @@
 // A transcript the website cut off: it ends with a marker such as `----`, or its last paragraph
 // stops without closing punctuation. Only the marker can be fixed; the missing text cannot.
-import { defineRule } from '../rule';
-import { GAP_CLASS, lineRemovalRange, trimBlankEnd } from '../text';
+import { defineRule, type Reporter } from '../rule';
+import { INVISIBLE, isBlankAt, lineRemovalRange, trimBlankEnd } from '../text';
 
-const marker = new RegExp(`${GAP_CLASS}*(?:-{3,}|—{3,}|－{3,}|_{3,}|…{3,}|\\.{6,})${GAP_CLASS}*$`);
+/** The characters a site repeats where it cut the text, and how many make a marker. */
+const MARKER_RUNS: ReadonlyMap<string, number> = new Map([
+  ['-', 3],
+  ['—', 3],
+  ['－', 3],
+  ['_', 3],
+  ['…', 3],
+  ['.', 6],
+]);
+
+const invisibleUnit = new RegExp(`[${INVISIBLE}]`);
+
+/**
+ * The marker ending `content`: runs of one marker character (`----`, `……………`), several in a row
+ * too (`----____`, all of which fix-all removes), with the blanks around them. Found by walking
+ * back from the end, so a line of ten thousand dashes costs ten thousand steps, not their square.
+ */
+function markerAtEnd(content: string): { start: number; shown: string } | undefined {
+  let end = content.length;
+  while (end > 0 && isBlankAt(content, end - 1)) end--;
+  let start: number | undefined;
+  for (;;) {
+    const char = content[end - 1];
+    const least = char === undefined ? undefined : MARKER_RUNS.get(char);
+    if (least === undefined) break;
+    // Invisible characters inside a run go with fix-all: `——\u200B——` is a marker.
+    let at = end;
+    let count = 0;
+    while (at > 0 && (content[at - 1] === char || invisibleUnit.test(content[at - 1]!))) {
+      if (content[at - 1] === char) count++;
+      at--;
+    }
+    while (at < end && content[at] !== char) at++;
+    if (count < least) break;
+    start = at;
+    end = at;
+    while (end > 0 && isBlankAt(content, end - 1)) end--;
+  }
+  if (start === undefined) return undefined;
+  return { start: end, shown: content.slice(start).trim() };
+}
 const closingPunctuation = /[。！？!?…”’」』）)》】.；;]$/;
 
 export const truncated = defineRule({
@@ -27,29 +67,44 @@ export const truncated = defineRule({
   },
   checkDocument({ model, lineText, lineFacts }, report) {
     const { lines } = model;
-    const last = model.blocks.findLast((block) => block.kind !== 'residue');
-    if (!last || (last.kind !== 'paragraph' && last.kind !== 'heading')) return;
-    const { start } = last.line;
-    const content = lineText(last.line.index).slice(0, lineFacts(last.line.index).proseEnd);
-    const found = marker.exec(content);
-    if (found) {
-      const shown = found[0].trim();
-      const whole = found.index === 0 || content.slice(0, found.index).trim() === '';
+    // A marker alone on the last line is removed with the line, and the line before it is then
+    // the last: it is looked at too, or a second fix-all would find its marker.
+    for (let index = model.blocks.length - 1; index >= 0; index--) {
+      const last = model.blocks[index]!;
+      if (last.kind === 'residue') continue;
+      if (last.kind !== 'paragraph' && last.kind !== 'heading') return;
+      const { start } = last.line;
+      const content = lineText(last.line.index).slice(0, lineFacts(last.line.index).proseEnd);
+      const found = markerAtEnd(content);
+      if (!found) {
+        reportUnfinished(report, start, content);
+        return;
+      }
+      const whole = content.slice(0, found.start).trim() === '';
       const range = whole
         ? lineRemovalRange(lineText(0), lines, last.line)
-        : { start: start + found.index, end: start + found.index + found[0].length };
+        : { start: start + found.start, end: start + content.length };
       report({
         ...range,
         message: 'marker',
-        args: { marker: shown },
-        fixes: [{ title: 'remove', args: { marker: shown }, edits: [{ ...range, newText: '' }], safe: true }],
+        args: { marker: found.shown },
+        fixes: [
+          { title: 'remove', args: { marker: found.shown }, edits: [{ ...range, newText: '' }], safe: true },
+        ],
       });
-      return;
+      if (!whole) return;
     }
-    const trimmed = trimBlankEnd(content);
-    if (trimmed.length === 0 || closingPunctuation.test(trimmed)) return;
-    const end = start + trimmed.length;
-    const lastChar = Array.from(trimmed).at(-1)!;
-    report({ start: end - lastChar.length, end, message: 'unfinished' });
   },
 });
+
+function reportUnfinished(
+  report: Reporter<'marker' | 'unfinished' | 'remove'>,
+  start: number,
+  content: string,
+): void {
+  const trimmed = trimBlankEnd(content);
+  if (trimmed.length === 0 || closingPunctuation.test(trimmed)) return;
+  const end = start + trimmed.length;
+  const lastChar = Array.from(trimmed).at(-1)!;
+  report({ start: end - lastChar.length, end, message: 'unfinished' });
+}

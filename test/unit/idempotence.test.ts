@@ -1,0 +1,145 @@
+// Counterexamples the property tests (test/property/fixAll.test.ts) found to "a second fix-all
+// changes nothing", each shrunk to a few lines and kept here with the text fix-all now makes.
+// Each rule judges the text as fix-all leaves it, so the fixes of one rule do not make findings
+// of another appear on the next run.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { SpeechTidySettings } from '../../server/src/core';
+import { fixAll } from '../support/fixtures';
+
+function assertIdempotent(text: string, expected: string, settings: SpeechTidySettings = {}): void {
+  const once = fixAll(text, undefined, settings);
+  assert.equal(once, expected);
+  assert.equal(fixAll(once, undefined, settings), once, 'a second fix-all changed the text');
+}
+
+describe('fix-all is idempotent: what a line is does not depend on what fix-all removes', () => {
+  test('an ad appended to the first line does not make it the title', () => {
+    assertIdempotent('一是更多资料+微信:abc123\n正文复制', '一是');
+    assertIdempotent('，更多资料+微信:abc123\n\u0085', '，\u0085');
+  });
+
+  test('an ad opening a line does not hide the heading after it', () => {
+    assertIdempotent('关注公众号xyz②XX同志', '①XX同志');
+  });
+
+  test('site residue ends the front matter: `正文复制` is no speaker', () => {
+    assertIdempotent('X中央\n正文复制', '党中央');
+  });
+
+  test('a heading such as `第一部分` is no speaker either', () => {
+    assertIdempotent(
+      '今天召开全市工作会议\n第十一部分\n“更多资料+微信:abc123\n第一部分',
+      '今天召开全市工作会议\n第一部分\n“\n第二部分',
+    );
+  });
+
+  test('a half-width `!` ends a run-in heading as `！` does', () => {
+    assertIdempotent('一、!今天召开全市工作会议\n，更多资料+微信:abc123', '一、！今天召开全市工作会议，');
+  });
+
+  test('a truncation marker after `2、` does not hide the heading', () => {
+    assertIdempotent('今天召开全市工作会议\n正文复制\n2、......', '今天召开全市工作会议\n1、');
+  });
+
+  test('a series label has no clause punctuation', () => {
+    assertIdempotent('第一，\n“日新月异”系列№7962', '第一，“日新月异”系列№7962');
+  });
+});
+
+describe('fix-all is idempotent: half-width marks are judged as the fixed text reads', () => {
+  test('a censorship placeholder glued to Chinese is Chinese', () => {
+    assertIdempotent(',X中央', '，党中央');
+    assertIdempotent('全X,', '全党，');
+  });
+
+  test('marks side by side are converted together', () => {
+    assertIdempotent('一、。,,', '一、。，，');
+    assertIdempotent('Hello下载文档请,,8:30', 'Hello下载文档请，，8:30');
+    assertIdempotent('(一),', '（一），');
+  });
+
+  test('an ad between a mark and its neighbour is looked past', () => {
+    assertIdempotent('，更多资料+微信:abc1238:30！Hello', '，：30！Hello');
+  });
+
+  test('a residue line between two lines is looked past', () => {
+    assertIdempotent(', \n- 5 -\n（2018年8月8日）', '，（2018年8月8日）');
+  });
+
+  test('an invisible character before `a)` does not make it a list marker', () => {
+    assertIdempotent('一、。*\ufeffa)今天召开全市工作会议', '一、。*a）今天召开全市工作会议');
+  });
+
+  test('a parenthesis pairs with one on the line fix-all joins to it', () => {
+    assertIdempotent('（最后，\na)Hello', '（最后，a）Hello');
+    assertIdempotent('一、。(,\n1)“', '一、。（，1）“');
+  });
+});
+
+describe('fix-all is idempotent: ads are found in the text as fix-all leaves it', () => {
+  test('an opener whose tail read as a sentence until the ad after it went', () => {
+    assertIdempotent('扫码关注,。更多资料+微信:abc123', '');
+    assertIdempotent(
+      '一、。扫码关注今天召开全市工作会议更多资料+微信:abc123今天召开全市工作会议😀8:30',
+      '一、。',
+    );
+  });
+
+  test('an invisible character after an opener does not make its tail a sentence', () => {
+    assertIdempotent('扫码关注。\u200b', '');
+  });
+
+  test('an ad split by a line break that fix-all joins', () => {
+    assertIdempotent('的加微信\n：，', '的');
+    assertIdempotent('QQ群123456今天召开全市工作会议，\n“更多精品8:30', '');
+  });
+});
+
+describe('fix-all is idempotent: placeholders', () => {
+  test('a half-width mark bounds a placeholder as its full-width form does', () => {
+    assertIdempotent(',ZF今天召开全市工作会议，', '，政府今天召开全市工作会议，');
+  });
+
+  test('an ad between a placeholder and Chinese is looked past', () => {
+    assertIdempotent('GCD 更多资料+微信:abc123今天召开全市工作会议！', '共产党今天召开全市工作会议！');
+  });
+
+  test('what fix-all restores elsewhere counts as evidence', () => {
+    assertIdempotent(
+      '一、我们要提高站位x\nZZ站位X中央更多资料+微信:abc123',
+      '一、我们要提高站位党\n政治站位党中央',
+    );
+    assertIdempotent(
+      'X党中央决策部署e\u0301\nGCD党中央决策部署',
+      '党党中央决策部署e\u0301\n共产党党中央决策部署',
+    );
+  });
+});
+
+describe('fix-all is idempotent: line breaks and truncation markers', () => {
+  test('an invisible character before a continuation mark does not hide it', () => {
+    assertIdempotent(
+      '一、。今天召开全市工作会议\n\u200b，今天召开全市工作会议',
+      '一、。今天召开全市工作会议，今天召开全市工作会议',
+    );
+  });
+
+  test('a line of invisible characters between CR and LF is no paragraph break', () => {
+    assertIdempotent(
+      '一、。，\r\u200b\n一是今天召开全市工作会议；二是今天召开全市工作会议；',
+      '一、。，一是今天召开全市工作会议；二是今天召开全市工作会议；',
+    );
+  });
+
+  test('markers in a row, on the last lines or split by an invisible character, all go', () => {
+    assertIdempotent('一、。----____', '一、。');
+    assertIdempotent('一、\n----\n----', '一、\n');
+    assertIdempotent('一、。——\u200b——', '一、。');
+  });
+
+  test('an ignored phrase on a last line keeps its removal out, whatever the line before', () => {
+    const settings = { watermarkPhrases: ['Hello', '正文'], ignoredPhrases: ['Hello'] };
+    assertIdempotent('正文\nHello', 'Hello', settings);
+  });
+});
