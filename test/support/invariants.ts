@@ -51,10 +51,7 @@ export function assertAnalysisRanges(text: string, analysis: Analysis): void {
     assert.ok(finding.start >= previous, `${what}: findings are not sorted by position`);
     previous = finding.start;
     assert.equal(typeof finding.message, 'string');
-    assert.ok(
-      finding.message.length > 0 && !finding.message.includes('{'),
-      `${what}: message ${finding.message}`,
-    );
+    assert.ok(finding.message.length > 0, `${what}: an empty message`);
     for (const fix of finding.fixes) {
       assert.ok(fix.edits.length > 0, `${what}: the fix “${fix.title}” has no edits`);
       for (const edit of fix.edits) assertRange(text, edit.start, edit.end, `${what}: fix “${fix.title}”`);
@@ -111,7 +108,6 @@ export function assertOutline(text: string, nodes: readonly OutlineNode[], paren
         parent.start <= node.start && node.end <= parent.end,
         `${what} at ${node.start}-${node.end} leaves its parent “${parent.name}” at ${parent.start}-${parent.end}`,
       );
-      assert.ok(node.level > parent.level, `${what}: level ${node.level} under level ${parent.level}`);
     }
     assert.ok(
       node.start >= previousEnd,

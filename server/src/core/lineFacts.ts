@@ -190,7 +190,13 @@ function enumeratorsOf(line: string, from: number): Enumerator[] {
       nameEnd,
     });
   }
-  return found;
+  // A name stops where the next item starts (`首先，其次……`): the outline selects it inside the
+  // item, whose range ends there.
+  return found.map((item, index) => {
+    const next = found[index + 1];
+    if (!next || item.nameEnd <= next.start) return item;
+    return { ...item, name: shorten(line.slice(item.start, next.start)), nameEnd: next.start };
+  });
 }
 
 /** The line as a reader sees it, without invisible characters and surrounding blanks. */

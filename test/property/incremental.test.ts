@@ -1,0 +1,121 @@
+// The incremental engine: after any sequence of edits, what a TranscriptAnalyzer holds equals
+// an analysis of the same text from scratch. Edits land anywhere, between the halves of a CRLF
+// or a surrogate pair included, and insert line breaks of every kind.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import {
+  type Analysis,
+  analyze,
+  foldingRegions,
+  type Locale,
+  outline,
+  RULES,
+  resolveConfig,
+  type SpeechTidySettings,
+  TranscriptAnalyzer,
+} from '../../server/src/core';
+import { document, insertion, locale, propertyParameters, settings } from '../support/generators';
+
+/** An edit as proportions of the text it applies to, so it fits whatever the text is by then. */
+interface EditPlan {
+  readonly kind: 'anywhere' | 'at-break' | 'line';
+  readonly at: number;
+  readonly length: number;
+  readonly text: string;
+  /** Whether to read the analysis after this edit, which fills the engine's caches mid-sequence. */
+  readonly read: boolean;
+}
+
+const editPlan: fc.Arbitrary<EditPlan> = fc.record({
+  kind: fc.constantFrom('anywhere', 'anywhere', 'at-break', 'line'),
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  length: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 0.3, noNaN: true })),
+  text: insertion,
+  read: fc.boolean(),
+});
+
+/** The range an edit replaces in `text`. */
+function place(text: string, plan: EditPlan): { start: number; end: number } {
+  if (plan.kind === 'at-break') {
+    const breaks = [...text.matchAll(/[\r\n]/g)].map((match) => match.index);
+    if (breaks.length > 0) {
+      const at = breaks[Math.min(breaks.length - 1, Math.floor(plan.at * breaks.length))]!;
+      // Before, inside (between CR and LF) or after a break, deleting it or not.
+      const start = at + (plan.length > 0.15 ? 1 : 0);
+      return { start, end: Math.min(text.length, start + (plan.length > 0.2 ? 1 : 0)) };
+    }
+  }
+  if (plan.kind === 'line') {
+    const starts = [0, ...[...text.matchAll(/\r\n|\r|\n/g)].map((match) => match.index + match[0].length)];
+    const line = Math.min(starts.length - 1, Math.floor(plan.at * starts.length));
+    const start = starts[line]!;
+    const end = line + 1 < starts.length ? starts[line + 1]! : text.length;
+    return { start, end: plan.length > 0.1 ? end : start };
+  }
+  const start = Math.min(text.length, Math.floor(plan.at * (text.length + 1)));
+  return { start, end: Math.min(text.length, start + Math.floor(plan.length * text.length)) };
+}
+
+/** What an analysis says, as plain data: findings with their messages and fixes, and the model. */
+function snapshot(analysis: Analysis, text: string) {
+  const { model } = analysis;
+  const roots = outline(model);
+  return {
+    text: model.text,
+    lines: model.lines,
+    lineTexts: model.lines.map((line) => model.lineText(line.index)),
+    blocks: model.blocks,
+    title: model.title,
+    positions: [0, Math.floor(text.length / 2), text.length].map((offset) =>
+      model.lineIndex.position(offset),
+    ),
+    findings: analysis.findings.map((finding) => ({
+      rule: finding.rule,
+      severity: finding.severity,
+      start: finding.start,
+      end: finding.end,
+      message: finding.message,
+      fixes: finding.fixes.map((fix) => ({ ...fix, edits: [...fix.edits] })),
+    })),
+    outline: roots,
+    folding: foldingRegions(model, roots),
+  };
+}
+
+describe('the incremental engine', () => {
+  test('after any sequence of edits, equals an analysis from scratch of the same text', (t) => {
+    const parameters = propertyParameters<[string, EditPlan[], SpeechTidySettings, Locale]>(3000, 0.4);
+    let edits = 0;
+    fc.assert(
+      fc.property(
+        document,
+        fc.array(editPlan, { minLength: 1, maxLength: 12 }),
+        settings,
+        locale,
+        (initial, plans, userSettings, language) => {
+          const options = { config: resolveConfig(userSettings, RULES), locale: language };
+          const analyzer = new TranscriptAnalyzer(initial, { ...options, rules: RULES });
+          let text = initial;
+          analyzer.analysis();
+          for (const [index, plan] of plans.entries()) {
+            const { start, end } = place(text, plan);
+            analyzer.update(start, end, plan.text);
+            text = text.slice(0, start) + plan.text + text.slice(end);
+            edits++;
+            assert.equal(analyzer.text, text, 'the analyzer holds the edited text');
+            if (plan.read || index === plans.length - 1) {
+              assert.deepStrictEqual(
+                snapshot(analyzer.analysis(), text),
+                snapshot(analyze(text, options), text),
+                `after edit ${index + 1} (${start}-${end} → ${JSON.stringify(plan.text)})`,
+              );
+            }
+          }
+        },
+      ),
+      parameters,
+    );
+    t.diagnostic(`${parameters.numRuns} sequences (seed ${parameters.seed}), ${edits} edits`);
+  });
+});
