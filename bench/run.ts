@@ -123,7 +123,7 @@ async function measureSize(label: string, bytes: number, repeats: number): Promi
   const autocorrect = await import('autocorrect-node');
   const autocorrectMs = time(Math.min(repeats, 5), () => autocorrect.lintFor(text, 'speech.txt'));
   let zhlintMs: number | undefined;
-  if (actualBytes <= ZHLINT_MAX_BYTES) {
+  if (bytes <= ZHLINT_MAX_BYTES) {
     const zhlint = await import('zhlint');
     zhlintMs = time(Math.min(repeats, 3), () => zhlint.run(text));
   }

@@ -147,6 +147,9 @@ class ReportedFinding implements Finding {
   }
 }
 
+/** One empty array for every line that has nothing of a kind. */
+const NOTHING: readonly never[] = [];
+
 const byPosition = (a: Finding, b: Finding) => a.start - b.start || a.end - b.end;
 
 export class TranscriptAnalyzer {
@@ -294,22 +297,29 @@ export class TranscriptAnalyzer {
     const facts = lineFacts(text);
     const ignored =
       config.ignoredPhrases.length === 0
-        ? []
+        ? NOTHING
         : config.ignoredPhrases.flatMap((matcher) => [...matcher.matches(text)]);
-    const findings: ReportedFinding[] = [];
-    const data: unknown[] = [];
+    // Most lines have no finding and no data: they share empty arrays, which keeps a long
+    // transcript's heap small.
+    let findings: ReportedFinding[] | undefined;
+    let data: unknown[] | undefined;
     if (text.length > 0) {
       const context = { text, first: index === 0, facts, config };
       for (const active of this.active) {
         if (!active.rule.checkLine) continue;
-        data[active.slot] = active.rule.checkLine(context, (report) => {
+        const returned = active.rule.checkLine(context, (report) => {
           if (ignored.length > 0 && overlaps(ignored, report.start, report.end)) return;
+          findings ??= [];
           findings.push(new ReportedFinding(active, report, locale));
         });
+        if (returned !== undefined) {
+          data ??= [];
+          data[active.slot] = returned;
+        }
       }
-      findings.sort(byPosition);
+      findings?.sort(byPosition);
     }
-    return { facts, findings, data, ignored };
+    return { facts, findings: findings ?? NOTHING, data: data ?? NOTHING, ignored };
   }
 
   private lineStarts(): number[] {
