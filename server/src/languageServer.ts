@@ -31,9 +31,8 @@ import {
 import { type AnalysisEnvironment, DocumentStore } from './documents';
 import {
   codeAction,
-  DIAGNOSTIC_SOURCE,
   FIX_ALL_KIND,
-  type FindingData,
+  findingOf,
   toDiagnostic,
   toDocumentSymbol,
   toFoldingRange,
@@ -315,7 +314,9 @@ export function startServer(connection: Connection): void {
     }
     warned.delete(`${document.uri}#too-large`);
     warned.delete(`${document.uri}#binary`);
-    const diagnostics = state.analysis.findings.map((finding) => toDiagnostic(document, finding));
+    const diagnostics = state.analysis.findings.map((finding, index) =>
+      toDiagnostic(document, finding, index),
+    );
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
     // The editor's text is newer than the disk's: workspace symbols follow it while it is open.
     const file = filePathOf(document.uri);
@@ -463,16 +464,15 @@ export function startServer(connection: Connection): void {
       const rulesSeen = new Set<string>();
       const groupsSeen = new Set<string>();
       for (const diagnostic of context.diagnostics) {
-        if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
-        const data = diagnostic.data as FindingData | undefined;
         // A diagnostic of an older version would place its edits wrongly; fresh ones follow.
-        if (!data || data.version !== document.version || !Array.isArray(data.fixes)) continue;
+        const finding = findingOf(document, analysis.findings, diagnostic);
+        if (!finding) continue;
         let preferredGiven = false;
-        for (const fix of data.fixes) {
+        for (const fix of finding.fixes) {
           const isPreferred: boolean = fix.safe && !preferredGiven;
           preferredGiven ||= isPreferred;
           actions.push(
-            codeAction(fix.title, CodeActionKind.QuickFix, edit(fix.edits), {
+            codeAction(fix.title, CodeActionKind.QuickFix, edit(toTextEdits(document, fix.edits)), {
               diagnostics: [diagnostic],
               isPreferred,
             }),

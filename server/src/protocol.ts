@@ -19,10 +19,15 @@ import type { Edit, Finding, FoldingRegion, OutlineNode, Severity } from './core
 export const DIAGNOSTIC_SOURCE = 'speech-tidy';
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.speech`;
 
-/** What a diagnostic carries so that its code action needs no second analysis. */
+/**
+ * What a diagnostic carries so that its code action needs no second analysis: the version it
+ * was found in and where it stands in that version's findings. The fixes themselves stay in the
+ * server, which holds the analysis of the current version; publishing them with every diagnostic
+ * would double what each keystroke sends.
+ */
 export interface FindingData {
   readonly version: number;
-  readonly fixes: readonly { title: string; safe: boolean; group?: string; edits: TextEdit[] }[];
+  readonly index: number;
 }
 
 const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
@@ -40,16 +45,8 @@ export function toTextEdits(document: TextDocument, edits: readonly Edit[]): Tex
   return edits.map((edit) => ({ range: toRange(document, edit.start, edit.end), newText: edit.newText }));
 }
 
-export function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
-  const data: FindingData = {
-    version: document.version,
-    fixes: finding.fixes.map((fix) => ({
-      title: fix.title,
-      safe: fix.safe,
-      ...(fix.group === undefined ? {} : { group: fix.group }),
-      edits: toTextEdits(document, fix.edits),
-    })),
-  };
+export function toDiagnostic(document: TextDocument, finding: Finding, index: number): Diagnostic {
+  const data: FindingData = { version: document.version, index };
   return {
     range: toRange(document, finding.start, finding.end),
     severity: SEVERITY[finding.severity],
@@ -58,6 +55,30 @@ export function toDiagnostic(document: TextDocument, finding: Finding): Diagnost
     message: finding.message,
     data,
   };
+}
+
+/**
+ * The finding a diagnostic of ours stands for, or undefined when it is of another version or
+ * no longer matches (the settings changed since it was published).
+ */
+export function findingOf(
+  document: TextDocument,
+  findings: readonly Finding[],
+  diagnostic: Diagnostic,
+): Finding | undefined {
+  const data = diagnostic.data as Partial<FindingData> | undefined;
+  if (
+    diagnostic.source !== DIAGNOSTIC_SOURCE ||
+    data?.version !== document.version ||
+    typeof data.index !== 'number'
+  )
+    return undefined;
+  const finding = findings[data.index];
+  if (!finding || finding.rule !== diagnostic.code) return undefined;
+  const { start, end } = diagnostic.range;
+  return finding.start === document.offsetAt(start) && finding.end === document.offsetAt(end)
+    ? finding
+    : undefined;
 }
 
 /**
