@@ -36,7 +36,7 @@ describe('hover', () => {
     const markdown = hoverMarkdown(analyzeText(text, {}, 'zh-cn'), at('XX'), 'zh-cn')!;
     assert.equal(
       markdown,
-      '**“XX”是未填写的模板空位，请补上它所代表的名称、地点或数字。**\n\n没有自动修复，需要人工处理。\n\n' +
+      '**“XX”是未填写的模板空位，请填入实际的人名、地名或数字。**\n\n无法自动修复，需要人工处理。\n\n' +
         '*template-placeholder*: 未填写的模板空位，如“XX同志”“XXX市”“×××”“○○”“**”，需要作者补全。',
     );
   });

@@ -5,8 +5,8 @@ import { RULES } from './rules';
 
 const TEXTS = {
   writes: { en: 'The fix writes “{text}”.', 'zh-cn': '修复后写作“{text}”。' },
-  removes: { en: 'The fix removes it.', 'zh-cn': '修复将删除它。' },
-  manual: { en: 'No automatic fix: this needs a person.', 'zh-cn': '没有自动修复，需要人工处理。' },
+  removes: { en: 'The fix removes it.', 'zh-cn': '自动修复会删除这段文字。' },
+  manual: { en: 'No automatic fix: this needs a person.', 'zh-cn': '无法自动修复，需要人工处理。' },
 } as const;
 
 /** Markdown for the findings under `offset`, or undefined when there are none. */

@@ -32,7 +32,7 @@ export const brokenLine = defineRule<'broken' | 'join', LineEnds>({
   messages: {
     broken: {
       en: 'This line breaks in the middle of a sentence: join it with the next line.',
-      'zh-cn': '这一行在句子中间断开了，应与下一行合并。',
+      'zh-cn': '此行在句子中间断开，应与下一行合并。',
     },
     join: { en: 'Join with the next line', 'zh-cn': '与下一行合并' },
   },

@@ -51,9 +51,19 @@ type Side =
   | { readonly char: string | undefined }
   | { readonly edge: true };
 
+/** What a pair of parentheses holds: Han characters, Latin letters. */
+interface Inside {
+  readonly han: boolean;
+  readonly latin: boolean;
+}
+
+function insideOf(text: string): Inside {
+  return { han: han.test(text), latin: latin.test(text) };
+}
+
 /** A pair of parentheses: what is inside, and what lies outside either end. */
 interface Pair {
-  readonly inside: string;
+  readonly inside: Inside;
   readonly before: Side;
   readonly after: Side;
 }
@@ -157,7 +167,7 @@ class Surroundings {
   }
 
   /** A pair opening at `open` and closing at `close`: a parenthesis looks at no other line. */
-  pair(inside: string, open: number, close: number): Pair {
+  pair(inside: Inside, open: number, close: number): Pair {
     const outside = (side: Side): Side => ('edge' in side ? { char: undefined } : side);
     return { inside, before: outside(this.before(open)), after: outside(this.after(close + 1)) };
   }
@@ -195,6 +205,17 @@ function pairParentheses(content: string): {
   return { partner, open, closing };
 }
 
+/** How many Han characters and Latin letters start before each offset of `text`. */
+function letterCounts(text: string): { han: Uint32Array; latin: Uint32Array } {
+  const hanCount = new Uint32Array(text.length + 1);
+  const latinCount = new Uint32Array(text.length + 1);
+  for (let at = 0; at < text.length; at++) {
+    hanCount[at + 1] = hanCount[at]! + (isHan(charAt(text, at)) ? 1 : 0);
+    latinCount[at + 1] = latinCount[at]! + (isAsciiLetter(text[at]) ? 1 : 0);
+  }
+  return { han: hanCount, latin: latinCount };
+}
+
 /** The marks of a line that are judged, with what lies beside each, and its loose parentheses. */
 function marksOf(
   content: string,
@@ -212,6 +233,9 @@ function marksOf(
   const parens = /[(（)）]/.test(content) ? pairParentheses(content) : undefined;
   const markAt = new Map(found.map(({ offset }, index) => [offset, index]));
   const around = new Surroundings(content, ads, config, markAt);
+  // What each pair holds is counted once for the line: a slice per pair would cost the square of
+  // the line's length for deeply nested parentheses.
+  let counts: { han: Uint32Array; latin: Uint32Array } | undefined;
   const list = found.map(({ char, offset }): Mark => {
     const partner = parens?.partner.get(offset);
     const paren = char === '(' || char === ')';
@@ -227,7 +251,12 @@ function marksOf(
     };
     if (partner === undefined) return mark;
     const [open, close] = partner > offset ? [offset, partner] : [partner, offset];
-    return { ...mark, pair: around.pair(content.slice(open + 1, close), open, close) };
+    counts ??= letterCounts(content);
+    const inside = {
+      han: counts.han[close]! > counts.han[open + 1]!,
+      latin: counts.latin[close]! > counts.latin[open + 1]!,
+    };
+    return { ...mark, pair: around.pair(inside, open, close) };
   });
   const loose = (offset: number): Loose => ({ offset, mark: markAt.get(offset) });
   return {
@@ -264,9 +293,7 @@ function propagate(
       // looks at no other line.
       const { inside, before, after } = mark.pair;
       const outside = [isChinese(charOf(before)), isChinese(charOf(after))];
-      return (
-        han.test(inside) || (latin.test(inside) ? outside[0]! && outside[1]! : outside[0]! || outside[1]!)
-      );
+      return inside.han || (inside.latin ? outside[0]! && outside[1]! : outside[0]! || outside[1]!);
     }
     // A parenthesis without a partner waits for the document, which knows the lines joined to it.
     if (mark.excluded || (mark.unpaired && edges === undefined)) return false;
@@ -275,10 +302,9 @@ function propagate(
     return isChineseMark(edgeOf(mark.before, 'before'), edgeOf(mark.after, 'after'));
   };
   /** The marks whose judgement looks at mark `index`. */
-  const dependents = new Map<number, number[]>();
+  const dependents: (number[] | undefined)[] = new Array(list.length);
   const depend = (side: Side, on: number) => {
-    if ('mark' in side && side.line === undefined)
-      dependents.set(side.mark, [...(dependents.get(side.mark) ?? []), on]);
+    if ('mark' in side && side.line === undefined) (dependents[side.mark] ??= []).push(on);
   };
   list.forEach((mark, index) => {
     depend(mark.before, index);
@@ -295,7 +321,7 @@ function propagate(
     if (converted[index] || !chinese(list[index]!)) continue;
     converted[index] = true;
     newly.push(index);
-    for (const next of dependents.get(index) ?? []) if (!converted[next]) queue.push(next);
+    for (const next of dependents[index] ?? []) if (!converted[next]) queue.push(next);
   }
   return newly;
 }
@@ -426,9 +452,10 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
         for (const closer of data?.closers ?? []) {
           const opener = open.pop();
           if (!opener) break;
-          let inside = words.get(opener.line)!.slice(opener.offset + 1);
-          for (let line = opener.line + 1; line < next; line++) inside += words.get(line) ?? '';
-          inside += lineText(next).slice(start, closer.offset);
+          let text = words.get(opener.line)!.slice(opener.offset + 1);
+          for (let line = opener.line + 1; line < next; line++) text += words.get(line) ?? '';
+          text += lineText(next).slice(start, closer.offset);
+          const inside = insideOf(text);
           const before = around(opener.line).before(opener.offset);
           const after = around(next).after(closer.offset + 1);
           // Each half reads the other line's side as a mark of that line.

@@ -28,7 +28,7 @@ export const headingNumbering = defineRule({
     },
     shifted: {
       en: 'Heading number “{found}” carries on an earlier numbering error: expected “{expected}”.',
-      'zh-cn': '标题序号“{found}”沿用了前面的编号错误，应为“{expected}”。',
+      'zh-cn': '标题序号“{found}”受前面编号错误的影响而错位，应为“{expected}”。',
     },
     repeat: {
       en: 'Heading number “{found}” repeats the one before it: expected “{expected}”.',
@@ -36,13 +36,13 @@ export const headingNumbering = defineRule({
     },
     order: {
       en: 'Heading number “{found}” is out of order after “{previous}”: expected “{expected}”.',
-      'zh-cn': '标题序号“{found}”排在“{previous}”之后，顺序不对，应为“{expected}”。',
+      'zh-cn': '标题序号“{found}”排在“{previous}”之后，顺序有误，应为“{expected}”。',
     },
     first: {
       en: 'The first heading of this run is numbered “{found}”: expected “{expected}”.',
       'zh-cn': '这一组标题的第一个序号是“{found}”，应为“{expected}”。',
     },
-    renumber: { en: 'Renumber as “{expected}”', 'zh-cn': '改为“{expected}”' },
+    renumber: { en: 'Renumber as “{expected}”', 'zh-cn': '将序号改为“{expected}”' },
   },
   checkDocument({ model, lineText, lineFacts }, report) {
     const numeral = (heading: Heading) => {

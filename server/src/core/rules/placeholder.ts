@@ -193,7 +193,7 @@ export const placeholder = defineRule<'decided' | 'undecided' | 'replace', LineP
   id: 'placeholder',
   description: {
     en: 'Censorship placeholders: Latin letters a website put in place of a word (X for 党, ZZ for 政治, GCD for 共产党, ZF for 政府).',
-    'zh-cn': '屏蔽占位符：网站用拉丁字母替换的词（X 代“党”，ZZ 代“政治”，GCD 代“共产党”，ZF 代“政府”）。',
+    'zh-cn': '屏蔽占位符：网站用来顶替原词的拉丁字母（X 代“党”，ZZ 代“政治”，GCD 代“共产党”，ZF 代“政府”）。',
   },
   defaultSeverity: 'warning',
   fixable: true,

@@ -39,7 +39,7 @@ export const templatePlaceholder = defineRule({
   messages: {
     slot: {
       en: 'Unfilled template slot “{text}”: replace it with the name, place or number it stands for.',
-      'zh-cn': '“{text}”是未填写的模板空位，请补上它所代表的名称、地点或数字。',
+      'zh-cn': '“{text}”是未填写的模板空位，请填入实际的人名、地名或数字。',
     },
   },
   checkLine({ text }, report) {

@@ -57,11 +57,11 @@ export const truncated = defineRule({
   messages: {
     marker: {
       en: 'The text ends with “{marker}”: the website cut it off here. Remove the marker and restore the rest from the source.',
-      'zh-cn': '正文以“{marker}”结尾，说明网站在此处截断了全文。请删除该标记，并从原始来源补全后文。',
+      'zh-cn': '正文以“{marker}”结尾，说明网站在此处截断了全文。请删除该标记，并对照原文补全后面的内容。',
     },
     unfinished: {
       en: 'The last paragraph stops mid-sentence: the text may have been cut off. Restore the rest from the source.',
-      'zh-cn': '最后一段在句中中断，全文可能被截断，请从原始来源补全。',
+      'zh-cn': '最后一段话没有说完，全文可能被截断，请对照原文补全。',
     },
     remove: { en: 'Remove the marker “{marker}”', 'zh-cn': '删除截断标记“{marker}”' },
   },

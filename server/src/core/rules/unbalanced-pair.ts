@@ -37,11 +37,11 @@ export const unbalancedPair = defineRule({
   messages: {
     unclosed: {
       en: '“{char}” is not closed in this paragraph: add “{partner}” where it ends.',
-      'zh-cn': '“{char}”在本段内没有闭合，请在结束处补上“{partner}”。',
+      'zh-cn': '本段中的 {char} 没有闭合，请在相应内容结束处补上 {partner}。',
     },
     unopened: {
       en: '“{char}” closes nothing in this paragraph: add “{partner}” where it starts, or remove it.',
-      'zh-cn': '“{char}”在本段内没有对应的开头，请补上“{partner}”或删除它。',
+      'zh-cn': '本段中的 {char} 前面缺少与之配对的 {partner}，请在相应内容开头处补上，或删除这个多余的符号。',
     },
   },
   checkLine({ text: content, facts }, report) {

@@ -12,7 +12,7 @@ export const watermark = defineRule<
   id: 'watermark',
   description: {
     en: 'Ads and site residue left by document-sharing websites: page chrome, series labels, upload dates, page footers and appended ads.',
-    'zh-cn': '文档分享网站留下的广告和残留：页面按钮、系列编号、上传日期、页脚和段尾广告。',
+    'zh-cn': '文档分享网站留下的广告和残留内容：网页按钮文字、系列编号、上传日期、页脚和段尾广告。',
   },
   defaultSeverity: 'warning',
   fixable: true,
