@@ -129,7 +129,22 @@ const AD_TAIL_LIMIT = 40;
  * Sites append ads after a finished sentence, while the same words in the speech itself
  * (`引导群众关注公众号`, `提供更多资料`) sit inside one.
  */
-const afterSentence = new RegExp(`(?:^|[。！？!?…][”’」』）)]*)${GAP_CLASS}*$`);
+const sentenceEnds = /[。！？!?…]/;
+const closers = /[”’」』）)]/;
+const gap = new RegExp(GAP_CLASS);
+
+/**
+ * Whether `offset` of `content` follows a finished sentence (or opens the line), blanks between.
+ * Read backwards from `offset`: a pattern anchored at the end would be tried from every earlier
+ * position, the square of the line's length over a line of ads.
+ */
+function afterSentence(content: string, offset: number): boolean {
+  let at = offset;
+  while (at > 0 && gap.test(content[at - 1]!)) at--;
+  if (at === 0) return true;
+  while (at > 0 && closers.test(content[at - 1]!)) at--;
+  return at > 0 && sentenceEnds.test(content[at - 1]!);
+}
 const sentenceEnd = /[。！？!?]/;
 const han = /\p{Script=Han}/u;
 
@@ -147,7 +162,7 @@ function adsIn(content: string): TextRange[] {
   adPattern.lastIndex = 0;
   for (let match = adPattern.exec(content); match !== null; match = adPattern.exec(content)) {
     const isMarked = marked.test(match[0]);
-    if (!isMarked && !afterSentence.test(content.slice(0, match.index))) continue;
+    if (!isMarked && !afterSentence(content, match.index)) continue;
     let adEnd = match.index + match[0].length;
     const rest = content.slice(adEnd);
     // An offer runs on in Chinese (`更多资料请访问本站`); a bare channel runs on only into an

@@ -304,7 +304,10 @@ function propagate(
   /** The marks whose judgement looks at mark `index`. */
   const dependents: (number[] | undefined)[] = new Array(list.length);
   const depend = (side: Side, on: number) => {
-    if ('mark' in side && side.line === undefined) (dependents[side.mark] ??= []).push(on);
+    if (!('mark' in side) || side.line !== undefined) return;
+    const waiting = dependents[side.mark];
+    if (waiting) waiting.push(on);
+    else dependents[side.mark] = [on];
   };
   list.forEach((mark, index) => {
     depend(mark.before, index);
