@@ -75,6 +75,14 @@ describe('fix-all is idempotent: half-width marks are judged as the fixed text r
     assertIdempotent('（最后，\na)Hello', '（最后，a）Hello');
     assertIdempotent('一、。(,\n1)“', '一、。（，1）“');
   });
+
+  test('a parenthesis at a line’s start looks past it, as fix-all may join the lines', () => {
+    assertIdempotent(
+      '一是今天召开全市工作会议；二是今天召开全市工作会议，\n(）😀',
+      '一是今天召开全市工作会议；二是今天召开全市工作会议，（）😀',
+    );
+    assertIdempotent('一、。,\n(G\u200bCD)今天召开全市工作会议', '一、。，（GCD）今天召开全市工作会议');
+  });
 });
 
 describe('fix-all is idempotent: ads are found in the text as fix-all leaves it', () => {
@@ -114,6 +122,10 @@ describe('fix-all is idempotent: placeholders', () => {
       'X党中央决策部署e\u0301\nGCD党中央决策部署',
       '党党中央决策部署e\u0301\n共产党党中央决策部署',
     );
+  });
+
+  test('evidence is read past invisible characters', () => {
+    assertIdempotent('X全面从严治党\u200b全面从严治党', '党全面从严治党全面从严治党');
   });
 });
 

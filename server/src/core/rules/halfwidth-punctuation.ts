@@ -168,8 +168,7 @@ class Surroundings {
 
   /** A pair opening at `open` and closing at `close`: a parenthesis looks at no other line. */
   pair(inside: Inside, open: number, close: number): Pair {
-    const outside = (side: Side): Side => ('edge' in side ? { char: undefined } : side);
-    return { inside, before: outside(this.before(open)), after: outside(this.after(close + 1)) };
+    return { inside, before: this.before(open), after: this.after(close + 1) };
   }
 
   /** A placeholder glued to a Han character stands for Chinese: that character, for the test. */
@@ -289,10 +288,10 @@ function propagate(
   const chinese = (mark: Mark): boolean => {
     if (mark.pair) {
       // Latin inside (`国内生产总值(GDP)增长`) is Chinese text only when Chinese surrounds it;
-      // `Windows XP (SP3)系统` is a Latin phrase that merely goes on in Chinese. A parenthesis
-      // looks at no other line.
+      // `Windows XP (SP3)系统` is a Latin phrase that merely goes on in Chinese. At a line's edge a
+      // parenthesis looks past it as a mark does: fix-all may join the lines.
       const { inside, before, after } = mark.pair;
-      const outside = [isChinese(charOf(before)), isChinese(charOf(after))];
+      const outside = [isChinese(edgeOf(before, 'before')), isChinese(edgeOf(after, 'after'))];
       return inside.han || (inside.latin ? outside[0]! && outside[1]! : outside[0]! || outside[1]!);
     }
     // A parenthesis without a partner waits for the document, which knows the lines joined to it.
@@ -365,7 +364,8 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
     // Only a line with a mark at an edge or a loose parenthesis has anything left for the document
     // to decide, or to say to the lines beside it.
     const open = state.first !== undefined || state.last !== undefined || openers.length + closers.length > 0;
-    return open || list.some((mark) => mark.unpaired) ? state : undefined;
+    const edgePair = (mark: Mark) => mark.pair && ('edge' in mark.pair.before || 'edge' in mark.pair.after);
+    return open || list.some((mark) => mark.unpaired || edgePair(mark)) ? state : undefined;
   },
   checkDocument({ model, config, lineData, lineText, lineFacts }, report) {
     const withEdges: number[] = [];

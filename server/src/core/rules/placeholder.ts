@@ -479,9 +479,11 @@ class Evidence {
   private index(expansion: string): Set<string> {
     const windows = new Set<string>();
     const { text } = this;
+    // The words around, as a reader sees them: `党\u200B全面` is evidence for 党全面, as it will
+    // be once fix-all has removed the invisible character.
     for (let at = text.indexOf(expansion); at >= 0; at = text.indexOf(expansion, at + 1)) {
-      windows.add(text.slice(at, at + expansion.length + 2));
-      windows.add(text.slice(Math.max(0, at - 2), at + expansion.length));
+      windows.add(expansion + visibleAfter(text, at + expansion.length, 2));
+      windows.add(visibleBefore(text, at, 2) + expansion);
     }
     for (const restored of this.restored) addWindows(windows, expansion, restored);
     return windows;
