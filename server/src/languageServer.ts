@@ -240,7 +240,7 @@ export function startServer(connection: Connection): void {
         ? source.maxFileSizeMB
         : DEFAULT_MAX_FILE_SIZE_MB;
     settings = { editor: source as SpeechTidySettings, maxFileSizeMB: sizeMb, maxBytes: sizeMb * MEGABYTE };
-    const { problems } = resolveConfig(source, RULES);
+    const { problems } = resolveConfig(source, RULES, locale);
     if (problems.length > 0) {
       void connection.window.showWarningMessage(text('settings', { problems: problems.join('; ') }));
     }

@@ -172,9 +172,7 @@ describe('warnings', () => {
       assert.match(warnings.en, /^Speech Tidy ignored part of its settings: /);
     });
 
-    test('so does what is wrong with them', {
-      todo: 'core/config.ts writes its problems in English only',
-    }, () => {
+    test('so does what is wrong with them', () => {
       const detail = warnings['zh-cn'].replace(/^Speech Tidy 忽略了部分设置：/, '');
       assert.match(detail.replace(/"[^"]*"/g, ''), han, detail);
     });

@@ -2,6 +2,7 @@
 // once per change. User patterns run on RE2 semantics (re2js), which matches in linear time,
 // so no pattern a workspace ships can hang the server.
 import { RE2JS } from 're2js';
+import { format, type Locale, type MessageArgs } from './l10n';
 import type { Rule, SeveritySetting } from './rule';
 import { gappedPhraseSource } from './text';
 
@@ -34,6 +35,37 @@ export interface ResolvedConfig {
 }
 
 const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
+
+/** What can be wrong with a setting; the setting's name stays as the user wrote it. */
+const PROBLEMS = {
+  notList: { en: '{setting}: expected a list of strings', 'zh-cn': '{setting}：应为字符串列表' },
+  notText: {
+    en: '{setting}: ignored an entry that is not a non-empty string',
+    'zh-cn': '{setting}：忽略了一项不是非空字符串的内容',
+  },
+  tooLong: {
+    en: '{setting}: ignored an entry longer than {limit} characters',
+    'zh-cn': '{setting}：忽略了一项超过 {limit} 个字符的内容',
+  },
+  badPattern: {
+    en: '{setting}: ignored {value}: {reason}',
+    'zh-cn': '{setting}：忽略了 {value}（{reason}）',
+  },
+  rulesNotObject: {
+    en: 'rules: expected an object of rule ids and severities',
+    'zh-cn': 'rules：应为“规则 id: 严重程度”形式的对象',
+  },
+  unknownRule: { en: 'rules: unknown rule "{id}"', 'zh-cn': 'rules：没有名为“{id}”的规则' },
+  badSeverity: { en: 'rules.{id}: expected one of {allowed}', 'zh-cn': 'rules.{id}：只能取 {allowed} 之一' },
+  mappingsNotObject: {
+    en: 'placeholderMappings: expected an object of placeholders and expansions',
+    'zh-cn': 'placeholderMappings：应为“占位符: 原词”形式的对象',
+  },
+  badMapping: {
+    en: 'placeholderMappings: ignored "{token}": a placeholder is 1 to 8 Latin letters',
+    'zh-cn': 'placeholderMappings：忽略了“{token}”，占位符应为 1 到 8 个拉丁字母',
+  },
+} as const;
 const MAX_PATTERN_LENGTH = 500;
 
 function literalMatcher(phrase: string): PhraseMatcher {
@@ -62,27 +94,27 @@ function regexMatcher(source: string, body: string, flags: string): PhraseMatche
   };
 }
 
-function compilePhrases(values: unknown, setting: string, problems: string[]): PhraseMatcher[] {
+function compilePhrases(values: unknown, setting: string, problem: Problem): PhraseMatcher[] {
   if (values === undefined) return [];
   if (!Array.isArray(values)) {
-    problems.push(`${setting}: expected a list of strings`);
+    problem('notList', { setting });
     return [];
   }
   const matchers: PhraseMatcher[] = [];
   for (const value of values) {
     if (typeof value !== 'string' || value.trim().length === 0) {
-      problems.push(`${setting}: ignored an entry that is not a non-empty string`);
+      problem('notText', { setting });
       continue;
     }
     if (value.length > MAX_PATTERN_LENGTH) {
-      problems.push(`${setting}: ignored an entry longer than ${MAX_PATTERN_LENGTH} characters`);
+      problem('tooLong', { setting, limit: MAX_PATTERN_LENGTH });
       continue;
     }
     const regex = /^\/(.+)\/([i]*)$/s.exec(value);
     try {
       matchers.push(regex ? regexMatcher(value, regex[1]!, regex[2]!) : literalMatcher(value));
     } catch (error) {
-      problems.push(`${setting}: ignored ${JSON.stringify(value)}: ${(error as Error).message}`);
+      problem('badPattern', { setting, value: JSON.stringify(value), reason: (error as Error).message });
     }
   }
   return matchers;
@@ -92,38 +124,45 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function resolveConfig(settings: unknown, rules: readonly Rule[]): ResolvedConfig {
+type Problem = (key: keyof typeof PROBLEMS, args: MessageArgs) => void;
+
+/** Validates and compiles settings; what is wrong is described in `locale` and left out. */
+export function resolveConfig(
+  settings: unknown,
+  rules: readonly Rule[],
+  locale: Locale = 'en',
+): ResolvedConfig {
   const problems: string[] = [];
+  const problem: Problem = (key, args) => problems.push(format(PROBLEMS[key], locale, args));
   const source = isRecord(settings) ? settings : {};
   const severities = new Map<string, SeveritySetting>(rules.map((rule) => [rule.id, rule.defaultSeverity]));
   if (source.rules !== undefined) {
-    if (!isRecord(source.rules)) problems.push('rules: expected an object of rule ids and severities');
+    if (!isRecord(source.rules)) problem('rulesNotObject', {});
     else {
       for (const [id, value] of Object.entries(source.rules)) {
-        if (!severities.has(id)) problems.push(`rules: unknown rule "${id}"`);
+        if (!severities.has(id)) problem('unknownRule', { id });
         else if (!SEVERITIES.includes(value as SeveritySetting))
-          problems.push(`rules.${id}: expected one of ${SEVERITIES.join(', ')}`);
+          problem('badSeverity', { id, allowed: SEVERITIES.join(', ') });
         else severities.set(id, value as SeveritySetting);
       }
     }
   }
   const placeholderMappings = new Map<string, string>();
   if (source.placeholderMappings !== undefined) {
-    if (!isRecord(source.placeholderMappings))
-      problems.push('placeholderMappings: expected an object of placeholders and expansions');
+    if (!isRecord(source.placeholderMappings)) problem('mappingsNotObject', {});
     else {
       for (const [token, expansion] of Object.entries(source.placeholderMappings)) {
         if (!/^[A-Za-z]{1,8}$/.test(token) || typeof expansion !== 'string' || expansion.length === 0)
-          problems.push(`placeholderMappings: ignored "${token}": a placeholder is 1 to 8 Latin letters`);
+          problem('badMapping', { token });
         else placeholderMappings.set(token, expansion);
       }
     }
   }
   return {
     severities,
-    watermarkPhrases: compilePhrases(source.watermarkPhrases, 'watermarkPhrases', problems),
+    watermarkPhrases: compilePhrases(source.watermarkPhrases, 'watermarkPhrases', problem),
     placeholderMappings,
-    ignoredPhrases: compilePhrases(source.ignoredPhrases, 'ignoredPhrases', problems),
+    ignoredPhrases: compilePhrases(source.ignoredPhrases, 'ignoredPhrases', problem),
     problems,
   };
 }
