@@ -28,6 +28,9 @@ export function writeFileAtomic(target: string, data: Uint8Array, expected: Snap
   const real = fs.realpathSync(target);
   const before = fs.statSync(real);
   if (!sameFile(before, expected)) throw new ChangedOnDiskError(target);
+  // Renaming over a file needs only its folder to be writable; a file its owner made read-only
+  // must stay as it is all the same (EACCES, reported as "permission denied").
+  fs.accessSync(real, fs.constants.W_OK);
   const temp = path.join(
     path.dirname(real),
     `.${path.basename(real)}.${process.pid}-${threadId}-${counter++}${TEMP_SUFFIX}`,
