@@ -82,6 +82,7 @@ describe('fix-all is idempotent: half-width marks are judged as the fixed text r
       '一是今天召开全市工作会议；二是今天召开全市工作会议，（）😀',
     );
     assertIdempotent('一、。,\n(G\u200bCD)今天召开全市工作会议', '一、。，（GCD）今天召开全市工作会议');
+    assertIdempotent('XX同志\n（Hello\n)，', 'XX同志\n（Hello），');
   });
 });
 

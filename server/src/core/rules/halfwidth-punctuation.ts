@@ -434,10 +434,14 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
     const around = (index: number) =>
       new Surroundings(lineText(index), lineFacts(index).ads, config, markIndex(index));
     /** What lies outside a pair across lines: a mark of `line`, when the pair is held elsewhere. */
-    const outside = (side: Side, line?: number): Side =>
+    /**
+     * A side of a pair across lines, for the half held by the other line: a mark of `line`, or
+     * past `line`'s edge the character beside it there (a half reads its own edge itself).
+     */
+    const across = (side: Side, line: number, step: -1 | 1): Side =>
       'edge' in side
-        ? { char: undefined }
-        : 'mark' in side && line !== undefined
+        ? { char: edgeChar(beside(line, step), step < 0 ? 'end' : 'start') }
+        : 'mark' in side
           ? { mark: side.mark, line }
           : side;
     const followed = new Set<number>();
@@ -463,17 +467,9 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
           const after = around(next).after(closer.offset + 1);
           // Each half reads the other line's side as a mark of that line.
           if (opener.mark !== undefined)
-            setPair(stateOf(opener.line), opener.mark, {
-              inside,
-              before: outside(before),
-              after: outside(after, next),
-            });
+            setPair(stateOf(opener.line), opener.mark, { inside, before, after: across(after, next, 1) });
           if (closer.mark !== undefined)
-            setPair(stateOf(next), closer.mark, {
-              inside,
-              before: outside(before, opener.line),
-              after: outside(after),
-            });
+            setPair(stateOf(next), closer.mark, { inside, before: across(before, opener.line, -1), after });
         }
         for (const opener of data?.openers ?? []) open.push({ ...opener, line: next });
         words.set(next, lineText(next).slice(start, ends(next).proseEnd));
