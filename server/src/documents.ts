@@ -53,7 +53,9 @@ export class DocumentStore {
     changes: readonly TextDocumentContentChangeEvent[],
   ): TextDocument | undefined {
     const entry = this.tracked.get(uri);
-    if (!entry || version <= entry.document.version) return undefined;
+    if (!entry || typeof version !== 'number' || version <= entry.document.version) return undefined;
+    // All or nothing: a malformed change found halfway would leave the analyzer and the text apart.
+    if (!Array.isArray(changes) || !changes.every(isWellFormed)) return undefined;
     for (const change of changes) {
       if ('range' in change) {
         entry.analyzer?.update(
@@ -119,6 +121,21 @@ export class DocumentStore {
     const state = this.state(uri);
     return state?.kind === 'analysed' ? state.analysis : undefined;
   }
+}
+
+function isPosition(value: unknown): boolean {
+  const position = value as { line?: unknown; character?: unknown } | undefined;
+  return (
+    Number.isInteger(position?.line) &&
+    Number.isInteger(position?.character) &&
+    (position!.line as number) >= 0 &&
+    (position!.character as number) >= 0
+  );
+}
+
+function isWellFormed(change: TextDocumentContentChangeEvent): boolean {
+  if (typeof change?.text !== 'string') return false;
+  return !('range' in change) || (isPosition(change.range?.start) && isPosition(change.range?.end));
 }
 
 /**
