@@ -7,9 +7,9 @@ import { defineRule } from '../rule';
 import { trimBlankEnd, vanishes } from '../text';
 
 /** Marks that may end a paragraph; a line ending in any other character is unfinished. */
-const PARAGRAPH_END = /[。！？!?…”’」』）)》】；;：:.]$/;
+const PARAGRAPH_END = /[。！？!?…”’」』）)》】；;：:.]/;
 /** A line ending in a comma or an enumeration comma certainly goes on. */
-const CLAUSE_END = /[，,、]$/;
+const CLAUSE_END = /[，,、]/;
 /** A line starting with a mark that cannot open a sentence continues the one before. */
 const CONTINUATION_START = /^[，。、；：！？,.;:!?）)」』”》]/;
 /** Below this length a line without punctuation may be an unnumbered heading. */
@@ -65,17 +65,26 @@ export const brokenLine = defineRule<'broken' | 'join', LineEnds>({
   },
 });
 
+/** Whether `text` holds at least `count` characters, counting a surrogate pair once. */
+function hasCharacters(text: string, count: number): boolean {
+  if (text.length >= 2 * count) return true;
+  return Array.from(text).length >= count;
+}
+
 /** What a line's ends tell about a sentence running on, from its own text. */
 export function lineEnds(text: string, facts: LineFacts): LineEnds {
   const prose = trimBlankEnd(text.slice(0, facts.proseEnd));
   // Where the line's words start once fix-all has run: it removes invisible characters and an ad
   // opening the line, so `\u200B，…` and `更多资料+微信:x！…` continue the line before too.
   const contentStart = facts.proseStart;
+  // The end marks are tested on the last character alone: a pattern anchored at the end would be
+  // tried at every character of the line.
+  const last = prose.slice(-1);
   return {
     proseEnd: prose.length,
-    endsParagraph: PARAGRAPH_END.test(prose),
-    endsClause: CLAUSE_END.test(prose),
-    proseLength: Array.from(prose).length,
+    endsParagraph: PARAGRAPH_END.test(last),
+    endsClause: CLAUSE_END.test(last),
+    long: hasCharacters(prose, MIN_BROKEN_LENGTH),
     contentStart,
     continues: CONTINUATION_START.test(text.slice(contentStart)),
   };
@@ -99,7 +108,7 @@ function breakBetween(
   // Certain breaks are joined by fix-all; a long line that merely lacks punctuation could be an
   // unnumbered heading, so joining it is left to the person.
   const certain = first.endsClause || second.continues;
-  if (!certain && first.proseLength < MIN_BROKEN_LENGTH) return undefined;
+  if (!certain && !first.long) return undefined;
   return { first, second, certain };
 }
 
@@ -141,8 +150,8 @@ export interface LineEnds {
   readonly proseEnd: number;
   readonly endsParagraph: boolean;
   readonly endsClause: boolean;
-  /** Length in characters, not code units. */
-  readonly proseLength: number;
+  /** Whether the line has at least `MIN_BROKEN_LENGTH` characters (not code units). */
+  readonly long: boolean;
   readonly contentStart: number;
   /** Whether the line opens with a mark that cannot start a sentence. */
   readonly continues: boolean;
