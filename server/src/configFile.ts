@@ -7,7 +7,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type ParseError, parse, printParseErrorCode } from 'jsonc-parser';
 import picomatch from 'picomatch';
-import { type ResolvedConfig, RULES, resolveConfig, type SpeechTidySettings } from './core';
+import {
+  format,
+  type Locale,
+  type MessageArgs,
+  type ResolvedConfig,
+  RULES,
+  resolveConfig,
+  type SpeechTidySettings,
+} from './core';
 
 export const CONFIG_FILE_NAME = '.speech-tidy.json';
 
@@ -31,6 +39,29 @@ const KNOWN_KEYS = new Set<string>([...SETTING_KEYS, 'files', '$schema']);
 /** Large enough for any hand-written config; beyond it the file is not what it claims to be. */
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
+/** What can be wrong with a config file, in the language of the editor or the terminal. */
+const TEXTS = {
+  tooLarge: { en: 'larger than {size} KB', 'zh-cn': '文件超过 {size} KB' },
+  syntax: {
+    en: '{error} at line {line}, column {column}{more}',
+    'zh-cn': '第 {line} 行第 {column} 列：{error}{more}',
+  },
+  moreErrors: { en: ' (and {count} more)', 'zh-cn': '（另有 {count} 处错误）' },
+  notObject: { en: 'expected a JSON object at the top level', 'zh-cn': '最外层应为 JSON 对象' },
+  unknownKey: { en: 'unknown key "{key}"', 'zh-cn': '未知的键“{key}”' },
+  notList: { en: '{key}: expected a list of strings', 'zh-cn': '{key}：应为字符串列表' },
+  notRecord: { en: '{key}: expected an object', 'zh-cn': '{key}：应为对象' },
+  badGlob: {
+    en: 'files: ignored an entry that is not a non-empty string',
+    'zh-cn': 'files：忽略了一项不是非空字符串的内容',
+  },
+  permission: { en: 'permission denied', 'zh-cn': '没有访问权限' },
+  isFolder: { en: 'is a folder, not a file', 'zh-cn': '这是文件夹，不是文件' },
+} as const;
+
+const say = (locale: Locale, key: keyof typeof TEXTS, args: MessageArgs = {}) =>
+  format(TEXTS[key], locale, args);
+
 const NONE: ConfigFile = {
   path: undefined,
   settings: {},
@@ -49,13 +80,16 @@ interface CacheEntry {
 const cache = new Map<string, CacheEntry>();
 const matchers = new WeakMap<ConfigFile, (relative: string) => boolean>();
 
-/** The config that applies to `filePath`: the nearest `.speech-tidy.json` in its folder or above. */
-export function loadConfigFor(filePath: string): ConfigFile {
-  return loadConfigForDirectory(path.dirname(path.resolve(filePath)));
+/**
+ * The config that applies to `filePath`: the nearest `.speech-tidy.json` in its folder or above,
+ * with what is wrong with it described in `locale`.
+ */
+export function loadConfigFor(filePath: string, locale: Locale = 'en'): ConfigFile {
+  return loadConfigForDirectory(path.dirname(path.resolve(filePath)), locale);
 }
 
 /** The config that applies to files directly inside `directory`. */
-export function loadConfigForDirectory(directory: string): ConfigFile {
+export function loadConfigForDirectory(directory: string, locale: Locale = 'en'): ConfigFile {
   let dir = path.resolve(directory);
   for (;;) {
     const candidate = path.join(dir, CONFIG_FILE_NAME);
@@ -64,9 +98,10 @@ export function loadConfigForDirectory(directory: string): ConfigFile {
       stat = fs.statSync(candidate, { throwIfNoEntry: false });
     } catch (error) {
       // A folder we may not look into: say so rather than silently use a config further up.
-      if ((error as NodeJS.ErrnoException).code !== 'ENOTDIR') return failed(candidate, describeError(error));
+      if ((error as NodeJS.ErrnoException).code !== 'ENOTDIR')
+        return failed(candidate, describeError(error, locale));
     }
-    if (stat?.isFile()) return loadFile(candidate, stat);
+    if (stat?.isFile()) return loadFile(candidate, stat, locale);
     const parent = path.dirname(dir);
     if (parent === dir) return NONE;
     dir = parent;
@@ -116,27 +151,29 @@ export function mergeSettings(editor: SpeechTidySettings, file: SpeechTidySettin
   return merged as SpeechTidySettings;
 }
 
-function loadFile(file: string, stat: fs.Stats): ConfigFile {
-  const cached = cache.get(file);
+function loadFile(file: string, stat: fs.Stats, locale: Locale): ConfigFile {
+  const key = `${locale}\u0000${file}`;
+  const cached = cache.get(key);
   if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.config;
-  const config = parseFile(file, stat);
-  cache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, config });
+  const config = parseFile(file, stat, locale);
+  cache.set(key, { mtimeMs: stat.mtimeMs, size: stat.size, config });
   return config;
 }
 
-function parseFile(file: string, stat: fs.Stats): ConfigFile {
-  if (stat.size > MAX_CONFIG_BYTES) return failed(file, `larger than ${MAX_CONFIG_BYTES / 1024} KB`);
+function parseFile(file: string, stat: fs.Stats, locale: Locale): ConfigFile {
+  if (stat.size > MAX_CONFIG_BYTES)
+    return failed(file, say(locale, 'tooLarge', { size: MAX_CONFIG_BYTES / 1024 }));
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    return failed(file, describeError(error));
+    return failed(file, describeError(error, locale));
   }
-  return parseConfigText(file, text);
+  return parseConfigText(file, text, locale);
 }
 
 /** Parses the text of a config file; exported for the server, which may hold unsaved text. */
-export function parseConfigText(file: string, text: string): ConfigFile {
+export function parseConfigText(file: string, text: string, locale: Locale = 'en'): ConfigFile {
   const errors: ParseError[] = [];
   const root: unknown = parse(text.replace(/^\uFEFF/, ''), errors, {
     allowTrailingComma: true,
@@ -145,31 +182,33 @@ export function parseConfigText(file: string, text: string): ConfigFile {
   if (errors.length > 0) {
     const first = errors[0]!;
     const { line, column } = lineColumn(text, first.offset);
-    const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
-    return failed(file, `${printParseErrorCode(first.error)} at line ${line}, column ${column}${more}`);
+    const more = errors.length > 1 ? say(locale, 'moreErrors', { count: errors.length - 1 }) : '';
+    return failed(
+      file,
+      say(locale, 'syntax', { error: printParseErrorCode(first.error), line, column, more }),
+    );
   }
-  if (!isRecord(root)) return failed(file, 'expected a JSON object at the top level');
+  if (!isRecord(root)) return failed(file, say(locale, 'notObject'));
 
   const problems: string[] = [];
   const settings: Record<string, unknown> = {};
   for (const key of Object.keys(root)) {
-    if (!KNOWN_KEYS.has(key)) problems.push(`unknown key "${key}"`);
+    if (!KNOWN_KEYS.has(key)) problems.push(say(locale, 'unknownKey', { key }));
   }
   for (const key of SETTING_KEYS) {
     const value = root[key];
     if (value === undefined) continue;
     const isList = key === 'watermarkPhrases' || key === 'ignoredPhrases';
     if (isList ? Array.isArray(value) : isRecord(value)) settings[key] = value;
-    else problems.push(`${key}: expected ${isList ? 'a list of strings' : 'an object'}`);
+    else problems.push(say(locale, isList ? 'notList' : 'notRecord', { key }));
   }
   let files: string[] | undefined;
   if (root.files !== undefined) {
     const values = Array.isArray(root.files) ? root.files : [root.files];
     files = values.filter((value): value is string => typeof value === 'string' && value.trim() !== '');
-    if (files.length !== values.length)
-      problems.push('files: ignored an entry that is not a non-empty string');
+    if (files.length !== values.length) problems.push(say(locale, 'badGlob'));
   }
-  const resolved = resolveConfig(settings, RULES);
+  const resolved = resolveConfig(settings, RULES, locale);
   problems.push(...resolved.problems);
   return {
     path: file,
@@ -200,10 +239,10 @@ function failed(file: string, reason: string): ConfigFile {
   return { ...NONE, path: file, error: `${file}: ${reason}` };
 }
 
-function describeError(error: unknown): string {
+function describeError(error: unknown, locale: Locale): string {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'is a folder, not a file';
+  if (code === 'EACCES' || code === 'EPERM') return say(locale, 'permission');
+  if (code === 'EISDIR') return say(locale, 'isFolder');
   return (error as Error).message;
 }
 

@@ -267,7 +267,7 @@ export function startServer(connection: Connection): void {
    */
   function environmentFor(uri: string): AnalysisEnvironment {
     const file = filePathOf(uri);
-    const configFile = file ? loadConfigFor(file) : undefined;
+    const configFile = file ? loadConfigFor(file, locale) : undefined;
     const key = configFile?.path ?? '';
     let config = configs.get(key);
     if (!config) {

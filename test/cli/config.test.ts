@@ -165,3 +165,15 @@ test('mergeSettings: the file wins key by key, phrase lists are joined', () => {
   });
   assert.deepEqual(mergeSettings({}, {}), {});
 });
+
+test('what is wrong with a config file is told in the language of the editor or terminal', () => {
+  const text = '{ "rulez": {}, "rules": { "no-such-rule": "warning" }, "watermarkPhrases": "not a list" }';
+  const chinese = parseConfigText('/p/.speech-tidy.json', text, 'zh-cn').problems;
+  const english = parseConfigText('/p/.speech-tidy.json', text, 'en').problems;
+  assert.equal(chinese.length, english.length);
+  assert.equal(chinese.length, 3);
+  for (const problem of chinese)
+    assert.match(problem.replace(/“[^”]*”|"[^"]*"/g, ''), /\p{Script=Han}/u, problem);
+  for (const problem of english) assert.doesNotMatch(problem, /\p{Script=Han}/u, problem);
+  assert.match(parseConfigText('/p/.speech-tidy.json', '[1]', 'zh-cn').error!, /最外层应为 JSON 对象/);
+});

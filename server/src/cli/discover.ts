@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { type ConfigFile, loadConfigForDirectory, matchesConfigFiles } from '../configFile';
+import type { Locale } from '../core';
 import { TEMP_SUFFIX } from './atomicWrite';
 import type { Task } from './processFile';
 
@@ -28,13 +29,13 @@ interface IgnoreLevel {
   readonly rules: Ignore;
 }
 
-export function discover(paths: readonly string[], cwd: string): Discovery {
+export function discover(paths: readonly string[], cwd: string, locale: Locale = 'en'): Discovery {
   const tasks: Task[] = [];
   const problems: DiscoveryProblem[] = [];
   const seen = new Set<string>();
   const configs = new Map<string, ConfigFile>();
   const configOf = (directory: string) => {
-    const config = loadConfigForDirectory(directory);
+    const config = loadConfigForDirectory(directory, locale);
     if (config.path) configs.set(config.path, config);
     return config;
   };

@@ -101,7 +101,7 @@ function reportConfig(context: Context, config: ConfigFile): void {
 async function runFiles(context: Context): Promise<number> {
   const { args, io, locale } = context;
   const mode = modeOf(args);
-  const discovery = discover(args.paths, io.cwd);
+  const discovery = discover(args.paths, io.cwd, locale);
   const failed: Failed[] = discovery.problems.map((problem, at) => ({
     kind: 'error',
     index: -1 - at,
@@ -127,7 +127,7 @@ async function runFiles(context: Context): Promise<number> {
   const tasks =
     broken.size === 0
       ? discovery.tasks
-      : discovery.tasks.filter((task) => !broken.has(loadConfigFor(task.file).path ?? ''));
+      : discovery.tasks.filter((task) => !broken.has(loadConfigFor(task.file, locale).path ?? ''));
 
   // Results arrive in completion order and are printed in discovery order; only those waiting
   // for an earlier file are held. JSON and SARIF are one document, so they need every result.
@@ -255,7 +255,7 @@ async function runStdin(context: Context): Promise<number> {
     passThrough();
     return EXIT_TROUBLE;
   }
-  const config = loadConfigForDirectory(io.cwd);
+  const config = loadConfigForDirectory(io.cwd, locale);
   if (config.error) {
     reportError(context, config.path!, say(locale, 'configError', { reason: config.error }));
     passThrough();

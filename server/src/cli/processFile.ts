@@ -103,7 +103,7 @@ export function processFile(task: Task, options: Options): FileResult {
     if (!stat.isFile()) return error(say(options.locale, 'notAFile'));
     if (stat.size > MAX_FILE_BYTES) return error(tooLarge(options.locale, stat.size));
     const bytes = fs.readFileSync(task.file);
-    const config = loadConfigFor(task.file);
+    const config = loadConfigFor(task.file, options.locale);
     if (config.error) return error(say(options.locale, 'configError', { reason: config.error }));
     const outcome = processBytes(bytes, config.resolved, options, display, task.selected);
     if (outcome.kind !== 'analysed') {

@@ -11,7 +11,7 @@ export { looksLikeSpeech } from './detect';
 export { TranscriptAnalyzer } from './engine';
 export { applyEdits, combineFixes, fixAllEdits, groupEdits } from './fix';
 export { hoverMarkdown } from './hover';
-export { format, type Locale, toLocale } from './l10n';
+export { format, type Locale, type MessageArgs, toLocale } from './l10n';
 export type { Block, BlockKind, Heading, Transcript } from './model';
 export { type FoldingRegion, foldingRegions, type OutlineNode, outline } from './outline';
 export { parse } from './parse';
