@@ -115,8 +115,6 @@ export function trimBlankEnd(text: string): string {
   return end === text.length ? text : text.slice(0, end);
 }
 
-const blank = new RegExp(GAP_CLASS);
-
 const spaceBefore = /[ \t\u00A0\u3000]/;
 
 /**
@@ -142,20 +140,6 @@ export function isBlankAt(line: string, index: number): boolean {
     code <= 0x20 ||
     ((code === 0x3000 || code >= 0x2000 || code === 0xa0 || code === 0xad) && blankUnit.test(line[index]!))
   );
-}
-
-/** The nearest character before `offset` that is not blank or invisible. */
-export function neighbourBefore(text: string, offset: number, lineStart: number): string | undefined {
-  let at = offset;
-  while (at > lineStart && blank.test(text[at - 1]!)) at--;
-  return at > lineStart ? charBefore(text, at) : undefined;
-}
-
-/** The nearest character from `offset` on that is not blank or invisible, within the line. */
-export function neighbourAfter(text: string, offset: number, lineEnd: number): string | undefined {
-  let at = offset;
-  while (at < lineEnd && blank.test(text[at]!)) at++;
-  return at < lineEnd ? charAt(text, at) : undefined;
 }
 
 const listMarkerBefore = /(?:^|[\s，。；：、,;:！？!?])[0-9A-Za-z]{1,2}$/;
@@ -189,18 +173,6 @@ export interface Line {
   readonly end: number;
   /** Offset of the next line: `end` plus the length of the line break, if any. */
   readonly next: number;
-}
-
-export function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
-  const breaks = /\r\n|\r|\n/g;
-  let start = 0;
-  for (let match = breaks.exec(text); match !== null; match = breaks.exec(text)) {
-    lines.push({ index: lines.length, start, end: match.index, next: match.index + match[0].length });
-    start = match.index + match[0].length;
-  }
-  lines.push({ index: lines.length, start, end: text.length, next: text.length });
-  return lines;
 }
 
 /** Maps offsets to zero-based line and UTF-16 column, as LSP and editors count them. */
@@ -244,7 +216,7 @@ export function compact(text: string): string {
   return text.replace(new RegExp(GAP_CLASS, 'g'), '');
 }
 
-export function escapeRegExp(literal: string): string {
+function escapeRegExp(literal: string): string {
   return literal.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
 
