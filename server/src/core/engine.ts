@@ -3,12 +3,17 @@
 // the document-wide steps (structure, `checkDocument`) run again, in proportion to the number
 // of lines. An edit in one paragraph of a long transcript therefore costs little more than
 // that paragraph.
+//
+// A line keeps its `Line` object while its text is unchanged; an edit before it moves the object
+// in place, and the findings and blocks of the line, which hold offsets relative to it, move
+// along without being built again. So an `Analysis` describes the text as of its own version only:
+// consumers holding one across an edit (the server does not) must not read its offsets.
 import type { ResolvedConfig, TextRange } from './config';
 import { format, type Locale } from './l10n';
 import { type LineFacts, lineFacts } from './lineFacts';
 import type { Transcript } from './model';
 import type { Edit, Report, Rule, Severity } from './rule';
-import { buildTranscript } from './structure';
+import { buildTranscript, type LineBlock } from './structure';
 import type { Line } from './text';
 
 export interface Fix {
@@ -50,18 +55,26 @@ interface ActiveRule {
 
 interface LineResult {
   readonly facts: LineFacts;
-  /** Findings of `checkLine`, relative to the line's start, sorted. */
+  /** Findings of `checkLine`, placed on the line, sorted. */
   readonly findings: readonly ReportedFinding[];
   /** What each rule's `checkLine` returned, by the rule's slot. */
   readonly data: readonly unknown[];
   /** Occurrences of ignored phrases, relative to the line's start. */
   readonly ignored: readonly TextRange[];
-  /**
-   * Where the line was at the last analysis, and its findings placed there: reused while the
-   * line has not moved, which after an edit is every line before it.
-   */
-  placement?: { readonly line: Line; findings?: readonly ReportedFinding[] };
+  /** The line's block, kept by the structure while the line's text and kind stay. */
+  block?: LineBlock;
 }
+
+/** A line as the engine keeps it: moved in place when an edit before it shifts it. */
+interface KeptLine {
+  index: number;
+  start: number;
+  end: number;
+  next: number;
+}
+
+/** Where findings of `checkDocument`, which are in absolute offsets, are placed. */
+const DOCUMENT_ORIGIN: { readonly start: number } = { start: 0 };
 
 const lineBreak = /\r\n|\r|\n/g;
 
@@ -92,58 +105,55 @@ function overlaps(ranges: readonly TextRange[], start: number, end: number): boo
 }
 
 /**
- * A finding as a rule reported it. Its message and fix titles are formatted when first read:
- * fix-all, counting and the outline never read them, and an edit re-reports many findings whose
- * text nobody looks at again.
+ * A finding as a rule reported it, placed relative to its line (or to the document's start), so
+ * that it moves with the line when an edit before it shifts it. Its message and fix titles are
+ * formatted when first read: fix-all, counting and the outline never read them, and most
+ * findings of a long transcript are never looked at.
  */
 class ReportedFinding implements Finding {
   readonly rule: string;
   readonly severity: Severity;
-  readonly start: number;
-  readonly end: number;
   private formatted: string | undefined;
-  private built: readonly Fix[] | undefined;
+  private built: { readonly at: number; readonly fixes: readonly Fix[] } | undefined;
 
   constructor(
     private readonly source: ActiveRule,
     private readonly report: Report<string>,
     private readonly locale: Locale,
-    private readonly offset = 0,
-    private readonly origin?: ReportedFinding,
+    private readonly origin: { readonly start: number } = DOCUMENT_ORIGIN,
   ) {
     this.rule = source.rule.id;
     this.severity = source.severity;
-    this.start = report.start + offset;
-    this.end = report.end + offset;
+  }
+
+  get start(): number {
+    return this.origin.start + this.report.start;
+  }
+
+  get end(): number {
+    return this.origin.start + this.report.end;
   }
 
   get message(): string {
-    if (this.origin) return this.origin.message;
     this.formatted ??= format(this.source.rule.messages[this.report.message]!, this.locale, this.report.args);
     return this.formatted;
   }
 
   get fixes(): readonly Fix[] {
-    this.built ??= (this.report.fixes ?? []).map((fix) => ({
-      title: format(this.source.rule.messages[fix.title]!, this.locale, fix.args),
-      edits:
-        this.offset === 0
-          ? fix.edits
-          : fix.edits.map((edit) => ({
-              start: edit.start + this.offset,
-              end: edit.end + this.offset,
-              newText: edit.newText,
-            })),
-      safe: fix.safe,
-      ...(fix.group === undefined ? {} : { group: fix.group }),
-    }));
-    return this.built;
-  }
-
-  /** The same finding where its line now starts; the message is shared, not formatted again. */
-  placedAt(lineStart: number): ReportedFinding {
-    if (lineStart === 0) return this;
-    return new ReportedFinding(this.source, this.report, this.locale, lineStart, this);
+    const at = this.origin.start;
+    if (this.built?.at !== at) {
+      const fixes = (this.report.fixes ?? []).map((fix) => ({
+        title: format(this.source.rule.messages[fix.title]!, this.locale, fix.args),
+        edits:
+          at === 0
+            ? fix.edits
+            : fix.edits.map((edit) => ({ start: edit.start + at, end: edit.end + at, newText: edit.newText })),
+        safe: fix.safe,
+        ...(fix.group === undefined ? {} : { group: fix.group }),
+      }));
+      this.built = { at, fixes };
+    }
+    return this.built.fixes;
   }
 }
 
@@ -156,7 +166,9 @@ export class TranscriptAnalyzer {
   private texts: string[] = [];
   private breaks: string[] = [];
   private results: (LineResult | undefined)[] = [];
-  private starts: number[] | undefined;
+  private lines: KeptLine[] = [];
+  /** Lines from this index on may have moved since they were last placed. */
+  private unplacedFrom = 0;
   private current: Analysis | undefined;
   private fullText: string;
   private readonly active: readonly ActiveRule[];
@@ -168,6 +180,7 @@ export class TranscriptAnalyzer {
     this.fullText = text;
     splitInto(text, this.texts, this.breaks);
     this.results = new Array(this.texts.length).fill(undefined);
+    this.lines = this.texts.map(unplacedLine);
     this.active = options.rules.flatMap((rule, slot) => {
       const severity = options.config.severities.get(rule.id) ?? rule.defaultSeverity;
       return severity === 'off' ? [] : [{ rule, severity, slot }];
@@ -182,13 +195,13 @@ export class TranscriptAnalyzer {
   update(start: number, end: number, newText: string): void {
     if (start < 0 || end < start || end > this.fullText.length)
       throw new RangeError('edit outside the document');
-    const starts = this.lineStarts();
-    const last = this.texts.length - 1;
+    const lines = this.placedLines();
+    const last = lines.length - 1;
     // One line more on each side, so that a line break split by the edit (`\r` | `\n`) joins up.
-    const first = Math.max(0, lineAt(starts, start) - 1);
-    const through = Math.min(last, lineAt(starts, end) + 1);
-    const regionStart = starts[first]!;
-    const regionEnd = starts[through]! + this.texts[through]!.length + this.breaks[through]!.length;
+    const first = Math.max(0, lineAt(lines, start) - 1);
+    const through = Math.min(last, lineAt(lines, end) + 1);
+    const regionStart = lines[first]!.start;
+    const regionEnd = lines[through]!.next;
     const region = this.fullText.slice(regionStart, start) + newText + this.fullText.slice(end, regionEnd);
     const texts: string[] = [];
     const breaks: string[] = [];
@@ -202,36 +215,33 @@ export class TranscriptAnalyzer {
     this.texts = replaceRange(this.texts, first, count, texts);
     this.breaks = replaceRange(this.breaks, first, count, breaks);
     this.results = replaceRange(this.results, first, count, new Array(texts.length).fill(undefined));
+    this.lines = replaceRange(this.lines, first, count, texts.map(unplacedLine));
+    this.unplacedFrom = Math.min(this.unplacedFrom, first);
     this.fullText = this.fullText.slice(0, start) + newText + this.fullText.slice(end);
-    this.starts = undefined;
     this.current = undefined;
   }
 
   analysis(): Analysis {
     if (this.current) return this.current;
     const { config, locale } = this.options;
-    const starts = this.lineStarts();
-    const count = this.texts.length;
-    const lines: Line[] = new Array(count);
+    const lines = this.placedLines().slice();
+    const count = lines.length;
     const results: LineResult[] = new Array(count);
     const facts: LineFacts[] = new Array(count);
     for (let index = 0; index < count; index++) {
       this.results[index] ??= this.analyzeLine(index);
       const result = this.results[index]!;
-      const start = starts[index]!;
-      const placed = result.placement?.line;
-      if (placed && placed.start === start && placed.index === index) lines[index] = placed;
-      else {
-        const end = start + this.texts[index]!.length;
-        const line = { index, start, end, next: end + this.breaks[index]!.length };
-        result.placement = { line };
-        lines[index] = line;
-      }
       results[index] = result;
       facts[index] = result.facts;
     }
     const texts = this.texts;
-    const model = buildTranscript({ text: this.fullText, lines, facts, lineText: (index) => texts[index]! });
+    const model = buildTranscript({
+      text: this.fullText,
+      lines,
+      facts,
+      lineText: (index) => texts[index]!,
+      kept: results,
+    });
 
     const documentFindings: Finding[] = [];
     for (const active of this.active) {
@@ -246,10 +256,10 @@ export class TranscriptAnalyzer {
         (report) => {
           // A finding may span lines (removing a last line takes the break before it): an ignored
           // phrase on any of them keeps it out, as it does on a line of its own.
-          const last = lineAt(starts, Math.max(report.start, report.end - 1));
-          for (let line = lineAt(starts, report.start); line <= last; line++) {
+          const last = lineAt(lines, Math.max(report.start, report.end - 1));
+          for (let line = lineAt(lines, report.start); line <= last; line++) {
             const ignored = results[line]!.ignored;
-            const lineStart = starts[line]!;
+            const lineStart = lines[line]!.start;
             if (ignored.length > 0 && overlaps(ignored, report.start - lineStart, report.end - lineStart))
               return;
           }
@@ -266,15 +276,12 @@ export class TranscriptAnalyzer {
       const merged: Finding[] = [];
       let next = 0;
       for (let index = 0; index < results.length; index++) {
-        const result = results[index]!;
-        if (result.findings.length === 0 || residueLines.has(index)) continue;
-        const placement = result.placement!;
-        const lineStart = placement.line.start;
-        placement.findings ??= result.findings.map((finding) => finding.placedAt(lineStart));
-        for (const placed of placement.findings) {
-          while (next < documentFindings.length && byPosition(documentFindings[next]!, placed) <= 0)
+        const lineFindings = results[index]!.findings;
+        if (lineFindings.length === 0 || residueLines.has(index)) continue;
+        for (const found of lineFindings) {
+          while (next < documentFindings.length && byPosition(documentFindings[next]!, found) <= 0)
             merged.push(documentFindings[next++]!);
-          merged.push(placed);
+          merged.push(found);
         }
       }
       while (next < documentFindings.length) merged.push(documentFindings[next++]!);
@@ -294,6 +301,7 @@ export class TranscriptAnalyzer {
   private analyzeLine(index: number): LineResult {
     const { config, locale } = this.options;
     const text = this.texts[index]!;
+    const line = this.lines[index]!;
     const facts = lineFacts(text);
     const ignored =
       config.ignoredPhrases.length === 0
@@ -310,7 +318,7 @@ export class TranscriptAnalyzer {
         const returned = active.rule.checkLine(context, (report) => {
           if (ignored.length > 0 && overlaps(ignored, report.start, report.end)) return;
           findings ??= [];
-          findings.push(new ReportedFinding(active, report, locale));
+          findings.push(new ReportedFinding(active, report, locale, line));
         });
         if (returned !== undefined) {
           data ??= [];
@@ -322,26 +330,35 @@ export class TranscriptAnalyzer {
     return { facts, findings: findings ?? NOTHING, data: data ?? NOTHING, ignored };
   }
 
-  private lineStarts(): number[] {
-    if (this.starts) return this.starts;
-    const starts: number[] = new Array(this.texts.length);
-    let offset = 0;
-    for (let index = 0; index < this.texts.length; index++) {
-      starts[index] = offset;
-      offset += this.texts[index]!.length + this.breaks[index]!.length;
+  /** The lines, each where it now is: only those from the first edit on are moved. */
+  private placedLines(): KeptLine[] {
+    const lines = this.lines;
+    if (this.unplacedFrom >= lines.length) return lines;
+    let offset = this.unplacedFrom === 0 ? 0 : lines[this.unplacedFrom - 1]!.next;
+    for (let index = this.unplacedFrom; index < lines.length; index++) {
+      const line = lines[index]!;
+      line.index = index;
+      line.start = offset;
+      line.end = offset + this.texts[index]!.length;
+      offset = line.end + this.breaks[index]!.length;
+      line.next = offset;
     }
-    this.starts = starts;
-    return starts;
+    this.unplacedFrom = lines.length;
+    return lines;
   }
 }
 
+function unplacedLine(): KeptLine {
+  return { index: -1, start: -1, end: -1, next: -1 };
+}
+
 /** The line holding `offset`: the last whose start is at or before it. */
-function lineAt(starts: readonly number[], offset: number): number {
+function lineAt(lines: readonly Line[], offset: number): number {
   let low = 0;
-  let high = starts.length - 1;
+  let high = lines.length - 1;
   while (low < high) {
     const mid = (low + high + 1) >> 1;
-    if (starts[mid]! <= offset) low = mid;
+    if (lines[mid]!.start <= offset) low = mid;
     else high = mid - 1;
   }
   return low;

@@ -49,19 +49,66 @@ export interface LineSource {
   readonly facts: readonly LineFacts[];
   /** The text of line `index`, without its break. */
   lineText(index: number): string;
+  /**
+   * Where each line's block is kept from one analysis to the next; the holder of a line whose
+   * text changed is a new, empty one. Without it, every block is built anew.
+   */
+  readonly kept?: readonly { block?: LineBlock }[];
 }
 
 /** Shared by the blocks without enumeration items, which are nearly all of them. */
 const NO_ITEMS: EnumerationItem[] = [];
 
-/** Every block has every field, undefined where it does not apply: one shape keeps loops fast. */
-interface BlockDraft {
-  kind: BlockKind;
-  line: Line;
-  contentStart: number;
-  residue: Block['residue'] | undefined;
-  heading: Block['heading'] | undefined;
-  enumeration: EnumerationItem[];
+/** A heading found in a line's own text, where the line now is: it moves with the line. */
+class PlacedHeading implements Heading {
+  readonly level: Heading['level'];
+  readonly style: Heading['style'];
+  readonly ordinal: number;
+  readonly name: string;
+
+  constructor(
+    private readonly own: Heading,
+    private readonly line: Line,
+  ) {
+    this.level = own.level;
+    this.style = own.style;
+    this.ordinal = own.ordinal;
+    this.name = own.name;
+  }
+
+  get numeralStart(): number {
+    return this.line.start + this.own.numeralStart;
+  }
+
+  get numeralEnd(): number {
+    return this.line.start + this.own.numeralEnd;
+  }
+
+  get textEnd(): number {
+    return this.line.start + this.own.textEnd;
+  }
+}
+
+/**
+ * A line's block. Its offsets are read through the line, so a block whose line only moved is
+ * kept rather than built again: after an edit, that is every block but the edited ones.
+ */
+export class LineBlock implements Block {
+  readonly heading: Heading | undefined;
+  enumeration: EnumerationItem[] = NO_ITEMS;
+
+  constructor(
+    readonly kind: BlockKind,
+    readonly line: Line,
+    private readonly facts: LineFacts,
+    readonly residue: Block['residue'] | undefined,
+  ) {
+    this.heading = kind === 'heading' ? placeHeading(facts.numbering!, line) : undefined;
+  }
+
+  get contentStart(): number {
+    return this.line.start + this.facts.contentStart;
+  }
 }
 
 export function buildTranscript(source: LineSource): Transcript {
@@ -75,11 +122,17 @@ export function buildTranscript(source: LineSource): Transcript {
   const nonBlank: number[] = [];
   for (let index = 0; index < lines.length; index++) if (facts[index]!.kind !== 'blank') nonBlank.push(index);
 
-  const drafts: BlockDraft[] = [];
+  const blockOf = (index: number, kind: BlockKind, residue: Block['residue'] | undefined): LineBlock => {
+    const holder = source.kept?.[index];
+    const kept = holder?.block;
+    if (kept && kept.kind === kind && kept.residue === residue && kept.line === lines[index]) return kept;
+    const block = new LineBlock(kind, lines[index]!, facts[index]!, residue);
+    if (holder) holder.block = block;
+    return block;
+  };
+  const drafts: LineBlock[] = [];
   const push = (index: number, kind: BlockKind, residue?: Block['residue']) => {
-    const line = lines[index]!;
-    const contentStart = line.start + facts[index]!.contentStart;
-    drafts.push({ kind, line, contentStart, residue, heading: undefined, enumeration: NO_ITEMS });
+    drafts.push(blockOf(index, kind, residue));
   };
 
   let cursor = 0;
@@ -92,7 +145,7 @@ export function buildTranscript(source: LineSource): Transcript {
     cursor++;
   }
 
-  const title: BlockDraft[] = [];
+  const title: LineBlock[] = [];
   const first = nonBlank[cursor];
   if (first !== undefined && isTitleLike(contentOf(first)) && !isSpeaker(contentOf(first))) {
     push(first, 'title');
@@ -134,36 +187,21 @@ export function buildTranscript(source: LineSource): Transcript {
   for (; cursor < nonBlank.length; cursor++) {
     const index = nonBlank[cursor]!;
     const fact = facts[index]!;
-    const line = lines[index]!;
-    if (fact.kind === 'blank') continue;
-    const heading = fact.kind === 'heading' ? placeHeading(fact.numbering!, line.start) : undefined;
-    drafts.push({
-      kind: fact.kind,
-      line,
-      contentStart: line.start + fact.contentStart,
-      residue: fact.residue,
-      heading,
-      enumeration: NO_ITEMS,
-    });
+    if (fact.kind !== 'blank') drafts.push(blockOf(index, fact.kind, fact.residue));
   }
 
   attachEnumerations(facts, drafts);
   return { text, lines, lineIndex: new LineIndex(lines), lineText: source.lineText, blocks: drafts, title };
 }
 
-/** A heading found in a line's own text, moved to where the line is in the document. */
-export function placeHeading(heading: Heading, lineStart: number): Heading {
-  return {
-    ...heading,
-    numeralStart: lineStart + heading.numeralStart,
-    numeralEnd: lineStart + heading.numeralEnd,
-    textEnd: lineStart + heading.textEnd,
-  };
+/** A heading found in a line's own text, placed where the line is in the document. */
+export function placeHeading(heading: Heading, line: Line): Heading {
+  return new PlacedHeading(heading, line);
 }
 
 interface Candidate {
   readonly found: Enumerator;
-  readonly block: BlockDraft;
+  readonly block: LineBlock;
 }
 
 /**
@@ -171,7 +209,9 @@ interface Candidate {
  * goes up by one, and has at least two items. A lone `二是` is ordinary text. Runs of different
  * styles (`一是` and `第一，`) may interleave.
  */
-function attachEnumerations(facts: readonly LineFacts[], blocks: BlockDraft[]): void {
+function attachEnumerations(facts: readonly LineFacts[], blocks: LineBlock[]): void {
+  // Kept blocks still hold the items of the last analysis.
+  for (const block of blocks) block.enumeration = NO_ITEMS;
   const open = new Map<EnumerationStyle, Candidate[]>();
   const close = (run: readonly Candidate[]) => {
     if (run.length < 2) return;

@@ -177,21 +177,17 @@ export interface Line {
 
 /** Maps offsets to zero-based line and UTF-16 column, as LSP and editors count them. */
 export class LineIndex {
-  private readonly starts: number[];
-
-  constructor(lines: readonly Line[]) {
-    this.starts = lines.map((line) => line.start);
-  }
+  constructor(private readonly lines: readonly Line[]) {}
 
   position(offset: number): { line: number; character: number } {
     let low = 0;
-    let high = this.starts.length - 1;
+    let high = this.lines.length - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
-      if (this.starts[mid]! <= offset) low = mid;
+      if (this.lines[mid]!.start <= offset) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: offset - this.starts[low]! };
+    return { line: low, character: offset - this.lines[low]!.start };
   }
 }
 

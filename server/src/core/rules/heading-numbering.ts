@@ -56,7 +56,7 @@ export const headingNumbering = defineRule({
       // A numbered item too long to be a heading still holds its number; skipping it would
       // renumber every heading after it.
       const numbering = block.kind === 'paragraph' ? lineFacts(block.line.index).numbering : undefined;
-      const heading = block.heading ?? (numbering && placeHeading(numbering, block.line.start));
+      const heading = block.heading ?? (numbering && placeHeading(numbering, block.line));
       if (!heading) continue;
       const rank = headingRank(heading);
       for (const [style, run] of runs) {
