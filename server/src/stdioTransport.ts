@@ -1,0 +1,236 @@
+// The transport for `--stdio`. vscode-jsonrpc's stream reader drops a body that is not JSON
+// without a word, only logs a request whose method is not a string (its sender then waits
+// forever), and after a broken header reads every later message as part of the broken one, so
+// the editor waits on a server that answers nothing. This reader frames the bytes itself,
+// answers what JSON-RPC 2.0 says to answer, and after garbage looks for the next header.
+// `--node-ipc`, the VS Code client's transport, stays the library's: it carries parsed objects,
+// not bytes, so there is no framing to lose.
+import { constants } from 'node:buffer';
+import { Console } from 'node:console';
+import {
+  AbstractMessageReader,
+  type Connection,
+  createConnection,
+  type DataCallback,
+  type Disposable,
+  ErrorCodes,
+  ExitNotification,
+  type Message,
+  type MessageReader,
+  type MessageWriter,
+  type NotificationMessage,
+  ProposedFeatures,
+  type ResponseMessage,
+  StreamMessageWriter,
+} from 'vscode-languageserver/node';
+
+/**
+ * A body must become one string to be parsed, so a larger one could never be read: refusing it
+ * at its header keeps a lying Content-Length from filling memory.
+ */
+const MAX_BODY_BYTES = constants.MAX_STRING_LENGTH;
+/** Far more than any client's headers; without the blank line by then, it is not a header. */
+const MAX_HEADER_BYTES = 4096;
+const HEADER_END = Buffer.from('\r\n\r\n', 'ascii');
+/** How every client starts a header; after garbage, reading starts again at the next one. */
+const HEADER_START = Buffer.from('Content-Length:', 'ascii');
+
+/** A message's body, or why some input was skipped (never the input: it may be a transcript). */
+export type Frame = { readonly body: Buffer } | { readonly skipped: string };
+
+/** Cuts the byte stream into bodies by their headers, whatever the writes' boundaries. */
+export class Framer {
+  private chunks: Buffer[] = [];
+  private buffered = 0;
+  /** The length of the body being read, once its header has been. */
+  private bodyLength: number | undefined;
+  /** After a broken header: input is dropped until the next `Content-Length:`. */
+  private resyncing = false;
+
+  constructor(private readonly maxBodyBytes = MAX_BODY_BYTES) {}
+
+  push(chunk: Buffer): Frame[] {
+    this.chunks.push(chunk);
+    this.buffered += chunk.length;
+    const frames: Frame[] = [];
+    for (;;) {
+      if (this.bodyLength !== undefined) {
+        // A large body arrives in many chunks; they are joined once, when it is complete.
+        if (this.buffered < this.bodyLength) return frames;
+        const bytes = this.bytes();
+        frames.push({ body: bytes.subarray(0, this.bodyLength) });
+        this.keep(bytes.subarray(this.bodyLength));
+        this.bodyLength = undefined;
+        continue;
+      }
+      const bytes = this.bytes();
+      if (this.resyncing) {
+        const next = bytes.indexOf(HEADER_START);
+        if (next < 0) {
+          // The name may be split between writes: keep what could be its beginning.
+          this.keep(bytes.subarray(Math.max(0, bytes.length - HEADER_START.length + 1)));
+          return frames;
+        }
+        this.resyncing = false;
+        this.keep(bytes.subarray(next));
+        continue;
+      }
+      const end = bytes.subarray(0, MAX_HEADER_BYTES).indexOf(HEADER_END);
+      if (end < 0 && bytes.length < MAX_HEADER_BYTES) return frames;
+      const length = end < 0 ? undefined : contentLength(bytes.toString('latin1', 0, end));
+      if (length === undefined || length > this.maxBodyBytes) {
+        frames.push({
+          skipped:
+            length === undefined
+              ? 'a header without a valid Content-Length'
+              : `a Content-Length of ${length} bytes, over the limit of ${this.maxBodyBytes}`,
+        });
+        // From the next byte on, so that a header right after a few stray bytes is found.
+        this.resyncing = true;
+        this.keep(bytes.subarray(1));
+        continue;
+      }
+      this.keep(bytes.subarray(end + HEADER_END.length));
+      this.bodyLength = length;
+    }
+  }
+
+  /** The buffered input as one buffer, which then stays the only chunk. */
+  private bytes(): Buffer {
+    if (this.chunks.length !== 1) this.chunks = [Buffer.concat(this.chunks, this.buffered)];
+    return this.chunks[0]!;
+  }
+
+  private keep(rest: Buffer): void {
+    this.chunks = [rest];
+    this.buffered = rest.length;
+  }
+}
+
+/**
+ * The Content-Length of a header block, or undefined when a line is not `Name: value` or the
+ * length is missing or not a whole number. Content-Type is not read: LSP bodies are JSON in UTF-8.
+ */
+function contentLength(header: string): number | undefined {
+  let length: number | undefined;
+  for (const line of header.split('\r\n')) {
+    const colon = line.indexOf(':');
+    if (colon <= 0) return undefined;
+    if (line.slice(0, colon).trim().toLowerCase() !== 'content-length') continue;
+    const value = line.slice(colon + 1).trim();
+    if (!/^\d+$/.test(value)) return undefined;
+    length = Number(value);
+  }
+  return length;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Whether the library can dispatch `value` as a request, a notification or a response. It
+ * classifies messages the same way, but logs the others (whole, params and all) and answers none.
+ */
+function isMessage(value: unknown): value is Message {
+  if (!isRecord(value)) return false;
+  const { id, method } = value;
+  if (method !== undefined) {
+    return (
+      typeof method === 'string' && (id === undefined || typeof id === 'string' || typeof id === 'number')
+    );
+  }
+  const validId = id === null || typeof id === 'string' || typeof id === 'number';
+  return validId && ('result' in value || isRecord(value.error));
+}
+
+/**
+ * Reads framed messages from a stream, answers invalid JSON with Parse error and what is not a
+ * message with Invalid Request, and reports each through `onError`.
+ */
+export class StrictMessageReader extends AbstractMessageReader implements MessageReader {
+  private readonly framer = new Framer();
+
+  constructor(
+    private readonly input: NodeJS.ReadableStream,
+    private readonly writer: Pick<MessageWriter, 'write'>,
+  ) {
+    super();
+  }
+
+  listen(callback: DataCallback): Disposable {
+    const onData = (chunk: Buffer) => {
+      for (const frame of this.framer.push(chunk)) {
+        if ('skipped' in frame)
+          this.fireError(new Error(`Skipped input up to the next header: ${frame.skipped}.`));
+        else this.dispatch(frame.body, callback);
+      }
+    };
+    let ended = false;
+    const onEnd = () => {
+      if (ended) return;
+      ended = true;
+      // The library exits when its own stdin reader ends, and this one replaces it. An editor
+      // gone without a word is an `exit` without `shutdown`: handing the library that
+      // notification lets it end the process as LSP says, with code 1 (0 after a shutdown).
+      const exit: NotificationMessage = { jsonrpc: '2.0', method: ExitNotification.method };
+      callback(exit);
+      this.fireClose();
+    };
+    const onError = (error: Error) => this.fireError(error);
+    this.input.on('data', onData);
+    this.input.on('end', onEnd);
+    this.input.on('close', onEnd);
+    this.input.on('error', onError);
+    return {
+      dispose: () => {
+        this.input.off('data', onData);
+        this.input.off('end', onEnd);
+        this.input.off('close', onEnd);
+        this.input.off('error', onError);
+      },
+    };
+  }
+
+  private dispatch(body: Buffer, callback: DataCallback): void {
+    let value: unknown;
+    try {
+      value = JSON.parse(body.toString('utf8'));
+    } catch {
+      // Not the parser's message: it quotes the body.
+      this.refuse(null, ErrorCodes.ParseError, 'Parse error: the body is not valid JSON.');
+      return;
+    }
+    if (isMessage(value)) {
+      callback(value);
+      return;
+    }
+    // Only a request's id is answered: the id of a malformed response is one of the server's own
+    // requests, and an error under it would settle the client's request that has the same number.
+    const id = isRecord(value) && value.method !== undefined ? value.id : undefined;
+    this.refuse(
+      typeof id === 'string' || typeof id === 'number' ? id : null,
+      ErrorCodes.InvalidRequest,
+      'Invalid Request: not a request, a notification or a response.',
+    );
+  }
+
+  private refuse(id: number | string | null, code: number, message: string): void {
+    this.fireError(new Error(`Answered a message with ${message}`));
+    // A write fails only when the output is gone, and the input's end then exits the process.
+    const response: ResponseMessage = { jsonrpc: '2.0', id, error: { code, message } };
+    this.writer.write(response).catch(() => {});
+  }
+}
+
+/** The server's connection over stdin and stdout, read by a `StrictMessageReader`. */
+export function createStdioConnection(): Connection {
+  // Anything printed to stdout would land in the middle of the protocol. The library moves
+  // console output elsewhere only for the stdio transport it sets up itself.
+  globalThis.console = new Console(process.stderr);
+  const writer = new StreamMessageWriter(process.stdout);
+  const reader = new StrictMessageReader(process.stdin, writer);
+  const connection = createConnection(ProposedFeatures.all, reader, writer);
+  reader.onError((error) => connection.console.error(error.message));
+  return connection;
+}
