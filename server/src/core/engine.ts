@@ -90,6 +90,10 @@ function splitInto(text: string, texts: string[], breaks: string[]): void {
   breaks.push('');
 }
 
+function joinLines(texts: readonly string[], breaks: readonly string[]): string {
+  return texts.map((text, index) => text + breaks[index]!).join('');
+}
+
 /** `array.splice` without spreading, which overflows the stack for very large insertions. */
 function replaceRange<T>(array: T[], from: number, count: number, items: readonly T[]): T[] {
   if (items.length < 10_000) {
@@ -147,7 +151,11 @@ class ReportedFinding implements Finding {
         edits:
           at === 0
             ? fix.edits
-            : fix.edits.map((edit) => ({ start: edit.start + at, end: edit.end + at, newText: edit.newText })),
+            : fix.edits.map((edit) => ({
+                start: edit.start + at,
+                end: edit.end + at,
+                newText: edit.newText,
+              })),
         safe: fix.safe,
         ...(fix.group === undefined ? {} : { group: fix.group }),
       }));
@@ -166,11 +174,15 @@ export class TranscriptAnalyzer {
   private texts: string[] = [];
   private breaks: string[] = [];
   private results: (LineResult | undefined)[] = [];
+  /** The facts of `results`, side by side for the structure. */
+  private facts: LineFacts[] = [];
   private lines: KeptLine[] = [];
   /** Lines from this index on may have moved since they were last placed. */
   private unplacedFrom = 0;
   private current: Analysis | undefined;
-  private fullText: string;
+  /** The text as one string, joined from the lines when asked for after an edit. */
+  private fullText: string | undefined;
+  private length: number;
   private readonly active: readonly ActiveRule[];
 
   constructor(
@@ -178,8 +190,10 @@ export class TranscriptAnalyzer {
     private readonly options: AnalysisOptions,
   ) {
     this.fullText = text;
+    this.length = text.length;
     splitInto(text, this.texts, this.breaks);
     this.results = new Array(this.texts.length).fill(undefined);
+    this.facts = new Array(this.texts.length);
     this.lines = this.texts.map(unplacedLine);
     this.active = options.rules.flatMap((rule, slot) => {
       const severity = options.config.severities.get(rule.id) ?? rule.defaultSeverity;
@@ -187,22 +201,27 @@ export class TranscriptAnalyzer {
     });
   }
 
+  /**
+   * Joined on demand: keeping one string current would copy all of it on every keystroke, as
+   * V8 flattens an edited string the first time it is sliced or searched.
+   */
   get text(): string {
+    this.fullText ??= joinLines(this.texts, this.breaks);
     return this.fullText;
   }
 
   /** Replaces `start`–`end` (offsets in the current text) with `newText`. */
   update(start: number, end: number, newText: string): void {
-    if (start < 0 || end < start || end > this.fullText.length)
-      throw new RangeError('edit outside the document');
+    if (start < 0 || end < start || end > this.length) throw new RangeError('edit outside the document');
     const lines = this.placedLines();
     const last = lines.length - 1;
     // One line more on each side, so that a line break split by the edit (`\r` | `\n`) joins up.
     const first = Math.max(0, lineAt(lines, start) - 1);
     const through = Math.min(last, lineAt(lines, end) + 1);
     const regionStart = lines[first]!.start;
-    const regionEnd = lines[through]!.next;
-    const region = this.fullText.slice(regionStart, start) + newText + this.fullText.slice(end, regionEnd);
+    let region = '';
+    for (let index = first; index <= through; index++) region += this.texts[index]! + this.breaks[index]!;
+    region = region.slice(0, start - regionStart) + newText + region.slice(end - regionStart);
     const texts: string[] = [];
     const breaks: string[] = [];
     splitInto(region, texts, breaks);
@@ -215,28 +234,39 @@ export class TranscriptAnalyzer {
     this.texts = replaceRange(this.texts, first, count, texts);
     this.breaks = replaceRange(this.breaks, first, count, breaks);
     this.results = replaceRange(this.results, first, count, new Array(texts.length).fill(undefined));
+    this.facts = replaceRange(this.facts, first, count, new Array(texts.length));
     this.lines = replaceRange(this.lines, first, count, texts.map(unplacedLine));
     this.unplacedFrom = Math.min(this.unplacedFrom, first);
-    this.fullText = this.fullText.slice(0, start) + newText + this.fullText.slice(end);
+    this.fullText = undefined;
+    this.length += newText.length - (end - start);
     this.current = undefined;
   }
 
   analysis(): Analysis {
     if (this.current) return this.current;
     const { config, locale } = this.options;
+    // Copies of the arrays, not of what they hold: this analysis stays as it is when the next
+    // edit changes the arrays.
     const lines = this.placedLines().slice();
     const count = lines.length;
-    const results: LineResult[] = new Array(count);
-    const facts: LineFacts[] = new Array(count);
     for (let index = 0; index < count; index++) {
-      this.results[index] ??= this.analyzeLine(index);
-      const result = this.results[index]!;
-      results[index] = result;
-      facts[index] = result.facts;
+      if (this.results[index] === undefined) {
+        const result = this.analyzeLine(index);
+        this.results[index] = result;
+        this.facts[index] = result.facts;
+      }
     }
-    const texts = this.texts;
+    const results = this.results.slice() as LineResult[];
+    const facts = this.facts.slice();
+    const texts = this.texts.slice();
+    const breaks = this.breaks.slice();
+    let text = this.fullText;
     const model = buildTranscript({
-      text: this.fullText,
+      get text() {
+        text ??= joinLines(texts, breaks);
+        return text;
+      },
+      lineBreak: (index) => breaks[index]!,
       lines,
       facts,
       lineText: (index) => texts[index]!,

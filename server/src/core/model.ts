@@ -49,7 +49,7 @@ export interface EnumerationItem {
   readonly start: number;
   readonly markerEnd: number;
   /** Where the item's own text ends: the next item or the end of its paragraph. */
-  end: number;
+  readonly end: number;
   readonly name: string;
   /** End of the words the name shows, for the outline's selection. */
   readonly nameEnd: number;
@@ -62,7 +62,7 @@ export interface Block {
   readonly contentStart: number;
   readonly residue?: ResidueKind;
   readonly heading?: Heading;
-  readonly enumeration: EnumerationItem[];
+  readonly enumeration: readonly EnumerationItem[];
 }
 
 export interface Transcript {
@@ -71,6 +71,8 @@ export interface Transcript {
   readonly lineIndex: LineIndex;
   /** The text of line `index` without its break; cheaper than slicing `text` after an edit. */
   lineText(index: number): string;
+  /** The break that ends line `index`: `\n`, `\r\n`, `\r`, or nothing for the last line. */
+  lineBreak(index: number): string;
   /** Non-blank lines, in document order. */
   readonly blocks: readonly Block[];
   /** The title's blocks: one, or two when the title is set over two lines. */

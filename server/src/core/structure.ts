@@ -49,6 +49,8 @@ export interface LineSource {
   readonly facts: readonly LineFacts[];
   /** The text of line `index`, without its break. */
   lineText(index: number): string;
+  /** The break that ends line `index`: `\n`, `\r\n`, `\r`, or nothing for the last line. */
+  lineBreak(index: number): string;
   /**
    * Where each line's block is kept from one analysis to the next; the holder of a line whose
    * text changed is a new, empty one. Without it, every block is built anew.
@@ -57,7 +59,42 @@ export interface LineSource {
 }
 
 /** Shared by the blocks without enumeration items, which are nearly all of them. */
-const NO_ITEMS: EnumerationItem[] = [];
+const NO_ITEMS: readonly EnumerationItem[] = [];
+const NO_ENUMERATORS: readonly Enumerator[] = [];
+
+/** An enumerator of a line that belongs to a run; it moves with the line. */
+class PlacedItem implements EnumerationItem {
+  readonly style: EnumerationStyle;
+  readonly ordinal: number;
+  readonly name: string;
+  /** The next item of the same block, where this one's text ends. */
+  next: PlacedItem | undefined;
+
+  constructor(
+    private readonly found: Enumerator,
+    private readonly line: Line,
+  ) {
+    this.style = found.style;
+    this.ordinal = found.ordinal;
+    this.name = found.name;
+  }
+
+  get start(): number {
+    return this.line.start + this.found.start;
+  }
+
+  get markerEnd(): number {
+    return this.line.start + this.found.markerEnd;
+  }
+
+  get nameEnd(): number {
+    return this.line.start + this.found.nameEnd;
+  }
+
+  get end(): number {
+    return this.next ? this.next.start : this.line.end;
+  }
+}
 
 /** A heading found in a line's own text, where the line now is: it moves with the line. */
 class PlacedHeading implements Heading {
@@ -95,7 +132,11 @@ class PlacedHeading implements Heading {
  */
 export class LineBlock implements Block {
   readonly heading: Heading | undefined;
-  enumeration: EnumerationItem[] = NO_ITEMS;
+  enumeration: readonly EnumerationItem[] = NO_ITEMS;
+  /** The enumerators `enumeration` was made of: the items are kept while they stay the same. */
+  private enumerated: readonly Enumerator[] = NO_ENUMERATORS;
+  /** The enumerators found to belong to runs in the analysis under way. */
+  private accepted: Enumerator[] | undefined;
 
   constructor(
     readonly kind: BlockKind,
@@ -109,10 +150,31 @@ export class LineBlock implements Block {
   get contentStart(): number {
     return this.line.start + this.facts.contentStart;
   }
+
+  accept(found: Enumerator): void {
+    if (this.accepted) this.accepted.push(found);
+    else this.accepted = [found];
+  }
+
+  /** Makes the enumerators accepted since the last call this block's items, in text order. */
+  enumerate(): void {
+    const found = this.accepted ?? NO_ENUMERATORS;
+    this.accepted = undefined;
+    const same =
+      found.length === this.enumerated.length &&
+      found.every((item, index) => item === this.enumerated[index]);
+    if (same) return;
+    this.enumerated = found;
+    const items = [...found].sort((a, b) => a.start - b.start).map((item) => new PlacedItem(item, this.line));
+    items.forEach((item, index) => {
+      item.next = items[index + 1];
+    });
+    this.enumeration = items;
+  }
 }
 
 export function buildTranscript(source: LineSource): Transcript {
-  const { text, lines, facts } = source;
+  const { lines, facts } = source;
   /**
    * What a line says, as a reader sees it; only the lines above the body are asked. An appended
    * ad is not part of it: fix-all removes the ad, and the title must stay the title.
@@ -191,7 +253,18 @@ export function buildTranscript(source: LineSource): Transcript {
   }
 
   attachEnumerations(facts, drafts);
-  return { text, lines, lineIndex: new LineIndex(lines), lineText: source.lineText, blocks: drafts, title };
+  return {
+    // Read when asked for: after an edit, the text is joined from the lines only if a rule needs it.
+    get text() {
+      return source.text;
+    },
+    lines,
+    lineIndex: new LineIndex(lines),
+    lineText: source.lineText,
+    lineBreak: source.lineBreak,
+    blocks: drafts,
+    title,
+  };
 }
 
 /** A heading found in a line's own text, placed where the line is in the document. */
@@ -209,25 +282,11 @@ interface Candidate {
  * goes up by one, and has at least two items. A lone `二是` is ordinary text. Runs of different
  * styles (`一是` and `第一，`) may interleave.
  */
-function attachEnumerations(facts: readonly LineFacts[], blocks: LineBlock[]): void {
-  // Kept blocks still hold the items of the last analysis.
-  for (const block of blocks) block.enumeration = NO_ITEMS;
+function attachEnumerations(facts: readonly LineFacts[], blocks: readonly LineBlock[]): void {
   const open = new Map<EnumerationStyle, Candidate[]>();
   const close = (run: readonly Candidate[]) => {
     if (run.length < 2) return;
-    for (const { found, block } of run) {
-      const offset = block.line.start;
-      if (block.enumeration === NO_ITEMS) block.enumeration = [];
-      block.enumeration.push({
-        style: found.style,
-        ordinal: found.ordinal,
-        start: offset + found.start,
-        markerEnd: offset + found.markerEnd,
-        end: block.line.end,
-        name: found.name,
-        nameEnd: offset + found.nameEnd,
-      });
-    }
+    for (const { found, block } of run) block.accept(found);
   };
   for (const block of blocks) {
     if (block.kind === 'heading') {
@@ -252,12 +311,5 @@ function attachEnumerations(facts: readonly LineFacts[], blocks: LineBlock[]): v
     }
   }
   for (const run of open.values()) close(run);
-  for (const block of blocks) {
-    if (block.enumeration.length < 2) continue;
-    block.enumeration.sort((a, b) => a.start - b.start);
-    block.enumeration.forEach((item, index) => {
-      const next = block.enumeration[index + 1];
-      if (next) item.end = next.start;
-    });
-  }
+  for (const block of blocks) block.enumerate();
 }

@@ -1,6 +1,7 @@
 // Character classes and line handling shared by the parser and every rule. All offsets in the
 // core are UTF-16 code units, which is what JavaScript strings index and what LSP positions count,
 // so no rule ever converts between encodings.
+import type { Transcript } from './model';
 
 /** A Han ideograph anywhere in Unicode, including the astral extensions (Ext B and later). */
 export const HAN = '\\p{Script=Han}';
@@ -198,13 +199,13 @@ const onlyInvisible = new RegExp(`^[${INVISIBLE}]+$`);
  * and sits between a lone CR and an LF, which then read as one CRLF. Rules that look at blank
  * lines must look through it, or the text would read differently after fix-all.
  */
-export function vanishes(text: string, lines: readonly Line[], index: number): boolean {
-  const line = lines[index]!;
-  if (index === 0 || line.end === line.start || text.slice(line.end, line.next) !== '\n') return false;
-  const previous = lines[index - 1]!;
-  return (
-    text.slice(previous.end, previous.next) === '\r' && onlyInvisible.test(text.slice(line.start, line.end))
-  );
+export function vanishes(
+  model: Pick<Transcript, 'lines' | 'lineText' | 'lineBreak'>,
+  index: number,
+): boolean {
+  const line = model.lines[index]!;
+  if (index === 0 || line.end === line.start || model.lineBreak(index) !== '\n') return false;
+  return model.lineBreak(index - 1) === '\r' && onlyInvisible.test(model.lineText(index));
 }
 
 /** Removes blanks and invisible characters so that `更多资 料` compares equal to `更多资料`. */

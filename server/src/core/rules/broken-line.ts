@@ -140,7 +140,7 @@ export function joinedTo(
 }
 
 function blankLineBetween(model: Transcript, from: number, to: number): boolean {
-  for (let index = from + 1; index < to; index++) if (!vanishes(model.text, model.lines, index)) return true;
+  for (let index = from + 1; index < to; index++) if (!vanishes(model, index)) return true;
   return false;
 }
 

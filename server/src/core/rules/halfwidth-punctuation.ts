@@ -384,7 +384,7 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
       let nearest: number | undefined;
       for (let at = index + step; at >= 0 && at < model.lines.length; at += step) {
         if (residue.has(at)) acrossResidue = true;
-        else if (vanishes(model.text, model.lines, at)) continue;
+        else if (vanishes(model, at)) continue;
         else if (lineFacts(at).kind === 'blank') nearest ??= at;
         else return acrossResidue || nearest === undefined ? at : nearest;
       }

@@ -4,6 +4,7 @@
 // (a transcript that says X中央 usually also says 党中央 once). Legitimate Latin text (X光, GDP,
 // Windows XP, English) never matches: it is either not a known token or not next to Chinese.
 import type { ResolvedConfig } from '../config';
+import type { Transcript } from '../model';
 import { defineRule, type FixProposal, type Reporter } from '../rule';
 import {
   blankRunStart,
@@ -272,7 +273,7 @@ export const placeholder = defineRule<'decided' | 'undecided' | 'replace', LineP
     // The words fix-all restores are evidence too: after it, `X中央` reads 党中央, and a second
     // fix-all would take that as evidence for an `X` the first left alone. So evidence grows with
     // each decision until no more candidates are decided.
-    const evidence = new Evidence(model.text, restored);
+    const evidence = new Evidence(model, restored);
     const decisions = new Array<Decision | undefined>(waiting.length);
     for (let changed = true; changed; ) {
       changed = false;
@@ -455,7 +456,7 @@ class Evidence {
   private readonly windows = new Map<string, Set<string>>();
 
   constructor(
-    private readonly text: string,
+    private readonly model: Transcript,
     /** Placeholders fix-all restores, which the text will hold too. */
     private readonly restored: Restored[],
   ) {}
@@ -478,12 +479,15 @@ class Evidence {
 
   private index(expansion: string): Set<string> {
     const windows = new Set<string>();
-    const { text } = this;
     // The words around, as a reader sees them: `党\u200B全面` is evidence for 党全面, as it will
-    // be once fix-all has removed the invisible character.
-    for (let at = text.indexOf(expansion); at >= 0; at = text.indexOf(expansion, at + 1)) {
-      windows.add(expansion + visibleAfter(text, at + expansion.length, 2));
-      windows.add(visibleBefore(text, at, 2) + expansion);
+    // be once fix-all has removed the invisible character. Words are looked for line by line, as
+    // no window across a line break is two Han characters.
+    for (const line of this.model.lines) {
+      const text = this.model.lineText(line.index);
+      for (let at = text.indexOf(expansion); at >= 0; at = text.indexOf(expansion, at + 1)) {
+        windows.add(expansion + visibleAfter(text, at + expansion.length, 2));
+        windows.add(visibleBefore(text, at, 2) + expansion);
+      }
     }
     for (const restored of this.restored) addWindows(windows, expansion, restored);
     return windows;
