@@ -13,7 +13,7 @@ import { format, type Locale } from './l10n';
 import { type LineFacts, lineFacts } from './lineFacts';
 import type { Transcript } from './model';
 import type { Edit, Report, Rule, Severity } from './rule';
-import { buildTranscript, type LineBlock } from './structure';
+import { buildStructure, type LineBlock, type Structure } from './structure';
 import type { Line } from './text';
 
 export interface Fix {
@@ -179,6 +179,10 @@ export class TranscriptAnalyzer {
   private lines: KeptLine[] = [];
   /** Lines from this index on may have moved since they were last placed. */
   private unplacedFrom = 0;
+  /** The structure of the last analysis, which edits that kept the number of lines can revise. */
+  private structure: Structure | undefined;
+  /** The lines edited since the last analysis, with their facts then. */
+  private edited = new Map<number, LineFacts>();
   private current: Analysis | undefined;
   /** The text as one string, joined from the lines when asked for after an edit. */
   private fullText: string | undefined;
@@ -231,6 +235,14 @@ export class TranscriptAnalyzer {
       breaks.pop();
     }
     const count = through - first + 1;
+    if (texts.length === count) {
+      for (let index = first; index <= through; index++)
+        if (!this.edited.has(index)) {
+          const before = this.facts[index];
+          if (before === undefined) this.structure = undefined;
+          else this.edited.set(index, before);
+        }
+    } else this.structure = undefined;
     this.texts = replaceRange(this.texts, first, count, texts);
     this.breaks = replaceRange(this.breaks, first, count, breaks);
     this.results = replaceRange(this.results, first, count, new Array(texts.length).fill(undefined));
@@ -261,17 +273,24 @@ export class TranscriptAnalyzer {
     const texts = this.texts.slice();
     const breaks = this.breaks.slice();
     let text = this.fullText;
-    const model = buildTranscript({
-      get text() {
-        text ??= joinLines(texts, breaks);
-        return text;
+    const structure = buildStructure(
+      {
+        get text() {
+          text ??= joinLines(texts, breaks);
+          return text;
+        },
+        lineBreak: (index) => breaks[index]!,
+        lines,
+        facts,
+        lineText: (index) => texts[index]!,
+        kept: results,
       },
-      lineBreak: (index) => breaks[index]!,
-      lines,
-      facts,
-      lineText: (index) => texts[index]!,
-      kept: results,
-    });
+      this.structure,
+      [...this.edited].map(([index, before]) => ({ index, before })),
+    );
+    this.structure = structure;
+    this.edited = new Map();
+    const { model } = structure;
 
     const documentFindings: Finding[] = [];
     for (const active of this.active) {

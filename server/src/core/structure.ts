@@ -156,6 +156,16 @@ export class LineBlock implements Block {
     else this.accepted = [found];
   }
 
+  /**
+   * Takes the items of `previous`, the block of the same line before an edit that changed
+   * neither the line's kind nor its enumerators' styles and ordinals: the same runs hold them.
+   */
+  enumerateLike(previous: LineBlock): void {
+    for (const found of previous.enumerated)
+      this.accept(this.facts.enumerators[previous.facts.enumerators.indexOf(found)]!);
+    this.enumerate();
+  }
+
   /** Makes the enumerators accepted since the last call this block's items, in text order. */
   enumerate(): void {
     const found = this.accepted ?? NO_ENUMERATORS;
@@ -173,7 +183,111 @@ export class LineBlock implements Block {
   }
 }
 
-export function buildTranscript(source: LineSource): Transcript {
+/** A transcript's structure, with what an edit needs to revise it. */
+export interface Structure {
+  readonly model: Transcript;
+  readonly blocks: readonly LineBlock[];
+  /** The line of the first block after the title and front matter. */
+  readonly bodyStart: number;
+}
+
+/** A line an edit replaced by one line, and its facts before. */
+export interface ChangedLine {
+  readonly index: number;
+  readonly before: LineFacts;
+}
+
+/**
+ * The structure after an edit, from the structure before it, or a new one. An edit that changes
+ * no line's kind, numbering or enumerators below the front matter, nor the number of lines,
+ * leaves every block, heading and enumeration run as it was but those of the edited lines:
+ * typing inside a paragraph costs that paragraph, not the document.
+ */
+export function buildStructure(
+  source: LineSource,
+  previous?: Structure,
+  changed?: readonly ChangedLine[],
+): Structure {
+  return (previous && changed && reviseStructure(source, previous, changed)) ?? buildAll(source);
+}
+
+function reviseStructure(
+  source: LineSource,
+  previous: Structure,
+  changed: readonly ChangedLine[],
+): Structure | undefined {
+  const { facts } = source;
+  for (const { index, before } of changed)
+    if (index <= previous.bodyStart || !sameStructure(before, facts[index]!)) return undefined;
+  const blocks = previous.blocks.slice();
+  for (const { index } of changed) {
+    const fact = facts[index]!;
+    if (fact.kind === 'blank') continue;
+    const at = blockIndexOf(blocks, index);
+    const old = blocks[at]!;
+    const block = keptBlock(source, index, old.kind, old.residue);
+    if (block !== old) block.enumerateLike(old);
+    blocks[at] = block;
+  }
+  return { model: transcriptOf(source, blocks, previous.model.title), blocks, bodyStart: previous.bodyStart };
+}
+
+/** Whether the two facts make the same block in the same runs, wherever their offsets. */
+function sameStructure(before: LineFacts, after: LineFacts): boolean {
+  if (before.kind !== after.kind || before.residue !== after.residue) return false;
+  const [a, b] = [before.numbering, after.numbering];
+  if (a?.style !== b?.style || a?.ordinal !== b?.ordinal) return false;
+  if (before.enumerators.length !== after.enumerators.length) return false;
+  return before.enumerators.every(
+    (found, index) =>
+      found.style === after.enumerators[index]!.style && found.ordinal === after.enumerators[index]!.ordinal,
+  );
+}
+
+function blockIndexOf(blocks: readonly LineBlock[], lineIndex: number): number {
+  let low = 0;
+  let high = blocks.length - 1;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (blocks[mid]!.line.index < lineIndex) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** The block of line `index`, kept from the last analysis while its line and kind stay. */
+function keptBlock(
+  source: LineSource,
+  index: number,
+  kind: BlockKind,
+  residue: Block['residue'] | undefined,
+): LineBlock {
+  const holder = source.kept?.[index];
+  const kept = holder?.block;
+  if (kept && kept.kind === kind && kept.residue === residue && kept.line === source.lines[index])
+    return kept;
+  const block = new LineBlock(kind, source.lines[index]!, source.facts[index]!, residue);
+  if (holder) holder.block = block;
+  return block;
+}
+
+function transcriptOf(source: LineSource, blocks: readonly LineBlock[], title: readonly Block[]): Transcript {
+  const { lines } = source;
+  return {
+    // Read when asked for: after an edit, the text is joined from the lines only if a rule needs it.
+    get text() {
+      return source.text;
+    },
+    lines,
+    lineIndex: new LineIndex(lines),
+    lineText: source.lineText,
+    lineBreak: source.lineBreak,
+    blocks,
+    title,
+  };
+}
+
+function buildAll(source: LineSource): Structure {
   const { lines, facts } = source;
   /**
    * What a line says, as a reader sees it; only the lines above the body are asked. An appended
@@ -184,17 +298,9 @@ export function buildTranscript(source: LineSource): Transcript {
   const nonBlank: number[] = [];
   for (let index = 0; index < lines.length; index++) if (facts[index]!.kind !== 'blank') nonBlank.push(index);
 
-  const blockOf = (index: number, kind: BlockKind, residue: Block['residue'] | undefined): LineBlock => {
-    const holder = source.kept?.[index];
-    const kept = holder?.block;
-    if (kept && kept.kind === kind && kept.residue === residue && kept.line === lines[index]) return kept;
-    const block = new LineBlock(kind, lines[index]!, facts[index]!, residue);
-    if (holder) holder.block = block;
-    return block;
-  };
   const drafts: LineBlock[] = [];
   const push = (index: number, kind: BlockKind, residue?: Block['residue']) => {
-    drafts.push(blockOf(index, kind, residue));
+    drafts.push(keptBlock(source, index, kind, residue));
   };
 
   let cursor = 0;
@@ -246,25 +352,15 @@ export function buildTranscript(source: LineSource): Transcript {
     }
   }
 
+  const bodyStart = nonBlank[cursor] ?? lines.length;
   for (; cursor < nonBlank.length; cursor++) {
     const index = nonBlank[cursor]!;
     const fact = facts[index]!;
-    if (fact.kind !== 'blank') drafts.push(blockOf(index, fact.kind, fact.residue));
+    if (fact.kind !== 'blank') drafts.push(keptBlock(source, index, fact.kind, fact.residue));
   }
 
   attachEnumerations(facts, drafts);
-  return {
-    // Read when asked for: after an edit, the text is joined from the lines only if a rule needs it.
-    get text() {
-      return source.text;
-    },
-    lines,
-    lineIndex: new LineIndex(lines),
-    lineText: source.lineText,
-    lineBreak: source.lineBreak,
-    blocks: drafts,
-    title,
-  };
+  return { model: transcriptOf(source, drafts, title), blocks: drafts, bodyStart };
 }
 
 /** A heading found in a line's own text, placed where the line is in the document. */
