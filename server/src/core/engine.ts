@@ -269,6 +269,11 @@ export class TranscriptAnalyzer {
       }
     }
     const results = this.results.slice() as LineResult[];
+    const linesWithData: number[][] = this.options.rules.map(() => []);
+    for (let index = 0; index < count; index++) {
+      const { data } = results[index]!;
+      if (data !== NOTHING) data.forEach((_, slot) => linesWithData[slot]!.push(index));
+    }
     const facts = this.facts.slice();
     const texts = this.texts.slice();
     const breaks = this.breaks.slice();
@@ -299,6 +304,7 @@ export class TranscriptAnalyzer {
           model,
           config,
           lineData: (index) => results[index]?.data[active.slot],
+          linesWithData: linesWithData[active.slot]!,
           lineText: (index) => texts[index]!,
           lineFacts: (index) => results[index]!.facts,
         },

@@ -52,6 +52,8 @@ export interface DocumentContext<D> {
   readonly config: ResolvedConfig;
   /** What `checkLine` returned for line `index`. */
   lineData(index: number): D | undefined;
+  /** The lines for which `checkLine` returned something, in order: most lines return nothing. */
+  readonly linesWithData: readonly number[];
   /** The text of line `index` without its break; cheaper than slicing `model.text`. */
   lineText(index: number): string;
   /** What line `index` is, as far as its own text tells. */

@@ -367,9 +367,7 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
     const edgePair = (mark: Mark) => mark.pair && ('edge' in mark.pair.before || 'edge' in mark.pair.after);
     return open || list.some((mark) => mark.unpaired || edgePair(mark)) ? state : undefined;
   },
-  checkDocument({ model, config, lineData, lineText, lineFacts }, report) {
-    const withEdges: number[] = [];
-    for (const line of model.lines) if (lineData(line.index)) withEdges.push(line.index);
+  checkDocument({ model, config, lineData, linesWithData: withEdges, lineText, lineFacts }, report) {
     if (withEdges.length === 0) return;
     const residue = new Set(model.blocks.filter((b) => b.kind === 'residue').map((b) => b.line.index));
     // Residue above the title is only known here; the watermark rule removes it whole.

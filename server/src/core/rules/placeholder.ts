@@ -259,14 +259,14 @@ export const placeholder = defineRule<'decided' | 'undecided' | 'replace', LineP
     }
     return pending || restored ? { pending: pending ?? [], restored: restored ?? [] } : undefined;
   },
-  checkDocument({ model, lineData }, report) {
+  checkDocument({ model, lineData, linesWithData }, report) {
     // Evidence is looked up only for the few candidates no collocation decides.
     const waiting: { pending: Pending; lineStart: number }[] = [];
     const restored: Restored[] = [];
-    for (const line of model.lines) {
-      const data = lineData(line.index);
-      if (!data) continue;
-      for (const pending of data.pending) waiting.push({ pending, lineStart: line.start });
+    for (const index of linesWithData) {
+      const data = lineData(index)!;
+      const lineStart = model.lines[index]!.start;
+      for (const pending of data.pending) waiting.push({ pending, lineStart });
       restored.push(...data.restored);
     }
     if (waiting.length === 0) return;

@@ -74,7 +74,7 @@ export const watermark = defineRule<
     // one mentioning an ad may read as one once joined: only the document knows what fix-all joins.
     return adContinuation.test(text[facts.proseStart] ?? '') || mentionsAd(text) ? 'ad-words' : undefined;
   },
-  checkDocument({ model, lineData, lineText, lineFacts }, report) {
+  checkDocument({ model, lineData, linesWithData, lineText, lineFacts }, report) {
     const { lines } = model;
     const reportLine = (
       index: number,
@@ -91,10 +91,14 @@ export const watermark = defineRule<
         ],
       });
     };
+    const residue = new Set<number>();
     for (const block of model.blocks) {
-      if (block.kind === 'residue') reportLine(block.line.index, block.residue ?? 'ad');
-      else if (lineData(block.line.index) === 'whole-line') reportLine(block.line.index, 'custom');
+      if (block.kind !== 'residue') continue;
+      residue.add(block.line.index);
+      reportLine(block.line.index, block.residue ?? 'ad');
     }
+    for (const index of linesWithData)
+      if (lineData(index) === 'whole-line' && !residue.has(index)) reportLine(index, 'custom');
     // Lines that fix-all joins read as one: an ad may only show there (`扫码关注⏎：abc`, or an
     // opener whose tail becomes short enough), and a second fix-all would find it. So the joined
     // text is looked at, where either line mentions an ad.
@@ -137,12 +141,12 @@ export const watermark = defineRule<
         });
       }
     };
-    for (const line of lines) {
-      if (lineData(line.index) !== 'ad-words') continue;
-      const before = joinedTo(model, line.index, ends);
-      if (before !== undefined) lookAtJoin(before, line.index);
-      const after = nextContentLine(model, line.index);
-      if (after !== undefined && joinedTo(model, after, ends) === line.index) lookAtJoin(line.index, after);
+    for (const index of linesWithData) {
+      if (lineData(index) !== 'ad-words') continue;
+      const before = joinedTo(model, index, ends);
+      if (before !== undefined) lookAtJoin(before, index);
+      const after = nextContentLine(model, index);
+      if (after !== undefined && joinedTo(model, after, ends) === index) lookAtJoin(index, after);
     }
   },
 });
