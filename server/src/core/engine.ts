@@ -90,6 +90,13 @@ function splitInto(text: string, texts: string[], breaks: string[]): void {
   breaks.push('');
 }
 
+function linesWithData(results: readonly LineResult[], slot: number): number[] {
+  const found: number[] = [];
+  for (let index = 0; index < results.length; index++)
+    if (results[index]!.data[slot] !== undefined) found.push(index);
+  return found;
+}
+
 function joinLines(texts: readonly string[], breaks: readonly string[]): string {
   return texts.map((text, index) => text + breaks[index]!).join('');
 }
@@ -269,11 +276,7 @@ export class TranscriptAnalyzer {
       }
     }
     const results = this.results.slice() as LineResult[];
-    const linesWithData: number[][] = this.options.rules.map(() => []);
-    for (let index = 0; index < count; index++) {
-      const { data } = results[index]!;
-      if (data !== NOTHING) data.forEach((_, slot) => linesWithData[slot]!.push(index));
-    }
+
     const facts = this.facts.slice();
     const texts = this.texts.slice();
     const breaks = this.breaks.slice();
@@ -299,12 +302,16 @@ export class TranscriptAnalyzer {
 
     const documentFindings: Finding[] = [];
     for (const active of this.active) {
+      let withData: number[] | undefined;
       active.rule.checkDocument?.(
         {
           model,
           config,
           lineData: (index) => results[index]?.data[active.slot],
-          linesWithData: linesWithData[active.slot]!,
+          get linesWithData() {
+            withData ??= linesWithData(results, active.slot);
+            return withData;
+          },
           lineText: (index) => texts[index]!,
           lineFacts: (index) => results[index]!.facts,
         },

@@ -36,10 +36,14 @@ function titleNode(model: Transcript, documentEnd: number): OutlineNode | undefi
     .map(lineText)
     .join(' ')
     .replace(/[\s\u3000]+/g, ' ');
-  const detail = model.blocks
-    .filter((block) => block.kind === 'subtitle' || block.kind === 'date' || block.kind === 'speaker')
-    .map(lineText)
-    .join(' · ');
+  const frontMatter: Block[] = [];
+  // The front matter follows the title, with nothing but residue before them: the body ends it.
+  for (const block of model.blocks) {
+    if (block.kind === 'subtitle' || block.kind === 'date' || block.kind === 'speaker')
+      frontMatter.push(block);
+    else if (block.kind !== 'residue' && block.kind !== 'title') break;
+  }
+  const detail = frontMatter.map(lineText).join(' · ');
   const start = first.contentStart;
   return {
     kind: 'title',
@@ -55,8 +59,7 @@ function titleNode(model: Transcript, documentEnd: number): OutlineNode | undefi
 }
 
 export function outline(model: Transcript): OutlineNode[] {
-  const content = model.blocks.filter((block) => block.kind !== 'residue');
-  const documentEnd = content.at(-1)?.line.end ?? 0;
+  const documentEnd = model.blocks.findLast((block) => block.kind !== 'residue')?.line.end ?? 0;
   const roots: OutlineNode[] = [];
   const title = titleNode(model, documentEnd);
   if (title) roots.push(title);
@@ -69,7 +72,8 @@ export function outline(model: Transcript): OutlineNode[] {
     while (open.length > 0 && open.at(-1)!.rank >= rank) open.pop()!.node.end = lastEnd;
   };
 
-  for (const block of content) {
+  for (const block of model.blocks) {
+    if (block.kind === 'residue') continue;
     const heading = block.heading;
     if (heading) {
       const rank = headingRank(heading);
