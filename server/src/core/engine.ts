@@ -383,7 +383,8 @@ export class TranscriptAnalyzer {
           findings.push(new ReportedFinding(active, report, locale, line));
         });
         if (returned !== undefined) {
-          data ??= [];
+          // Filled, not holey: the document pass reads it for every line.
+          data ??= new Array(this.options.rules.length).fill(undefined);
           data[active.slot] = returned;
         }
       }
