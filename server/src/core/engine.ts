@@ -74,7 +74,7 @@ interface KeptLine {
 }
 
 /** Where findings of `checkDocument`, which are in absolute offsets, are placed. */
-const DOCUMENT_ORIGIN: { readonly start: number } = { start: 0 };
+const DOCUMENT_ORIGIN: Line = { index: -1, start: 0, end: 0, next: 0 };
 
 const lineBreak = /\r\n|\r|\n/g;
 
@@ -131,7 +131,7 @@ class ReportedFinding implements Finding {
     private readonly source: ActiveRule,
     private readonly report: Report<string>,
     private readonly locale: Locale,
-    private readonly origin: { readonly start: number } = DOCUMENT_ORIGIN,
+    private readonly origin: Line = DOCUMENT_ORIGIN,
   ) {
     this.rule = source.rule.id;
     this.severity = source.severity;
