@@ -1,0 +1,94 @@
+// Typing into a long transcript: the analyzer revises what the edit touched and keeps the rest,
+// and what it then holds is what an analysis from scratch finds.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import {
+  type Analysis,
+  analyze,
+  outline,
+  RULES,
+  resolveConfig,
+  TranscriptAnalyzer,
+} from '../../server/src/core';
+
+const options = { config: resolveConfig({}, RULES), locale: 'en' as const };
+
+const SPEECH = [
+  '在全县秋季工作推进会上的讲话',
+  '',
+  '同志们：',
+  '一、关于当前形势',
+  '今年以来，全县上下齐心协力。一是产业发展稳中有进，二是民生保障持续加强，三是X中央部署落实有力。',
+  '（一）要看到成绩。我们的工作取得了进展,群众满意度提高。',
+  '（二）要看到不足。有的同志工作作风不实。更多资料+微信:abc123',
+  '二、关于下步工作',
+  '首先，抓好项目建设。其次，抓好安全生产。最后，抓好队伍建设。',
+  '谢谢大家！',
+].join('\r\n');
+
+/** What a user sees of an analysis: its problems, with their fixes, and its outline. */
+function seen(analysis: Analysis) {
+  return {
+    findings: analysis.findings.map(({ rule, start, end, message, fixes }) => ({
+      rule,
+      start,
+      end,
+      message,
+      fixes: fixes.map(({ title, edits }) => ({ title, edits })),
+    })),
+    outline: outline(analysis.model),
+  };
+}
+
+/** Types `typed` one character at a time at `offset`, checking the analysis after each. */
+function typeAt(analyzer: TranscriptAnalyzer, offset: number, typed: string): void {
+  for (const [index, char] of [...typed].entries()) {
+    const at = offset + [...typed].slice(0, index).join('').length;
+    analyzer.update(at, at, char);
+    assert.deepEqual(
+      seen(analyzer.analysis()),
+      seen(analyze(analyzer.text, options)),
+      `after typing ${char}`,
+    );
+  }
+}
+
+describe('typing into a transcript', () => {
+  test('inside an enumerated paragraph, a heading and a paragraph with an ad, it equals analysis from scratch', () => {
+    const analyzer = new TranscriptAnalyzer(SPEECH, { ...options, rules: RULES });
+    analyzer.analysis();
+    typeAt(analyzer, analyzer.text.indexOf('稳中有进'), '总体');
+    typeAt(analyzer, analyzer.text.indexOf('当前形势'), '😀𠀀');
+    typeAt(analyzer, analyzer.text.indexOf('不实'), 'X');
+    typeAt(analyzer, analyzer.text.indexOf('项目建设'), '重大');
+  });
+
+  test('what the edit did not touch is kept, not built again', () => {
+    const analyzer = new TranscriptAnalyzer(SPEECH, { ...options, rules: RULES });
+    const before = analyzer.analysis().model.blocks;
+    const at = analyzer.text.indexOf('抓好项目');
+    analyzer.update(at, at, '在');
+    const after = analyzer.analysis().model.blocks;
+    const edited = after.findIndex((block) => block.line.start <= at && at <= block.line.end);
+    assert.equal(after.length, before.length);
+    // The edited line and its neighbours are read again; every other block is the one it was.
+    after.forEach((block, index) => {
+      if (Math.abs(index - edited) > 1) assert.equal(block, before[index], `block ${index} is kept`);
+    });
+    assert.notEqual(after[edited], before[edited]);
+  });
+
+  test('renumbering a heading or starting a new line rebuilds the structure, still equal to scratch', () => {
+    const analyzer = new TranscriptAnalyzer(SPEECH, { ...options, rules: RULES });
+    analyzer.analysis();
+    const heading = analyzer.text.indexOf('二、');
+    analyzer.update(heading, heading + 1, '三');
+    assert.deepEqual(seen(analyzer.analysis()), seen(analyze(analyzer.text, options)));
+    const items = analyzer.text.indexOf('二是');
+    analyzer.update(items, items, '\n');
+    assert.deepEqual(seen(analyzer.analysis()), seen(analyze(analyzer.text, options)));
+    const title = 2;
+    analyzer.update(title, title, '会议');
+    assert.deepEqual(seen(analyzer.analysis()), seen(analyze(analyzer.text, options)));
+  });
+});
