@@ -9,6 +9,7 @@ import { type ParseError, parse, printParseErrorCode } from 'jsonc-parser';
 import picomatch from 'picomatch';
 import {
   format,
+  isRecord,
   type Locale,
   type MessageArgs,
   type ResolvedConfig,
@@ -250,8 +251,4 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
   return { line, column: offset - before.lastIndexOf('\n') };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -20,6 +20,7 @@ import {
   format,
   groupEdits,
   hoverMarkdown,
+  isRecord,
   type Locale,
   outline,
   type ResolvedConfig,
@@ -91,10 +92,6 @@ function withoutPatterns(settings: SpeechTidySettings): SpeechTidySettings {
   const kept: Record<string, unknown> = { ...settings };
   for (const key of UNTRUSTED_KEYS) delete kept[key];
   return kept;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export function startServer(connection: Connection): void {

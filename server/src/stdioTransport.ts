@@ -23,6 +23,7 @@ import {
   type ResponseMessage,
   StreamMessageWriter,
 } from 'vscode-languageserver/node';
+import { isRecord } from './core';
 
 /**
  * A body must become one string to be parsed, so a larger one could never be read: refusing it
@@ -122,10 +123,6 @@ function contentLength(header: string): number | undefined {
     length = Number(value);
   }
   return length;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

@@ -120,7 +120,8 @@ function compilePhrases(values: unknown, setting: string, problem: Problem): Phr
   return matchers;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** A JSON object: what settings, a configuration file and a protocol message must be. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

@@ -6,7 +6,7 @@ export {
   type Finding,
   type Fix,
 } from './analyze';
-export { type ResolvedConfig, resolveConfig, type SpeechTidySettings } from './config';
+export { isRecord, type ResolvedConfig, resolveConfig, type SpeechTidySettings } from './config';
 export { looksLikeSpeech } from './detect';
 export { TranscriptAnalyzer } from './engine';
 export { applyEdits, combineFixes, fixAllEdits, groupEdits } from './fix';
