@@ -37,7 +37,7 @@ export const brokenLine = defineRule<'broken' | 'join', LineEnds>({
     join: { en: 'Join with the next line', 'zh-cn': '与下一行合并' },
   },
   checkLine({ text, facts }) {
-    return lineEnds(text, facts);
+    return readLineEnds(text, facts);
   },
   checkDocument({ model, lineData }, report) {
     let previous: Block | undefined;
@@ -71,8 +71,24 @@ function hasCharacters(text: string, count: number): boolean {
   return Array.from(text).length >= count;
 }
 
-/** What a line's ends tell about a sentence running on, from its own text. */
+/**
+ * What each line's ends tell, kept with the line's facts for the document pass of other rules:
+ * the facts stay the same object while the line's text is unchanged, so after an edit only the
+ * edited lines are read again.
+ */
+const endsOfLine = new WeakMap<LineFacts, LineEnds>();
+
 export function lineEnds(text: string, facts: LineFacts): LineEnds {
+  let ends = endsOfLine.get(facts);
+  if (!ends) {
+    ends = readLineEnds(text, facts);
+    endsOfLine.set(facts, ends);
+  }
+  return ends;
+}
+
+/** What a line's ends tell about a sentence running on, from its own text. */
+function readLineEnds(text: string, facts: LineFacts): LineEnds {
   const prose = trimBlankEnd(text.slice(0, facts.proseEnd));
   // Where the line's words start once fix-all has run: it removes invisible characters and an ad
   // opening the line, so `\u200B，…` and `更多资料+微信:x！…` continue the line before too.
