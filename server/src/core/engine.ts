@@ -90,10 +90,18 @@ function splitInto(text: string, texts: string[], breaks: string[]): void {
   breaks.push('');
 }
 
+/**
+ * What a rule's `checkLine` returned for a line. Most lines share an empty array, which is not
+ * indexed: reading past an array's end makes V8 look up the prototype chain, on every line.
+ */
+function dataOf(result: LineResult, slot: number): unknown {
+  return result.data === NOTHING ? undefined : result.data[slot];
+}
+
 function linesWithData(results: readonly LineResult[], slot: number): number[] {
   const found: number[] = [];
   for (let index = 0; index < results.length; index++)
-    if (results[index]!.data[slot] !== undefined) found.push(index);
+    if (dataOf(results[index]!, slot) !== undefined) found.push(index);
   return found;
 }
 
@@ -307,7 +315,10 @@ export class TranscriptAnalyzer {
         {
           model,
           config,
-          lineData: (index) => results[index]?.data[active.slot],
+          lineData: (index) => {
+            const result = results[index];
+            return result && dataOf(result, active.slot);
+          },
           get linesWithData() {
             withData ??= linesWithData(results, active.slot);
             return withData;
