@@ -29,7 +29,13 @@ interface IgnoreLevel {
   readonly rules: Ignore;
 }
 
-export function discover(paths: readonly string[], cwd: string, locale: Locale = 'en'): Discovery {
+/** `onFound` hears the number of files found so far, each time it grows. */
+export function discover(
+  paths: readonly string[],
+  cwd: string,
+  locale: Locale = 'en',
+  onFound: (count: number) => void = () => {},
+): Discovery {
   const tasks: Task[] = [];
   const problems: DiscoveryProblem[] = [];
   const seen = new Set<string>();
@@ -47,6 +53,7 @@ export function discover(paths: readonly string[], cwd: string, locale: Locale =
     if (seen.has(file)) return;
     seen.add(file);
     tasks.push({ index: tasks.length, file, display: display(file), selected });
+    onFound(tasks.length);
   };
 
   const walk = (directory: string, levels: readonly IgnoreLevel[]) => {
