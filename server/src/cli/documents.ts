@@ -23,15 +23,20 @@ const SLOT_JSON = JSON.stringify(SLOT);
 const FLUSH_AT = 1 << 20;
 
 /** How deep the elements of the streamed arrays sit: in `files`, and in `runs[0].results`. */
-const JSON_ELEMENT_INDENT = ' '.repeat(4);
-const SARIF_ELEMENT_INDENT = ' '.repeat(8);
+const JSON_ELEMENT_DEPTH = 2;
+const SARIF_ELEMENT_DEPTH = 4;
 
-/** `elements` formatted as they appear in the document at `indent`, joined. */
-function formatElements(elements: readonly unknown[], indent: string): Part {
-  const text = elements
-    .map((element) => `${indent}${JSON.stringify(element, null, 2).replace(/\n/g, `\n${indent}`)}`)
-    .join(',\n');
-  return { text, elements: elements.length };
+/** `elements`, joined, as they appear `depth` levels deep in a document formatted with an indent of 2. */
+function formatElements(elements: readonly unknown[], depth: number): Part {
+  if (elements.length === 0) return { text: '', elements: 0 };
+  // Formatted inside as many arrays as the document has around them, and cut out: one call, and
+  // no second pass over the text to indent it.
+  let nested: unknown = elements;
+  for (let level = 1; level < depth; level++) nested = [nested];
+  const text = JSON.stringify(nested, null, 2);
+  // Level i opens with 2i spaces and "[\n" and closes with "\n", 2i spaces and "]".
+  const cut = depth * (depth + 1);
+  return { text: text.slice(cut, text.length - cut), elements: elements.length };
 }
 
 /** A document with one array written part by part, in chunks of about a megabyte. */
@@ -42,8 +47,8 @@ class StreamedDocument {
 
   constructor(
     private readonly write: (text: string) => void,
-    /** The indentation of the array's elements. */
-    private readonly indent: string,
+    /** How deep the array's elements sit. */
+    private readonly depth: number,
   ) {}
 
   begin(skeleton: unknown): void {
@@ -61,7 +66,7 @@ class StreamedDocument {
   end(skeleton: unknown): void {
     const text = JSON.stringify(skeleton, null, 2);
     const suffix = text.slice(text.indexOf(SLOT_JSON) + SLOT_JSON.length);
-    this.push(`${this.count === 0 ? '[]' : `\n${this.indent.slice(2)}]`}${suffix}\n`);
+    this.push(`${this.count === 0 ? '[]' : `\n${'  '.repeat(this.depth - 1)}]`}${suffix}\n`);
     this.flush();
   }
 
@@ -83,7 +88,7 @@ export const JSON_FORMAT_VERSION = 1;
 /** A file's element of `files` in our own format. */
 export function jsonPart(file: FileReport, mode: Mode): Part {
   const base = { path: file.display, encoding: file.encoding, lineEnding: file.lineEnding };
-  if (mode === 'check') return formatElements([{ ...base, findings: file.findings }], JSON_ELEMENT_INDENT);
+  if (mode === 'check') return formatElements([{ ...base, findings: file.findings }], JSON_ELEMENT_DEPTH);
   const element = {
     ...base,
     changed: Object.keys(file.fix?.fixed ?? {}).length > 0,
@@ -92,12 +97,12 @@ export function jsonPart(file: FileReport, mode: Mode): Part {
     remaining: file.fix?.remaining ?? file.findings,
     ...(file.fix?.diff ? { diff: file.fix.diff } : {}),
   };
-  return formatElements([element], JSON_ELEMENT_INDENT);
+  return formatElements([element], JSON_ELEMENT_DEPTH);
 }
 
 /** Our own format: `files`, then `errors` and (for `check`) a `summary`. */
 export function jsonReport(mode: Mode, version: string, write: (text: string) => void): ReportWriter {
-  const document = new StreamedDocument(write, JSON_ELEMENT_INDENT);
+  const document = new StreamedDocument(write, JSON_ELEMENT_DEPTH);
   const head = { version: JSON_FORMAT_VERSION, tool: { name: 'speech-tidy', version }, files: SLOT };
   document.begin(head);
   return {
@@ -153,7 +158,7 @@ export function sarifPart(file: FileReport): Part {
     ],
     ...(finding.fixable ? { properties: { fixable: true } } : {}),
   }));
-  return formatElements(results, SARIF_ELEMENT_INDENT);
+  return formatElements(results, SARIF_ELEMENT_DEPTH);
 }
 
 /** A SARIF 2.1.0 log of the results `sarifPart` made. */
@@ -186,7 +191,7 @@ export function sarifReport(
     version: '2.1.0',
     runs: [{ ...run, ...(invocations.length > 0 ? { invocations } : {}) }],
   });
-  const document = new StreamedDocument(write, SARIF_ELEMENT_INDENT);
+  const document = new StreamedDocument(write, SARIF_ELEMENT_DEPTH);
   document.begin(log([]));
   return {
     file(part) {
