@@ -29,7 +29,13 @@ interface IgnoreLevel {
   readonly rules: Ignore;
 }
 
-export function discover(paths: readonly string[], cwd: string, locale: Locale = 'en'): Discovery {
+/** `onFound` hears the number of files found so far, each time it grows. */
+export function discover(
+  paths: readonly string[],
+  cwd: string,
+  locale: Locale = 'en',
+  onFound: (count: number) => void = () => {},
+): Discovery {
   const tasks: Task[] = [];
   const problems: DiscoveryProblem[] = [];
   const seen = new Set<string>();
@@ -39,14 +45,14 @@ export function discover(paths: readonly string[], cwd: string, locale: Locale =
     if (config.path) configs.set(config.path, config);
     return config;
   };
-  const display = (file: string) => {
-    const relative = path.relative(cwd, file);
-    return relative === '' ? '.' : relative.startsWith(`..${path.sep}`) ? file : relative;
-  };
-  const add = (file: string, selected: boolean) => {
+  /** `relative`: `file` relative to `cwd`, when the caller knows it already. */
+  const display = (file: string, relative = path.relative(cwd, file)) =>
+    relative === '' ? '.' : relative.startsWith(`..${path.sep}`) ? file : relative;
+  const add = (file: string, selected: boolean, shown = display(file)) => {
     if (seen.has(file)) return;
     seen.add(file);
-    tasks.push({ index: tasks.length, file, display: display(file), selected });
+    tasks.push({ index: tasks.length, file, display: shown, selected });
+    onFound(tasks.length);
   };
 
   const walk = (directory: string, levels: readonly IgnoreLevel[]) => {
@@ -60,9 +66,14 @@ export function discover(paths: readonly string[], cwd: string, locale: Locale =
     const own = readGitignore(directory);
     const here = own ? [...levels, own] : levels;
     const config = configOf(directory);
+    // A file's path relative to `cwd` is its folder's and its name: working it out from scratch
+    // for every file took a third of the time spent finding ten thousand of them.
+    const relativeDirectory = path.relative(cwd, directory);
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const full = path.join(directory, entry.name);
+      const shown = () =>
+        display(full, relativeDirectory === '' ? entry.name : path.join(relativeDirectory, entry.name));
       let isDirectory = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
@@ -76,9 +87,9 @@ export function discover(paths: readonly string[], cwd: string, locale: Locale =
       } else if (isFile && !entry.name.endsWith(TEMP_SUFFIX) && !isIgnored(here, full, false)) {
         const selected = matchesConfigFiles(config, full);
         if (selected !== undefined) {
-          if (selected) add(full, true);
-        } else if (/\.speech$/i.test(entry.name)) add(full, true);
-        else if (/\.txt$/i.test(entry.name)) add(full, false);
+          if (selected) add(full, true, shown());
+        } else if (/\.speech$/i.test(entry.name)) add(full, true, shown());
+        else if (/\.txt$/i.test(entry.name)) add(full, false, shown());
       }
     }
   };

@@ -1,18 +1,19 @@
 // JSON and SARIF reports, written while the files are processed. A run over ten thousand dirty
 // transcripts has a million findings: as one string that passes V8's limit on string length, and
 // as objects it would hold gigabytes. So the one long array of each document is streamed, each
-// element formatted as `JSON.stringify(document, null, 2)` would, and nothing else is kept.
+// element formatted as `JSON.stringify(document, null, 2)` would, and nothing else is kept. The
+// elements are formatted in the thread that analysed the file (`jsonPart`, `sarifPart`); the
+// document around them is written by the main thread.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { format as formatText, type Locale, RULES, type Severity } from '../core';
 import type { Summary } from './output';
-import type { FileResult, Mode } from './processFile';
+import type { FileReport, FileResult, Mode, Part } from './processFile';
 
-type Analysed = Extract<FileResult, { kind: 'analysed' }>;
 type Failed = Extract<FileResult, { kind: 'error' }>;
 
 export interface ReportWriter {
-  file(result: Analysed): void;
+  file(part: Part): void;
   end(failed: readonly Failed[], summary: Summary): void;
 }
 
@@ -21,34 +22,51 @@ const SLOT = '\u0000speech-tidy-stream\u0000';
 const SLOT_JSON = JSON.stringify(SLOT);
 const FLUSH_AT = 1 << 20;
 
-/** A document with one array written element by element, in chunks of about a megabyte. */
+/** How deep the elements of the streamed arrays sit: in `files`, and in `runs[0].results`. */
+const JSON_ELEMENT_DEPTH = 2;
+const SARIF_ELEMENT_DEPTH = 4;
+
+/** `elements`, joined, as they appear `depth` levels deep in a document formatted with an indent of 2. */
+function formatElements(elements: readonly unknown[], depth: number): Part {
+  if (elements.length === 0) return { text: '', elements: 0 };
+  // Formatted inside as many arrays as the document has around them, and cut out: one call, and
+  // no second pass over the text to indent it.
+  let nested: unknown = elements;
+  for (let level = 1; level < depth; level++) nested = [nested];
+  const text = JSON.stringify(nested, null, 2);
+  // Level i opens with 2i spaces and "[\n" and closes with "\n", 2i spaces and "]".
+  const cut = depth * (depth + 1);
+  return { text: text.slice(cut, text.length - cut), elements: elements.length };
+}
+
+/** A document with one array written part by part, in chunks of about a megabyte. */
 class StreamedDocument {
   private buffer: string[] = [];
   private buffered = 0;
   private count = 0;
-  private indent = '';
 
-  constructor(private readonly write: (text: string) => void) {}
+  constructor(
+    private readonly write: (text: string) => void,
+    /** How deep the array's elements sit. */
+    private readonly depth: number,
+  ) {}
 
   begin(skeleton: unknown): void {
     const text = JSON.stringify(skeleton, null, 2);
-    const prefix = text.slice(0, text.indexOf(SLOT_JSON));
-    this.indent = /^ */.exec(prefix.slice(prefix.lastIndexOf('\n') + 1))![0];
-    this.push(prefix);
+    this.push(text.slice(0, text.indexOf(SLOT_JSON)));
   }
 
-  add(element: unknown): void {
-    const inner = `${this.indent}  `;
-    const body = JSON.stringify(element, null, 2).replace(/\n/g, `\n${inner}`);
-    this.push(`${this.count === 0 ? '[\n' : ',\n'}${inner}${body}`);
-    this.count++;
+  add(part: Part): void {
+    if (part.elements === 0) return;
+    this.push(`${this.count === 0 ? '[\n' : ',\n'}${part.text}`);
+    this.count += part.elements;
   }
 
   /** `skeleton` may now hold what only the end knows (errors, totals); what precedes the slot must not change. */
   end(skeleton: unknown): void {
     const text = JSON.stringify(skeleton, null, 2);
     const suffix = text.slice(text.indexOf(SLOT_JSON) + SLOT_JSON.length);
-    this.push(`${this.count === 0 ? '[]' : `\n${this.indent}]`}${suffix}\n`);
+    this.push(`${this.count === 0 ? '[]' : `\n${'  '.repeat(this.depth - 1)}]`}${suffix}\n`);
     this.flush();
   }
 
@@ -67,26 +85,29 @@ class StreamedDocument {
 
 export const JSON_FORMAT_VERSION = 1;
 
+/** A file's element of `files` in our own format. */
+export function jsonPart(file: FileReport, mode: Mode): Part {
+  const base = { path: file.display, encoding: file.encoding, lineEnding: file.lineEnding };
+  if (mode === 'check') return formatElements([{ ...base, findings: file.findings }], JSON_ELEMENT_DEPTH);
+  const element = {
+    ...base,
+    changed: Object.keys(file.fix?.fixed ?? {}).length > 0,
+    written: file.fix?.written ?? false,
+    fixed: file.fix?.fixed ?? {},
+    remaining: file.fix?.remaining ?? file.findings,
+    ...(file.fix?.diff ? { diff: file.fix.diff } : {}),
+  };
+  return formatElements([element], JSON_ELEMENT_DEPTH);
+}
+
 /** Our own format: `files`, then `errors` and (for `check`) a `summary`. */
 export function jsonReport(mode: Mode, version: string, write: (text: string) => void): ReportWriter {
-  const document = new StreamedDocument(write);
+  const document = new StreamedDocument(write, JSON_ELEMENT_DEPTH);
   const head = { version: JSON_FORMAT_VERSION, tool: { name: 'speech-tidy', version }, files: SLOT };
   document.begin(head);
   return {
-    file(file) {
-      const base = { path: file.display, encoding: file.encoding, lineEnding: file.lineEnding };
-      if (mode === 'check') {
-        document.add({ ...base, findings: file.findings });
-        return;
-      }
-      document.add({
-        ...base,
-        changed: Object.keys(file.fix?.fixed ?? {}).length > 0,
-        written: file.fix?.written ?? false,
-        fixed: file.fix?.fixed ?? {},
-        remaining: file.fix?.remaining ?? file.findings,
-        ...(file.fix?.diff ? { diff: file.fix.diff } : {}),
-      });
+    file(part) {
+      document.add(part);
     },
     end(failed, summary) {
       const errors = failed.map((file) => ({ path: file.display, message: file.message }));
@@ -102,21 +123,51 @@ const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   hint: 'note',
 };
 
+const RULE_INDEX = new Map(RULES.map((rule, index) => [rule.id, index]));
+
 /**
- * A SARIF 2.1.0 log. Paths below the working folder are relative to `%SRCROOT%`, which is what
- * code scanning services resolve against the repository; others are absolute `file:` URIs.
+ * Where a file is in a SARIF log. Paths below the working folder (`display` is relative to it)
+ * are relative to `%SRCROOT%`, which is what code scanning services resolve against the
+ * repository; others are absolute `file:` URIs.
  */
+function location(display: string) {
+  if (path.isAbsolute(display)) return { uri: pathToFileURL(display).href };
+  return { uri: display.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+}
+
+/** A file's results in a SARIF log: one per finding. */
+export function sarifPart(file: FileReport): Part {
+  const artifactLocation = location(file.display);
+  const results = file.findings.map((finding) => ({
+    ruleId: finding.rule,
+    ruleIndex: RULE_INDEX.get(finding.rule) ?? -1,
+    level: SARIF_LEVEL[finding.severity],
+    message: { text: finding.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation,
+          region: {
+            startLine: finding.line,
+            startColumn: finding.column,
+            endLine: finding.endLine,
+            endColumn: finding.endColumn,
+          },
+        },
+      },
+    ],
+    ...(finding.fixable ? { properties: { fixable: true } } : {}),
+  }));
+  return formatElements(results, SARIF_ELEMENT_DEPTH);
+}
+
+/** A SARIF 2.1.0 log of the results `sarifPart` made. */
 export function sarifReport(
   version: string,
   locale: Locale,
   cwd: string,
   write: (text: string) => void,
 ): ReportWriter {
-  const location = (display: string) => {
-    if (path.isAbsolute(display)) return { uri: pathToFileURL(display).href };
-    return { uri: display.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
-  };
-  const ruleIndex = new Map(RULES.map((rule, index) => [rule.id, index]));
   const root = pathToFileURL(cwd).href;
   const run = {
     tool: {
@@ -140,33 +191,11 @@ export function sarifReport(
     version: '2.1.0',
     runs: [{ ...run, ...(invocations.length > 0 ? { invocations } : {}) }],
   });
-  const document = new StreamedDocument(write);
+  const document = new StreamedDocument(write, SARIF_ELEMENT_DEPTH);
   document.begin(log([]));
   return {
-    file(file) {
-      const artifactLocation = location(file.display);
-      for (const finding of file.findings) {
-        document.add({
-          ruleId: finding.rule,
-          ruleIndex: ruleIndex.get(finding.rule) ?? -1,
-          level: SARIF_LEVEL[finding.severity],
-          message: { text: finding.message },
-          locations: [
-            {
-              physicalLocation: {
-                artifactLocation,
-                region: {
-                  startLine: finding.line,
-                  startColumn: finding.column,
-                  endLine: finding.endLine,
-                  endColumn: finding.endColumn,
-                },
-              },
-            },
-          ],
-          ...(finding.fixable ? { properties: { fixable: true } } : {}),
-        });
-      }
+    file(part) {
+      document.add(part);
     },
     end(failed) {
       const invocation = {

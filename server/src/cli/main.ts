@@ -8,14 +8,15 @@ import { atLeast, type CliArgs, defaultJobs, parseCommandLine } from './args';
 import { discover } from './discover';
 import { jsonReport, type ReportWriter, sarifReport } from './documents';
 import { decode } from './encoding';
-import { outlineJson, outlineText, type Paint, paint, renderFile, Tally, wantsColor } from './output';
-import { MIN_FILES_FOR_WORKERS, runTasks } from './pool';
+import { outlineJson, outlineText, type Paint, paint, Tally, wantsColor } from './output';
+import { MIN_FILES_FOR_WORKERS, Pool } from './pool';
 import {
   describeIoError,
   type FileResult,
   finish,
   MAX_FILE_BYTES,
   type Mode,
+  type Options,
   processBytes,
   tooLarge,
 } from './processFile';
@@ -84,6 +85,13 @@ function modeOf(args: CliArgs): Mode {
   return args.command === 'check' ? 'check' : args.dryRun ? 'dry-run' : 'fix';
 }
 
+function optionsOf(context: Context): Options {
+  const { args, locale, outColor } = context;
+  const rendering =
+    args.format === 'text' ? { format: 'text' as const, color: outColor } : { format: args.format };
+  return { mode: modeOf(args), locale, rendering };
+}
+
 function reportError(context: Context, display: string, message: string): void {
   const { err } = context;
   context.io.stderr.write(`${err.bold(display)}: ${err.severity('error', 'error')}  ${message}\n`);
@@ -100,8 +108,15 @@ function reportConfig(context: Context, config: ConfigFile): void {
 
 async function runFiles(context: Context): Promise<number> {
   const { args, io, locale } = context;
-  const mode = modeOf(args);
-  const discovery = discover(args.paths, io.cwd, locale);
+  const options = optionsOf(context);
+  const { mode } = options;
+  // Threads are not worth starting for a handful of files, unless asked for. Once enough files
+  // are found for them to be used, the workers start booting while the rest is found.
+  const wanted = args.jobs ?? defaultJobs();
+  const pool = new Pool(options, io.entry);
+  const discovery = discover(args.paths, io.cwd, locale, (found) => {
+    if (found === Math.max(MIN_FILES_FOR_WORKERS, wanted)) pool.grow(wanted - 1);
+  });
   const failed: Failed[] = discovery.problems.map((problem, at) => ({
     kind: 'error',
     index: -1 - at,
@@ -147,10 +162,10 @@ async function runFiles(context: Context): Promise<number> {
     }
     tally.add(result.stats);
     if (report) {
-      report.file(result);
+      report.file(result.part);
       return;
     }
-    const chunk = result.text;
+    const chunk = result.part.text;
     if (chunk) {
       // Only output to the same terminal would run into the progress line.
       if (io.stdout.isTTY) progress.clear();
@@ -158,10 +173,10 @@ async function runFiles(context: Context): Promise<number> {
     }
   };
   const positionOf = new Map(tasks.map((task, position) => [task.index, position]));
-  const jobs = args.jobs ?? (tasks.length < MIN_FILES_FOR_WORKERS ? 1 : defaultJobs());
+  const jobs = args.jobs === undefined && tasks.length < MIN_FILES_FOR_WORKERS ? 1 : wanted;
   try {
-    const options = { mode, locale, ...(report ? {} : { render: { color: context.outColor } }) };
-    await runTasks(tasks, options, jobs, io.entry, (result) => {
+    pool.grow(Math.min(jobs, tasks.length) - 1);
+    await pool.run(tasks, (result) => {
       pending.set(positionOf.get(result.index)!, result);
       done++;
       for (let next = pending.get(printed); next !== undefined; next = pending.get(printed)) {
@@ -236,8 +251,9 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
 
 /** `-`: the text comes from stdin; `fix` writes the fixed text (or the diff) to stdout. */
 async function runStdin(context: Context): Promise<number> {
-  const { args, io, locale, out } = context;
-  const mode = modeOf(args);
+  const { args, io, locale } = context;
+  const options = optionsOf(context);
+  const { mode } = options;
   const display = '<stdin>';
   let bytes: Buffer;
   try {
@@ -262,22 +278,22 @@ async function runStdin(context: Context): Promise<number> {
     return EXIT_TROUBLE;
   }
   reportConfig(context, config);
-  const outcome = processBytes(bytes, config.resolved, { mode, locale }, display, true);
+  const outcome = processBytes(bytes, config.resolved, options, display, true);
   if (outcome.kind !== 'analysed') {
     const message = outcome.kind === 'error' ? outcome.message : say(locale, 'binary');
     reportError(context, display, message);
     passThrough();
     return EXIT_TROUBLE;
   }
-  const result = finish({ kind: 'analysed', index: 0, display, ...outcome.result }, { mode, locale });
+  const result = finish({ display, ...outcome.result }, 0, options);
   const tally = new Tally((severity) => atLeast(severity, args.maxSeverity));
   tally.add(result.stats);
   const report = reportWriter(context, mode);
   if (report) {
-    report.file(result);
+    report.file(result.part);
     report.end([], tally.summary(0));
   } else if (mode === 'fix') io.stdout.write(outcome.output ?? bytes);
-  else io.stdout.write(renderFile(result, mode, out, locale));
+  else io.stdout.write(result.part.text);
   if (args.format === 'text' && mode !== 'fix') writeSummary(context, mode, tally, 0, false);
   return exitCode(tally, 0);
 }

@@ -1,7 +1,7 @@
 // How results look to people: coloured lines on a terminal, diffs, the outline tree, and the
 // totals behind the summary and the exit code. JSON and SARIF are in documents.ts.
 import type { LineIndex, Locale, OutlineNode, Severity } from '../core';
-import type { FileResult, FileStats, FindingOut, Mode } from './processFile';
+import type { FileReport, FileStats, FindingOut, Mode } from './processFile';
 import { say } from './texts';
 
 export interface Paint {
@@ -74,10 +74,8 @@ export function colorDiff(diff: string, p: Paint): string {
     .join('\n');
 }
 
-type Analysed = Extract<FileResult, { kind: 'analysed' }>;
-
 /** A file's part of the text output: its findings for `check`, its change for `fix`. */
-export function renderFile(result: Omit<Analysed, 'stats'>, mode: Mode, p: Paint, locale: Locale): string {
+export function renderFile(result: FileReport, mode: Mode, p: Paint, locale: Locale): string {
   if (mode === 'check') {
     return result.findings.map((finding) => `${findingLine(result.display, finding, p)}\n`).join('');
   }

@@ -1,9 +1,10 @@
 // One transcript, start to end: read, decode, analyse, and for `fix` apply fix-all and write back.
-// Runs inside the worker threads (and in the main thread for small runs); it answers with plain
-// data only, so results cross threads by structured clone.
+// Runs in every thread of the pool, and answers with a file's share of the output already made:
+// one string and a few counts cross threads, not a tree of findings.
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { loadConfigFor } from '../configFile';
+import { type ConfigFile, loadConfigFor } from '../configFile';
 import {
   analyze,
   applyEdits,
@@ -16,6 +17,7 @@ import {
   type Severity,
 } from '../core';
 import { ChangedOnDiskError, snapshotOf, writeFileAtomic } from './atomicWrite';
+import { jsonPart, sarifPart } from './documents';
 import { decode, type EncodingName, encodeExactly, type LineEnding, lineEndingOf } from './encoding';
 import { paint, renderFile } from './output';
 import { say } from './texts';
@@ -38,11 +40,26 @@ export interface Options {
   readonly mode: Mode;
   readonly locale: Locale;
   /**
-   * Set for text output: the worker renders each file's lines itself and sends back a string and
-   * counts instead of every finding, which keeps the main thread (the one that cannot be spread
-   * over cores) nearly idle even at a hundred findings a file.
+   * What each file's share of the output is made of. It is made where the file was analysed,
+   * which keeps the work that cannot be spread over cores (receiving results and writing them
+   * out in order) small even at a hundred findings a file.
    */
-  readonly render?: { readonly color: boolean };
+  readonly rendering: Rendering;
+}
+
+export type Rendering =
+  | { readonly format: 'text'; readonly color: boolean }
+  | { readonly format: 'json' }
+  | { readonly format: 'sarif' };
+
+/**
+ * A file's share of the output, ready to be written: its lines of text output, or its elements
+ * of the one array a JSON or SARIF document streams, formatted and joined.
+ */
+export interface Part {
+  readonly text: string;
+  /** How many array elements `text` holds; 0 for text output. */
+  readonly elements: number;
 }
 
 export interface FindingOut {
@@ -76,26 +93,44 @@ export interface FileStats {
   readonly left: Readonly<Record<Severity, number>>;
 }
 
+/** All that is known of an analysed file, in the thread that analysed it. */
+export interface FileReport {
+  readonly display: string;
+  readonly encoding: EncodingName;
+  readonly lineEnding: LineEnding;
+  readonly findings: readonly FindingOut[];
+  readonly fix?: FixOut;
+}
+
 export type FileResult =
   | { readonly kind: 'skipped'; readonly index: number }
   | { readonly kind: 'error'; readonly index: number; readonly display: string; readonly message: string }
-  | {
-      readonly kind: 'analysed';
-      readonly index: number;
-      readonly display: string;
-      readonly encoding: EncodingName;
-      readonly lineEnding: LineEnding;
-      readonly stats: FileStats;
-      /** Empty when the worker rendered `text` instead. */
-      readonly findings: readonly FindingOut[];
-      readonly fix?: FixOut;
-      readonly text?: string;
-    };
+  | { readonly kind: 'analysed'; readonly index: number; readonly stats: FileStats; readonly part: Part };
 
 /** The server's limit too: beyond it a "transcript" is an export or a log, not a speech. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
-export function processFile(task: Task, options: Options): FileResult {
+/**
+ * The config of each folder, looked up once per run and thread rather than for each of its files:
+ * a lookup looks for the file in every folder up to the root.
+ */
+export class FolderConfigs {
+  private readonly byFolder = new Map<string, ConfigFile>();
+
+  constructor(private readonly locale: Locale) {}
+
+  of(file: string): ConfigFile {
+    const folder = path.dirname(file);
+    let config = this.byFolder.get(folder);
+    if (!config) {
+      config = loadConfigFor(file, this.locale);
+      this.byFolder.set(folder, config);
+    }
+    return config;
+  }
+}
+
+export function processFile(task: Task, options: Options, configs: FolderConfigs): FileResult {
   const { index, display } = task;
   const error = (message: string): FileResult => ({ kind: 'error', index, display, message });
   try {
@@ -103,7 +138,7 @@ export function processFile(task: Task, options: Options): FileResult {
     if (!stat.isFile()) return error(say(options.locale, 'notAFile'));
     if (stat.size > MAX_FILE_BYTES) return error(tooLarge(options.locale, stat.size));
     const bytes = fs.readFileSync(task.file);
-    const config = loadConfigFor(task.file, options.locale);
+    const config = configs.of(task.file);
     if (config.error) return error(say(options.locale, 'configError', { reason: config.error }));
     const outcome = processBytes(bytes, config.resolved, options, display, task.selected);
     if (outcome.kind !== 'analysed') {
@@ -115,7 +150,7 @@ export function processFile(task: Task, options: Options): FileResult {
       writeFileAtomic(task.file, output, snapshotOf(stat));
       fix = { ...fix, written: true };
     }
-    return finish({ kind: 'analysed', index, display, ...result, ...(fix ? { fix } : {}) }, options);
+    return finish({ display, ...result, ...(fix ? { fix } : {}) }, index, options);
   } catch (caught) {
     if (caught instanceof ChangedOnDiskError) return error(say(options.locale, 'changedOnDisk'));
     return error(describeIoError(caught, options.locale));
@@ -127,12 +162,7 @@ export type BytesOutcome =
   | { readonly kind: 'error'; readonly message: string }
   | {
       readonly kind: 'analysed';
-      readonly result: {
-        readonly encoding: EncodingName;
-        readonly lineEnding: LineEnding;
-        readonly findings: readonly FindingOut[];
-        readonly fix?: FixOut;
-      };
+      readonly result: Omit<FileReport, 'display'>;
       /** The fixed file's bytes, when fix-all changed anything. */
       readonly output?: Buffer;
     };
@@ -181,19 +211,21 @@ export function processBytes(
 
 type Analysed = Extract<FileResult, { kind: 'analysed' }>;
 
-/** Adds the counts, and under `render` swaps the findings for the lines that show them. */
-export function finish(result: Omit<Analysed, 'stats'>, options: Options): Analysed {
-  const stats = statsOf(result.findings, result.fix);
-  if (!options.render) return { ...result, stats };
-  const text = renderFile(result, options.mode, paint(options.render.color), options.locale);
-  const { fix } = result;
+/** Boils a report down to what the main thread needs: the counts and the file's part of the output. */
+export function finish(report: FileReport, index: number, options: Options): Analysed {
   return {
-    ...result,
-    stats,
-    findings: [],
-    ...(fix ? { fix: { fixed: fix.fixed, remaining: [], written: fix.written } } : {}),
-    text,
+    kind: 'analysed',
+    index,
+    stats: statsOf(report.findings, report.fix),
+    part: partOf(report, options),
   };
+}
+
+function partOf(report: FileReport, options: Options): Part {
+  const { rendering, mode, locale } = options;
+  if (rendering.format === 'json') return jsonPart(report, mode);
+  if (rendering.format === 'sarif') return sarifPart(report);
+  return { text: renderFile(report, mode, paint(rendering.color), locale), elements: 0 };
 }
 
 function statsOf(findings: readonly FindingOut[], fix: FixOut | undefined): FileStats {

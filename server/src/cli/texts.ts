@@ -17,7 +17,7 @@ Options:
   --max-severity <s>  exit with 1 on findings at or above: error, warning, information, hint (default)
   --dry-run           fix: print a diff instead of writing
   --locale <l>        message language: en or zh-cn (default: from LC_ALL, LC_MESSAGES, LANG)
-  -j, --jobs <n>      worker threads (default: one per CPU)
+  -j, --jobs <n>      threads that analyse files (default: one per CPU)
   --color, --no-color force or suppress colours
   -h, --help          show this help
   -v, --version       show the version
@@ -37,7 +37,7 @@ Exit codes: 0 clean, 1 findings at or above --max-severity, 2 usage or I/O error
   --max-severity <s>  有该级别及以上的问题时退出码为 1：error、warning、information、hint（默认）
   --dry-run           仅限 fix：只显示差异，不写入文件
   --locale <l>        提示语言：en 或 zh-cn（默认依次取自 LC_ALL、LC_MESSAGES、LANG）
-  -j, --jobs <n>      工作线程数（默认每个 CPU 一个）
+  -j, --jobs <n>      分析文件的线程数（默认每个 CPU 一个）
   --color, --no-color 强制使用或关闭彩色输出
   -h, --help          显示本帮助
   -v, --version       显示版本号
