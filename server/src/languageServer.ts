@@ -492,9 +492,7 @@ export function startServer(connection: Connection): void {
         const rule = String(diagnostic.code);
         if (rulesSeen.has(rule)) continue;
         rulesSeen.add(rule);
-        const count = analysis.findings.filter(
-          (f) => f.rule === rule && f.fixes.some((fix) => fix.safe),
-        ).length;
+        const count = analysis.findings.filter((f) => f.rule === rule && f.hasSafeFix).length;
         if (count > 1) {
           actions.push(
             codeAction(

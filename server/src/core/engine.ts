@@ -32,6 +32,8 @@ export interface Finding {
   readonly end: number;
   readonly message: string;
   readonly fixes: readonly Fix[];
+  /** Whether fix-all mends it; cheaper than reading `fixes`, which formats every title. */
+  readonly hasSafeFix: boolean;
 }
 
 export interface Analysis {
@@ -156,6 +158,10 @@ class ReportedFinding implements Finding {
   get message(): string {
     this.formatted ??= format(this.source.rule.messages[this.report.message]!, this.locale, this.report.args);
     return this.formatted;
+  }
+
+  get hasSafeFix(): boolean {
+    return this.report.fixes?.some((fix) => fix.safe) ?? false;
   }
 
   get fixes(): readonly Fix[] {
