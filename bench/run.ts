@@ -331,7 +331,7 @@ async function main(): Promise<void> {
       ok: mb10.memory.heapGrowthBytes <= 8 * mb10.bytes,
     },
     {
-      name: `CLI on all ${workspace.workers} cores ≤ 0.65× one worker`,
+      name: `CLI on all ${workspace.workers} cores ≤ 0.65× one thread`,
       value: workspace.cliAllMs / workspace.cliOneMs,
       ok: workspace.cliAllMs <= 0.65 * workspace.cliOneMs,
     },
@@ -340,7 +340,7 @@ async function main(): Promise<void> {
     `\nworkspace of ${WORKSPACE_FILES} transcripts: indexed in ${ms(workspace.indexMs)} ms, workspace/symbol in ${ms(workspace.queryMs)} ms`,
   );
   console.log(
-    `speech-tidy check over them: ${ms(workspace.cliOneMs)} ms with 1 worker, ${ms(workspace.cliAllMs)} ms with ${workspace.workers}\n`,
+    `speech-tidy check over them: ${ms(workspace.cliOneMs)} ms with --jobs 1, ${ms(workspace.cliAllMs)} ms with --jobs ${workspace.workers}\n`,
   );
   for (const target of targets)
     console.log(`${verdict(target.ok).padEnd(6)}  ${target.name}: ${ratio(target.value)}`);
