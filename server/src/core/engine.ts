@@ -107,6 +107,33 @@ function linesWithData(results: readonly LineResult[], slot: number): number[] {
   return found;
 }
 
+/**
+ * The lines with data after edits that kept the number of lines: only the edited lines can have
+ * come or gone. A new list, as the analysis before holds the old one.
+ */
+function reviseLinesWithData(
+  list: readonly number[],
+  edited: readonly number[],
+  results: readonly LineResult[],
+  slot: number,
+): readonly number[] {
+  const revised = [...list];
+  for (const index of edited) {
+    let at = 0;
+    let high = revised.length;
+    while (at < high) {
+      const mid = (at + high) >> 1;
+      if (revised[mid]! < index) at = mid + 1;
+      else high = mid;
+    }
+    const listed = revised[at] === index;
+    const has = dataOf(results[index]!, slot) !== undefined;
+    if (has && !listed) revised.splice(at, 0, index);
+    else if (!has && listed) revised.splice(at, 1);
+  }
+  return revised;
+}
+
 function joinLines(texts: readonly string[], breaks: readonly string[]): string {
   return texts.map((text, index) => text + breaks[index]!).join('');
 }
@@ -204,6 +231,8 @@ export class TranscriptAnalyzer {
   private structure: Structure | undefined;
   /** The lines edited since the last analysis, with their facts then. */
   private edited = new Map<number, LineFacts>();
+  /** For each rule slot that asked, the lines its `checkLine` returned something for. */
+  private withData: (readonly number[] | undefined)[] = [];
   private current: Analysis | undefined;
   /** The text as one string, joined from the lines when asked for after an edit. */
   private fullText: string | undefined;
@@ -295,6 +324,11 @@ export class TranscriptAnalyzer {
     const texts = this.texts.slice();
     const breaks = this.breaks.slice();
     let text = this.fullText;
+    const editedLines = [...this.edited.keys()];
+    this.withData = this.structure
+      ? this.withData.map((list, slot) => list && reviseLinesWithData(list, editedLines, results, slot))
+      : [];
+    const withData = this.withData;
     const structure = buildStructure(
       {
         get text() {
@@ -316,7 +350,6 @@ export class TranscriptAnalyzer {
 
     const documentFindings: Finding[] = [];
     for (const active of this.active) {
-      let withData: number[] | undefined;
       active.rule.checkDocument?.(
         {
           model,
@@ -326,8 +359,8 @@ export class TranscriptAnalyzer {
             return result && dataOf(result, active.slot);
           },
           get linesWithData() {
-            withData ??= linesWithData(results, active.slot);
-            return withData;
+            withData[active.slot] ??= linesWithData(results, active.slot);
+            return withData[active.slot]!;
           },
           lineText: (index) => texts[index]!,
           lineFacts: (index) => results[index]!.facts,
@@ -407,7 +440,8 @@ export class TranscriptAnalyzer {
       }
       findings?.sort(byPosition);
     }
-    return { facts, findings: findings ?? NOTHING, data: data ?? NOTHING, ignored };
+    // `block` is set by the structure; present from the start, every result has one shape.
+    return { facts, findings: findings ?? NOTHING, data: data ?? NOTHING, ignored, block: undefined };
   }
 
   /** The lines, each where it now is: only those from the first edit on are moved. */
