@@ -27,6 +27,14 @@ const dateLine =
 const speakerName =
   /^(?:[\p{Script=Han}A-Za-z]{2,4}|\p{Script=Han}{1,2}[ \u3000]+\p{Script=Han}{1,2}|.{0,16}(?:书记|市长|省长|县长|区长|主任|部长|局长|厅长|主席|院长|校长|总经理|董事长|委员)[ \u3000]*\p{Script=Han}{2,4})$/u;
 
+/**
+ * A numbered heading is no subtitle, however it ends: `一、。，——在……会议上的讲话` is what a heading
+ * reads once fix-all has joined a subtitle-like line to it, and it must stay a heading.
+ */
+function isSubtitle(content: string): boolean {
+  return subtitle.test(content) && matchHeading(content) === undefined;
+}
+
 /** A numbered heading (`第一部分`, `一、`) is no name, however short. */
 function isSpeaker(content: string): boolean {
   return speakerName.test(content) && matchHeading(content) === undefined;
@@ -67,11 +75,13 @@ interface BlockDraft {
 export function buildTranscript(source: LineSource): Transcript {
   const { text, lines, facts } = source;
   /**
-   * What a line says, as a reader sees it; only the lines above the body are asked. An appended
-   * ad is not part of it: fix-all removes the ad, and the title must stay the title.
+   * What a line says, as a reader sees it; only the lines above the body are asked. Its ads are
+   * not part of it: fix-all removes them, and the title must stay the title.
    */
-  const contentOf = (index: number) =>
-    visibleContent(source.lineText(index), facts[index]!.proseStart, facts[index]!.proseEnd);
+  const contentOf = (index: number) => {
+    const { proseStart, proseEnd, ads } = facts[index]!;
+    return visibleContent(source.lineText(index), proseStart, proseEnd, ads);
+  };
   const nonBlank: number[] = [];
   for (let index = 0; index < lines.length; index++) if (facts[index]!.kind !== 'blank') nonBlank.push(index);
 
@@ -118,7 +128,7 @@ export function buildTranscript(source: LineSource): Transcript {
       // lines after it must be what they are once it is gone.
       if (facts[nonBlank[cursor]!]!.kind === 'residue') break;
       const content = contentOf(nonBlank[cursor]!);
-      const kind: BlockKind | undefined = subtitle.test(content)
+      const kind: BlockKind | undefined = isSubtitle(content)
         ? 'subtitle'
         : dateLine.test(content)
           ? 'date'

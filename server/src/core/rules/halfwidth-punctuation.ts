@@ -179,9 +179,13 @@ class Surroundings {
 
 /**
  * Pairs `(` with `)` on one line, so both halves of a parenthesis are judged together; what is
- * left open at the end and what closes nothing may pair with the lines around.
+ * left open at the end and what closes nothing may pair with the lines around. One inside an ad
+ * goes with the ad and pairs with nothing: `（更多资料+微信:abc）` leaves `（` open.
  */
-function pairParentheses(content: string): {
+function pairParentheses(
+  content: string,
+  ads: readonly TextRange[],
+): {
   partner: Map<number, number>;
   open: number[];
   closing: number[];
@@ -191,6 +195,7 @@ function pairParentheses(content: string): {
   const closing: number[] = [];
   for (let index = 0; index < content.length; index++) {
     const char = content[index];
+    if (ads.length > 0 && adHolding(ads, index)) continue;
     if (char === '(' || char === '（') open.push(index);
     else if (char === ')' || char === '）') {
       const opening = open.pop();
@@ -229,7 +234,7 @@ function marksOf(
     if (adHolding(ads, offset)) continue;
     found.push({ char: match[0], offset });
   }
-  const parens = /[(（)）]/.test(content) ? pairParentheses(content) : undefined;
+  const parens = /[(（)）]/.test(content) ? pairParentheses(content, ads) : undefined;
   const markAt = new Map(found.map(({ offset }, index) => [offset, index]));
   const around = new Surroundings(content, ads, config, markAt);
   // What each pair holds is counted once for the line: a slice per pair would cost the square of
@@ -260,8 +265,8 @@ function marksOf(
   const loose = (offset: number): Loose => ({ offset, mark: markAt.get(offset) });
   return {
     list,
-    openers: (parens?.open ?? []).filter((at) => !adHolding(ads, at)).map(loose),
-    closers: (parens?.closing ?? []).filter((at) => !adHolding(ads, at)).map(loose),
+    openers: (parens?.open ?? []).map(loose),
+    closers: (parens?.closing ?? []).map(loose),
   };
 }
 
