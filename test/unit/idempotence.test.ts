@@ -118,6 +118,10 @@ describe('fix-all is idempotent: half-width marks are judged as the fixed text r
     assertIdempotent('XX同志\n（Hello\n)，', 'XX同志\n（Hello），');
   });
 
+  test('a pair across joined lines reads the mark past them as it is judged', () => {
+    assertIdempotent('同志们：\n要做到----(\n）\n,2025', '同志们：\n要做到----（）\n，2025');
+  });
+
   test('a parenthesis inside an ad pairs with nothing', () => {
     assertIdempotent(
       '同志们：\n坚持：\n（更多资料+微信:abc）\n，1)狠抓工作落实',

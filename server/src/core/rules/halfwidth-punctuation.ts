@@ -438,17 +438,21 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
     const ends = (index: number) => lineEnds(lineText(index), lineFacts(index));
     const around = (index: number) =>
       new Surroundings(lineText(index), lineFacts(index).ads, config, markIndex(index));
-    /** What lies outside a pair across lines: a mark of `line`, when the pair is held elsewhere. */
     /**
      * A side of a pair across lines, for the half held by the other line: a mark of `line`, or
-     * past `line`'s edge the character beside it there (a half reads its own edge itself).
+     * past `line`'s edge what lies beside it there (a half reads its own edge itself). A mark
+     * there is read as it is judged, which may change in the rounds below.
      */
-    const across = (side: Side, line: number, step: -1 | 1): Side =>
-      'edge' in side
-        ? { char: edgeChar(beside(line, step), step < 0 ? 'end' : 'start') }
-        : 'mark' in side
-          ? { mark: side.mark, line }
-          : side;
+    const across = (side: Side, line: number, step: -1 | 1): Side => {
+      if ('mark' in side) return { mark: side.mark, line };
+      if (!('edge' in side)) return side;
+      const next = beside(line, step);
+      const data = next === undefined ? undefined : lineData(next);
+      const mark = data && (step < 0 ? data.last : data.first);
+      return next !== undefined && mark !== undefined
+        ? { mark, line: next }
+        : { char: edgeChar(next, step < 0 ? 'end' : 'start') };
+    };
     const followed = new Set<number>();
     for (const head of pending) {
       if (followed.has(head) || lineData(head)!.openers.length === 0) continue;
