@@ -122,6 +122,12 @@ describe('fix-all is idempotent: half-width marks are judged as the fixed text r
     assertIdempotent('同志们：\n要做到----(\n）\n,2025', '同志们：\n要做到----（）\n，2025');
   });
 
+  test('a placeholder beside a mark is glued to the Han character past an ad', () => {
+    assertIdempotent(',\nQ 更多资料+微信:abc众要团结一心。', '，群众要团结一心。', {
+      placeholderMappings: { Q: '群' },
+    });
+  });
+
   test('a parenthesis inside an ad pairs with nothing', () => {
     assertIdempotent(
       '同志们：\n坚持：\n（更多资料+微信:abc）\n，1)狠抓工作落实',
@@ -170,6 +176,13 @@ describe('fix-all is idempotent: ads are found in the text as fix-all leaves it'
     assertIdempotent(
       '同志们：\n关注公众号xyz第二，\n----加微信\n?“ ',
       '同志们：\n关注公众号xyz第二，----加微信？“ ',
+    );
+    // Blanks that end up at the end of the joined line, once the marker line is gone, do not make
+    // an ad's tail too long to run to the end.
+    assertIdempotent(
+      '同志们：\n更多精品8:30全市上下要团结一心狠抓工作落实，请加入QQ群，\n一是提高站位；二是抓落实，\n----\n   ',
+      '同志们：\n更多精品8:30全市上下要团结一心狠抓工作落实，请加入QQ群，\n一是提高站位；二是抓落实，   ',
+      { ignoredPhrases: ['QQ'] },
     );
   });
 });

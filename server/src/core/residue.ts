@@ -169,7 +169,9 @@ function adsIn(content: string): TextRange[] {
     // An offer runs on in Chinese (`更多资料请访问本站`); a bare channel runs on only into an
     // account id or another ad, or a title such as `关注公众号运营 提升宣传实效` would go too.
     const tailFits = isMarked || opensWithOffer.test(match[0]) || !han.test(rest) || adSomewhere.test(rest);
-    if (rest.length <= AD_TAIL_LIMIT && !continuesSentence(rest) && tailFits) adEnd = content.length;
+    // Blanks at the end are not counted: a join or a removed last line may take them away.
+    const short = trimBlankEnd(rest).length <= AD_TAIL_LIMIT;
+    if (short && !continuesSentence(rest) && tailFits) adEnd = content.length;
     else if (!isMarked && (!channel.test(match[0]) || isHan(charAt(content, adEnd)))) continue;
     ads.push({ start: match.index, end: adEnd });
     adPattern.lastIndex = adEnd;

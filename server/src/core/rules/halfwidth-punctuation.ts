@@ -11,6 +11,7 @@
 import type { ResolvedConfig, TextRange } from '../config';
 import { defineRule, type Reporter } from '../rule';
 import {
+  blankRunStart,
   charAt,
   charBefore,
   closesListMarker,
@@ -21,6 +22,8 @@ import {
   isChinese,
   isHan,
   vanishes,
+  visibleAfter,
+  visibleBefore,
 } from '../text';
 import { joinedTo, lineEnds } from './broken-line';
 import { isPlaceholderToken } from './placeholder';
@@ -143,7 +146,8 @@ class Surroundings {
     if (!isAsciiLetter(char)) return { char };
     let start = at - 1;
     while (start > 0 && isWordUnit(line[start - 1])) start--;
-    return { char: this.placeholder(start, at, charBefore(line, start)) ?? char };
+    const far = visibleBefore(line, start, 2, this.removed());
+    return { char: this.placeholder(start, at, charBefore(far, far.length)) ?? char };
   }
 
   /** What lies from `offset` on, likewise. */
@@ -163,7 +167,7 @@ class Surroundings {
     if (!isAsciiLetter(char)) return { char };
     let end = at + 1;
     while (end < line.length && isWordUnit(line[end])) end++;
-    return { char: this.placeholder(at, end, charAt(line, end)) ?? char };
+    return { char: this.placeholder(at, end, charAt(visibleAfter(line, end, 2, this.removed()), 0)) ?? char };
   }
 
   /** A pair opening at `open` and closing at `close`: a parenthesis looks at no other line. */
@@ -174,6 +178,14 @@ class Surroundings {
   /** A placeholder glued to a Han character stands for Chinese: that character, for the test. */
   private placeholder(start: number, end: number, far: string | undefined): string | undefined {
     return isHan(far) && isPlaceholderToken(this.line.slice(start, end), this.config) ? far : undefined;
+  }
+
+  /**
+   * The ads with the blanks before them, which fix-all removes: a placeholder is glued to the Han
+   * character beyond (`Q 更多资料+微信:x今天` reads 群今天), as the placeholder rule reads it.
+   */
+  private removed(): readonly TextRange[] {
+    return this.ads.map((ad) => ({ start: blankRunStart(this.line, ad.start), end: ad.end }));
   }
 }
 
