@@ -260,6 +260,11 @@ describe('fix-all is idempotent: line breaks and truncation markers', () => {
 
   test('a join that would make the line a numbered heading is left to the person', () => {
     assertIdempotent('全市上下团结一心。\n3\n.加强队伍建设', '全市上下团结一心。\n3\n.加强队伍建设');
+    // Joined to the line before it, `3` no longer opens a line.
+    assertIdempotent(
+      '同志们：\n全市上下要团结一心，\n3\n.加强队伍建设',
+      '同志们：\n全市上下要团结一心，3.加强队伍建设',
+    );
   });
 
   test('a marker split by an ad on the last line is found', () => {

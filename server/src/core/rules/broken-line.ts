@@ -116,13 +116,13 @@ function openingOf(text: string, from: number, to: number, ads: readonly TextRan
 }
 
 /**
- * Whether joining two lines changes the numbered heading the first opens with: `99⏎、标题` joined
- * is heading 99, which a second fix-all would renumber. Such a join is left to the person.
+ * Whether joining two lines, each opening with these words, changes the numbered heading the
+ * first opens with: `99⏎、标题` joined is heading 99, which a second fix-all would renumber.
  */
-function changesHeading(first: LineEnds, second: LineEnds): boolean {
-  if (first.opening.length >= OPENING) return false;
-  const alone = matchHeading(first.opening);
-  const joined = matchHeading(first.opening + second.opening);
+function changesHeading(first: string, second: string): boolean {
+  if (first.length >= OPENING) return false;
+  const alone = matchHeading(first);
+  const joined = matchHeading(first + second);
   return alone?.pattern !== joined?.pattern || alone?.numeral !== joined?.numeral;
 }
 
@@ -143,7 +143,7 @@ function breakBetween(
   if (!first || !second || first.endsParagraph) return undefined;
   // Certain breaks are joined by fix-all; a long line that merely lacks punctuation could be an
   // unnumbered heading, so joining it is left to the person.
-  const certain = (first.endsClause || second.continues) && !changesHeading(first, second);
+  const certain = first.endsClause || second.continues;
   if (!certain && !first.long) return undefined;
   return { first, second, certain };
 }
@@ -160,20 +160,22 @@ interface Break {
   held: boolean;
 }
 
-/** Lines fix-all joins into one, and whether any of them mentions an ad. */
+/** Lines fix-all joins into one, whether any of them mentions an ad, and how the line opens. */
 interface Run {
   readonly lines: number[];
   mentionsAd: boolean;
+  opening: string;
 }
 
 /** The breaks of each analysis, found once for this rule and the others that ask where fix-all joins. */
 const breaksByModel = new WeakMap<Transcript, Map<number, Break>>();
 
 /**
- * The breaks inside sentences, by the line after each. Fix-all joins the certain ones, but not where
- * the joined line would show an ad that the lines do not show apart (`扫码关注⏎：abc`, or an opener
- * whose tail reads as an ad's on the joined line): only a second fix-all would find it, and
- * removing it would change what the lines around it read. A second fix-all reads each run of
+ * The breaks inside sentences, by the line after each. Fix-all joins the certain ones, but leaves
+ * to the person those whose joined line would open with another heading number, and holds back
+ * those whose joined line would show an ad that the lines do not show apart (`扫码关注⏎：abc`, or
+ * an opener whose tail reads as an ad's on the joined line): only a second fix-all would find it,
+ * and removing it would change what the lines around it read. A second fix-all reads each run of
  * joined lines as one line, so runs are judged whole: a break held back is joined after all when
  * the run after it grows and the two no longer show an ad together.
  */
@@ -181,10 +183,15 @@ function breaksOf(model: Transcript, ends: (index: number) => LineEnds | undefin
   let breaks = breaksByModel.get(model);
   if (breaks) return breaks;
   breaks = new Map();
-  const fits = (first: Run, second: Run) => {
+  const showsNoAd = (first: Run, second: Run) => {
     if (!first.mentionsAd && !second.mentionsAd) return true;
     const joined = joinedText(model, [...first.lines, ...second.lines], ends);
     return appendedAds(joined, 0, joined.length).length === 0;
+  };
+  const join = (first: Run, second: Run) => {
+    first.lines.push(...second.lines);
+    first.mentionsAd ||= second.mentionsAd;
+    first.opening = (first.opening + second.opening).slice(0, OPENING);
   };
   const runs: Run[] = [];
   let previous: Block | undefined;
@@ -200,11 +207,17 @@ function breaksOf(model: Transcript, ends: (index: number) => LineEnds | undefin
     residueBetween = false;
     const index = block.line.index;
     const found = before && breakBetween(model, before, block, acrossResidue, ends);
-    const run: Run = { lines: [index], mentionsAd: ends(index)?.mentionsAd === true };
+    const lineEnds = ends(index);
+    const run: Run = {
+      lines: [index],
+      mentionsAd: lineEnds?.mentionsAd === true,
+      opening: lineEnds?.opening ?? '',
+    };
     const broken = found && { before: before!.line.index, ...found, held: false };
     if (broken) breaks.set(index, broken);
     const last = runs.at(-1);
-    if (!broken?.certain || !last || !fits(last, run)) {
+    if (broken?.certain && last && changesHeading(last.opening, run.opening)) broken.certain = false;
+    if (!broken?.certain || !last || !showsNoAd(last, run)) {
       if (broken?.certain) {
         broken.certain = false;
         broken.held = true;
@@ -212,18 +225,16 @@ function breaksOf(model: Transcript, ends: (index: number) => LineEnds | undefin
       runs.push(run);
       continue;
     }
-    last.lines.push(index);
-    last.mentionsAd ||= run.mentionsAd;
+    join(last, run);
     // The run grew: a break held back before it may now join.
     while (runs.length > 1) {
       const grown = runs.at(-1)!;
       const head = breaks.get(grown.lines[0]!);
       const earlier = runs.at(-2)!;
-      if (!head?.held || !fits(earlier, grown)) break;
+      if (!head?.held || changesHeading(earlier.opening, grown.opening) || !showsNoAd(earlier, grown)) break;
       head.certain = true;
       head.held = false;
-      earlier.lines.push(...grown.lines);
-      earlier.mentionsAd ||= grown.mentionsAd;
+      join(earlier, grown);
       runs.pop();
     }
   }
