@@ -27,6 +27,10 @@ describe('fix-all is idempotent: what a line is does not depend on what fix-all 
     assertIdempotent('X中央\n正文复制', '党中央');
   });
 
+  test('a placeholder in a name after a title or a space does not hide the speaker', () => {
+    assertIdempotent('市委书记 X近平\n，全市上下团结一心。', '市委书记 习近平，全市上下团结一心。');
+  });
+
   test('a heading such as `第一部分` is no speaker either', () => {
     assertIdempotent(
       '今天召开全市工作会议\n第十一部分\n“更多资料+微信:abc123\n第一部分',

@@ -20,12 +20,12 @@ const subtitle =
 const dateLine =
   /^(?:[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?[^）)]{0,30}[）)]|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$/;
 /**
- * A name, alone or after a title. Latin letters in a bare name may be censorship placeholders
- * (`X近平`, `GCD`), each standing for a Han character: the line reads as a name before and after
- * fix-all restores them.
+ * A name, alone, spaced out or after a title. Latin letters in a name may be censorship
+ * placeholders (`X近平`, `GCD`), each standing for a Han character: the line reads as a name
+ * before and after fix-all restores them.
  */
 const speakerName =
-  /^(?:[\p{Script=Han}A-Za-z]{2,4}|\p{Script=Han}{1,2}[ \u3000]+\p{Script=Han}{1,2}|.{0,16}(?:书记|市长|省长|县长|区长|主任|部长|局长|厅长|主席|院长|校长|总经理|董事长|委员)[ \u3000]*\p{Script=Han}{2,4})$/u;
+  /^(?:[\p{Script=Han}A-Za-z]{2,4}|[\p{Script=Han}A-Za-z]{1,2}[ \u3000]+[\p{Script=Han}A-Za-z]{1,2}|.{0,16}(?:书记|市长|省长|县长|区长|主任|部长|局长|厅长|主席|院长|校长|总经理|董事长|委员)[ \u3000]*[\p{Script=Han}A-Za-z]{2,4})$/u;
 
 /**
  * A numbered heading is no subtitle, however it ends: `一、。，——在……会议上的讲话` is what a heading
