@@ -322,3 +322,25 @@ describe('a client without documentChanges support', () => {
     }
   });
 });
+
+describe('fix-all beside a lone CR', () => {
+  test('edits that join a lone CR with an LF reach the server as the client applies them', async () => {
+    const client = await LspClient.start();
+    try {
+      const uri = fileUri(`${folder}/lone-cr.speech`);
+      // Removing the footer line and the zero-width space after its CR leaves `\r\n`: the footer's
+      // removal ends where no position lies once the other edit is applied.
+      await client.open(uri, '同志们：\n第 3 页 共 12 页\r\u200b\nXX同志要带头。\n');
+      await client.diagnosticsFor(uri, 1);
+      const [fixAll] = await actionsFor(client, uri, [], ['source.fixAll']);
+      assert.ok(fixAll);
+      assert.deepEqual(await client.applyCodeAction(fixAll), { applied: true });
+      const text = client.text(uri);
+      assert.equal(text, '同志们：\n\nXX同志要带头。\n');
+      // The server holds the same text: the template slot's diagnostic is on the same line.
+      assert.deepEqual(summarize(await client.currentDiagnostics(uri)), expectedDiagnostics(text));
+    } finally {
+      await client.dispose();
+    }
+  });
+});

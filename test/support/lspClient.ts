@@ -121,6 +121,43 @@ export function applyTextEdits(text: string, edits: readonly TextEdit[]): string
   return parts.join('');
 }
 
+/**
+ * The content changes of one `didChange` that applies `edits`, all made on `text`. The server
+ * applies them in order, each to the text the ones before it left, so they go last edit first:
+ * the text before an edit is then still the old text. Only where it ends does it differ, when the
+ * edit after it begins with an LF (or removes what stood before one) next to a lone CR: the two
+ * are now one line break, and no position lies between them. An edit ending or starting there
+ * goes with the edit after it, as one change.
+ */
+function contentChangesOf(text: string, edits: readonly TextEdit[]): { range: Range; text: string }[] {
+  const located = edits
+    .map((edit, index) => ({
+      start: offsetAt(text, edit.range.start),
+      end: offsetAt(text, edit.range.end),
+      newText: edit.newText,
+      index,
+    }))
+    .sort((a, b) => b.start - a.start || b.index - a.index);
+  /** Changes by their offsets in `text`, last first; `current` is `text` with them applied. */
+  const groups: { start: number; end: number; newText: string }[] = [];
+  let current = text;
+  const splitsLineBreak = (offset: number) => current[offset - 1] === '\r' && current[offset] === '\n';
+  for (const edit of located) {
+    const later = groups.at(-1);
+    if (later && (splitsLineBreak(edit.start) || splitsLineBreak(edit.end))) {
+      later.newText = edit.newText + text.slice(edit.end, later.start) + later.newText;
+      later.start = edit.start;
+    } else groups.push({ start: edit.start, end: edit.end, newText: edit.newText });
+    current = current.slice(0, edit.start) + edit.newText + current.slice(edit.end);
+  }
+  current = text;
+  return groups.map((group) => {
+    const range = rangeAt(current, group.start, group.end);
+    current = current.slice(0, group.start) + group.newText + current.slice(group.end);
+    return { range, text: group.newText };
+  });
+}
+
 function applyContentChange(text: string, change: TextDocumentContentChangeEvent): string {
   if (!('range' in change)) return change.text;
   return applyTextEdits(text, [{ range: change.range, newText: change.text }]);
@@ -492,8 +529,8 @@ export class LspClient {
   /**
    * Applies a workspace edit to the open documents, all or nothing, as VS Code does: an edit
    * for a document version other than the current one is refused, and so are overlapping edits
-   * and edits to documents that are not open. Applied edits reach the server as one `didChange`
-   * per document.
+   * and edits to documents that are not open. The edits of a document, all made on one version,
+   * reach the server as one `didChange` (see `contentChangesOf`).
    */
   async applyWorkspaceEdit(edit: WorkspaceEdit): Promise<ApplyResult> {
     const plans: { document: OpenDocument; edits: TextEdit[] }[] = [];
@@ -527,15 +564,12 @@ export class LspClient {
       }
     }
     for (const [index, { document, edits }] of plans.entries()) {
-      // Sent last edit first, so that each range still means what it meant in the old text.
-      const ordered = edits
-        .map((e, order) => ({ e, order, start: offsetAt(document.text, e.range.start) }))
-        .sort((a, b) => b.start - a.start || b.order - a.order);
+      const contentChanges = contentChangesOf(document.text, edits);
       document.text = results[index]!;
       document.version++;
       await this.notify('textDocument/didChange', {
         textDocument: { uri: document.uri, version: document.version },
-        contentChanges: ordered.map(({ e }) => ({ range: e.range, text: e.newText })),
+        contentChanges,
       });
     }
     return { applied: true };

@@ -27,6 +27,10 @@ describe('fix-all is idempotent: what a line is does not depend on what fix-all 
     assertIdempotent('X中央\n正文复制', '党中央');
   });
 
+  test('a placeholder in a name after a title or a space does not hide the speaker', () => {
+    assertIdempotent('市委书记 X近平\n，全市上下团结一心。', '市委书记 习近平，全市上下团结一心。');
+  });
+
   test('a heading such as `第一部分` is no speaker either', () => {
     assertIdempotent(
       '今天召开全市工作会议\n第十一部分\n“更多资料+微信:abc123\n第一部分',
@@ -44,6 +48,39 @@ describe('fix-all is idempotent: what a line is does not depend on what fix-all 
 
   test('a series label has no clause punctuation', () => {
     assertIdempotent('第一，\n“日新月异”系列№7962', '第一，“日新月异”系列№7962');
+  });
+
+  test('an ad between a numeral and its mark does not hide the heading', () => {
+    assertIdempotent(
+      '一、总体要求\n三更多资料+微信:abc、主要任务。加强组织领导。',
+      '一、总体要求\n二、主要任务。加强组织领导。',
+    );
+    assertIdempotent(
+      '二更多资料+微信:abc、加强组织领导。全市上下团结一心。',
+      '一、加强组织领导。全市上下团结一心。',
+    );
+  });
+
+  test('a heading that fix-all joins a subtitle-like line to stays a heading', () => {
+    assertIdempotent(
+      '扎实推进各项工作\n一、总体要求。坚持，\n在全县工作会议上的讲话\n一、主要任务',
+      '扎实推进各项工作\n一、总体要求。坚持，在全县工作会议上的讲话\n二、主要任务',
+    );
+  });
+
+  test('ads in a row at a line’s end all end its words', () => {
+    assertIdempotent(
+      '同志们：\n要团结一心，更多资料+微信:abc\u200b更多资料+微信:xyz全市上下要团结一心狠抓工作落实务求实效确保各项任务落到实处真正见到成效\n一是提高站位；二是狠抓落实；',
+      '同志们：\n要团结一心，一是提高站位；二是狠抓落实；',
+    );
+  });
+
+  test('an ad holding an ignored phrase stays, and so is read as text', () => {
+    assertIdempotent(
+      '同志们：\n狠抓工作落实……………下载文档请,XX同志，',
+      '同志们：\n狠抓工作落实……………下载文档请，XX同志，',
+      { ignoredPhrases: ['XX'] },
+    );
   });
 });
 
@@ -84,6 +121,23 @@ describe('fix-all is idempotent: half-width marks are judged as the fixed text r
     assertIdempotent('一、。,\n(G\u200bCD)今天召开全市工作会议', '一、。，（GCD）今天召开全市工作会议');
     assertIdempotent('XX同志\n（Hello\n)，', 'XX同志\n（Hello），');
   });
+
+  test('a pair across joined lines reads the mark past them as it is judged', () => {
+    assertIdempotent('同志们：\n要做到----(\n）\n,2025', '同志们：\n要做到----（）\n，2025');
+  });
+
+  test('a placeholder beside a mark is glued to the Han character past an ad', () => {
+    assertIdempotent(',\nQ 更多资料+微信:abc众要团结一心。', '，群众要团结一心。', {
+      placeholderMappings: { Q: '群' },
+    });
+  });
+
+  test('a parenthesis inside an ad pairs with nothing', () => {
+    assertIdempotent(
+      '同志们：\n坚持：\n（更多资料+微信:abc）\n，1)狠抓工作落实',
+      '同志们：\n坚持：\n（，1）狠抓工作落实',
+    );
+  });
 });
 
 describe('fix-all is idempotent: ads are found in the text as fix-all leaves it', () => {
@@ -99,9 +153,41 @@ describe('fix-all is idempotent: ads are found in the text as fix-all leaves it'
     assertIdempotent('扫码关注。\u200b', '');
   });
 
-  test('an ad split by a line break that fix-all joins', () => {
-    assertIdempotent('的加微信\n：，', '的');
-    assertIdempotent('QQ群123456今天召开全市工作会议，\n“更多精品8:30', '');
+  test('a cut mark at the end is no part of an ad’s tail', () => {
+    assertIdempotent('同志们：\n各项工作稳步推进。更多精品？----', '同志们：\n各项工作稳步推进。');
+    assertIdempotent(
+      '同志们：\n各项工作稳步推进。下载文档请,X中央部署全市上下团结一心狠抓工作落实务求实效----iPhone ......',
+      '同志们：\n各项工作稳步推进。',
+    );
+  });
+
+  test('a line break whose join would show an ad is left to the person', () => {
+    assertIdempotent('的加微信\n：，', '的加微信\n：，');
+    assertIdempotent(
+      'QQ群123456今天召开全市工作会议，\n“更多精品8:30',
+      'QQ群123456今天召开全市工作会议，\n“更多精品8:30',
+    );
+    // Removing the ad would have left the line before the last to be joined by a second fix-all.
+    assertIdempotent(
+      '同志们：\n全市上下团结一心关注公众号\n：\n，狠抓工作落实。',
+      '同志们：\n全市上下团结一心关注公众号\n：\n，狠抓工作落实。',
+    );
+  });
+
+  test('lines joined into one are looked at whole for the ads they show', () => {
+    assertIdempotent('同志们：\n加微信第一，\n,\n😀下载文档请', '同志们：\n加微信第一，，\n😀下载文档请');
+    // The break held back after 第二， is joined once the line after it has grown.
+    assertIdempotent(
+      '同志们：\n关注公众号xyz第二，\n----加微信\n?“ ',
+      '同志们：\n关注公众号xyz第二，----加微信？“ ',
+    );
+    // Blanks that end up at the end of the joined line, once the marker line is gone, do not make
+    // an ad's tail too long to run to the end.
+    assertIdempotent(
+      '同志们：\n更多精品8:30全市上下要团结一心狠抓工作落实，请加入QQ群，\n一是提高站位；二是抓落实，\n----\n   ',
+      '同志们：\n更多精品8:30全市上下要团结一心狠抓工作落实，请加入QQ群，\n一是提高站位；二是抓落实，   ',
+      { ignoredPhrases: ['QQ'] },
+    );
   });
 });
 
@@ -128,6 +214,31 @@ describe('fix-all is idempotent: placeholders', () => {
   test('evidence is read past invisible characters', () => {
     assertIdempotent('X全面从严治党\u200b全面从严治党', '党全面从严治党全面从严治党');
   });
+
+  test('evidence is read past ads', () => {
+    assertIdempotent(
+      '做好宣传工作x，X中央有要求\n各部门工作更多资料+微信:abc党中央决策部署。',
+      '做好宣传工作党，党中央有要求\n各部门工作党中央决策部署。',
+    );
+  });
+
+  test('evidence is read beside the placeholders fix-all restores', () => {
+    assertIdempotent(
+      '坚持从严治X党中央决策部署\n全面从严治党X坚定不移',
+      '坚持从严治党党中央决策部署\n全面从严治党党坚定不移',
+    );
+  });
+
+  test('a placeholder beside one that fix-all restores reads it restored', () => {
+    assertIdempotent('县X委ZF-2号文件', '县党委政府-2号文件');
+    assertIdempotent('X和ZF共同推动。', '党和政府共同推动。');
+  });
+
+  test('letters inside an ad are its account id, also where the ad stays', () => {
+    assertIdempotent('全面从严治X更多资料+微信:abc123X中央？', '全面从严治党更多资料+微信:abc123X中央？', {
+      rules: { watermark: 'off' },
+    });
+  });
 });
 
 describe('fix-all is idempotent: line breaks and truncation markers', () => {
@@ -151,8 +262,31 @@ describe('fix-all is idempotent: line breaks and truncation markers', () => {
     assertIdempotent('一、。——\u200b——', '一、。');
   });
 
+  test('a join that would make the line a numbered heading is left to the person', () => {
+    assertIdempotent('全市上下团结一心。\n3\n.加强队伍建设', '全市上下团结一心。\n3\n.加强队伍建设');
+    // Joined to the line before it, `3` no longer opens a line.
+    assertIdempotent(
+      '同志们：\n全市上下要团结一心，\n3\n.加强队伍建设',
+      '同志们：\n全市上下要团结一心，3.加强队伍建设',
+    );
+  });
+
+  test('a marker split by an ad on the last line is found', () => {
+    assertIdempotent(
+      '同志们：\n——更多资料+微信:abc——更多资料+微信:xyz全市上下要团结一心狠抓工作落实务求实效，确保各项任务落到实处',
+      '同志们：',
+    );
+  });
+
   test('an ignored phrase on a last line keeps its removal out, whatever the line before', () => {
     const settings = { watermarkPhrases: ['Hello', '正文'], ignoredPhrases: ['Hello'] };
     assertIdempotent('正文\nHello', 'Hello', settings);
+  });
+});
+
+describe('fix-all is idempotent: invisible characters', () => {
+  test('a joiner beside an ad is judged by what lies past the ad', () => {
+    assertIdempotent('同志们好👍🏽\u200d\u00a0更多资料+微信:abc', '同志们好👍🏽');
+    assertIdempotent('\u200b加微信\u200d\u2028狠抓工作落实', '\u2028狠抓工作落实');
   });
 });

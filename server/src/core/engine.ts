@@ -414,11 +414,11 @@ export class TranscriptAnalyzer {
     const { config, locale } = this.options;
     const text = this.texts[index]!;
     const line = this.lines[index]!;
-    const facts = lineFacts(text);
     const ignored =
       config.ignoredPhrases.length === 0
         ? NOTHING
         : config.ignoredPhrases.flatMap((matcher) => [...matcher.matches(text)]);
+    const facts = lineFacts(text, ignored);
     // Most lines have no finding and no data: they share empty arrays, which keeps a long
     // transcript's heap small.
     let findings: ReportedFinding[] | undefined;

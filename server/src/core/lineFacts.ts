@@ -4,7 +4,7 @@ import type { TextRange } from './config';
 import type { EnumerationStyle, Heading, HeadingLevel, HeadingStyle, ResidueKind } from './model';
 import { CN_NUMERAL_CLASS, chineseToNumber, circledToNumber } from './numerals';
 import { appendedAds, classifyResidueLine } from './residue';
-import { isBlankAt, withoutInvisible } from './text';
+import { blankRunStart, isBlankAt, withoutInvisible } from './text';
 
 export const NAME_LIMIT = 60;
 const SHORT_LINE = 40;
@@ -144,11 +144,22 @@ export function matchHeading(content: string): { pattern: HeadingPattern; numera
   return undefined;
 }
 
-function numberingOf(line: string, contentStart: number, proseEnd: number): Heading | undefined {
+function numberingOf(
+  line: string,
+  contentStart: number,
+  proseEnd: number,
+  ads: readonly TextRange[],
+): Heading | undefined {
   // Matched as a reader sees it: a zero-width character inside `（一）` must not hide the heading,
-  // or the headings after it would be renumbered wrongly. An appended ad is left out, as fix-all
-  // removes it: `一、标题。更多资料+微信:` is the same heading before and after.
-  const { visible: content, offsetOf } = withoutInvisible(line, contentStart, proseEnd);
+  // or the headings after it would be renumbered wrongly. Ads are left out (with the blanks before
+  // them), as fix-all removes them: `一、标题。更多资料+微信:` is the same heading before and after,
+  // and `86更多资料+微信:abc、` is `86、`.
+  const { visible: content, offsetOf } = withoutInvisible(
+    line,
+    contentStart,
+    proseEnd,
+    removedAds(line, ads),
+  );
   const match = matchHeading(content);
   if (!match) return undefined;
   const ordinal = match.pattern.ordinal(match.numeral);
@@ -199,9 +210,22 @@ function enumeratorsOf(line: string, from: number): Enumerator[] {
   });
 }
 
-/** The line as a reader sees it, without invisible characters and surrounding blanks. */
-export function visibleContent(line: string, start = 0, end = line.length): string {
-  return withoutInvisible(line, start, end).visible.trim();
+/** What fix-all removes of a line's ads: each with the blanks before it. */
+function removedAds(line: string, ads: readonly TextRange[]): TextRange[] {
+  return ads.map((ad) => ({ start: blankRunStart(line, ad.start), end: ad.end }));
+}
+
+/**
+ * The line as a reader sees it, without invisible characters and surrounding blanks, and without
+ * the given ads, which fix-all removes.
+ */
+export function visibleContent(
+  line: string,
+  start = 0,
+  end = line.length,
+  ads: readonly TextRange[] = [],
+): string {
+  return withoutInvisible(line, start, end, removedAds(line, ads)).visible.trim();
 }
 
 /**
@@ -220,7 +244,11 @@ export function residueOf(line: string, proseEnd: number, aboveTitle: boolean): 
 
 const none: readonly never[] = [];
 
-export function lineFacts(line: string): LineFacts {
+/**
+ * What `line` is. An ad holding one of the `ignored` phrases is kept, so it is no ad: every rule
+ * reads it as text of the line, as it will still be there after fix-all.
+ */
+export function lineFacts(line: string, ignored: readonly TextRange[] = []): LineFacts {
   let contentStart = 0;
   while (contentStart < line.length && isBlankAt(line, contentStart)) contentStart++;
   let contentEnd = line.length;
@@ -246,9 +274,17 @@ export function lineFacts(line: string): LineFacts {
   });
   let proseStart = contentStart;
   if (contentStart === contentEnd) return facts('blank', undefined, undefined, none, none, line.length);
-  const ads = appendedAds(line, 0, line.length);
-  const lastAd = ads.at(-1);
-  const proseEnd = lastAd !== undefined && lastAd.end === line.length ? lastAd.start : line.length;
+  const ads = appendedAds(line, 0, line.length, ignored);
+  // Ads in a row at the end, with only blanks or invisible characters between, all end the line
+  // once fix-all has removed them.
+  let proseEnd = line.length;
+  for (let index = ads.length - 1; index >= 0; index--) {
+    const ad = ads[index]!;
+    let end = proseEnd;
+    while (end > ad.end && isBlankAt(line, end - 1)) end--;
+    if (ad.end !== end) break;
+    proseEnd = ad.start;
+  }
   for (const ad of ads) {
     if (ad.start > proseStart) break;
     proseStart = ad.end;
@@ -262,13 +298,13 @@ export function lineFacts(line: string): LineFacts {
   let wordsEnd = Math.min(contentEnd, proseEnd);
   while (wordsEnd > proseStart && isBlankAt(line, wordsEnd - 1)) wordsEnd--;
   if (wordsEnd - proseStart <= MAX_ADDRESS_LINE) {
-    const content = visibleContent(line, proseStart, wordsEnd);
+    const content = visibleContent(line, proseStart, wordsEnd, ads);
     if (salutation.test(content)) return facts('salutation', undefined, undefined, none, ads, proseEnd);
     if (closing.test(content)) return facts('closing', undefined, undefined, none, ads, proseEnd);
   }
   const numbering =
     proseStart < wordsEnd && HEADING_START.test(line[proseStart]!)
-      ? numberingOf(line, proseStart, wordsEnd)
+      ? numberingOf(line, proseStart, wordsEnd, ads)
       : undefined;
   const isHeading =
     numbering !== undefined && (numbering.textEnd < line.length || wordsEnd - proseStart <= SHORT_LINE * 2);

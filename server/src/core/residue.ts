@@ -10,6 +10,7 @@ import {
   GAP_CLASS,
   gappedPhraseSource,
   INVISIBLE,
+  isBlankAt,
   isHan,
   trimBlankEnd,
 } from './text';
@@ -168,7 +169,9 @@ function adsIn(content: string): TextRange[] {
     // An offer runs on in Chinese (`更多资料请访问本站`); a bare channel runs on only into an
     // account id or another ad, or a title such as `关注公众号运营 提升宣传实效` would go too.
     const tailFits = isMarked || opensWithOffer.test(match[0]) || !han.test(rest) || adSomewhere.test(rest);
-    if (rest.length <= AD_TAIL_LIMIT && !continuesSentence(rest) && tailFits) adEnd = content.length;
+    // Blanks at the end are not counted: a join or a removed last line may take them away.
+    const short = trimBlankEnd(rest).length <= AD_TAIL_LIMIT;
+    if (short && !continuesSentence(rest) && tailFits) adEnd = content.length;
     else if (!isMarked && (!channel.test(match[0]) || isHan(charAt(content, adEnd)))) continue;
     ads.push({ start: match.index, end: adEnd });
     adPattern.lastIndex = adEnd;
@@ -176,18 +179,65 @@ function adsIn(content: string): TextRange[] {
   return ads;
 }
 
+const invisibleUnit = new RegExp(`[${INVISIBLE}]`);
+
+/** The characters a site repeats where it cut the text, and how many make a marker. */
+const MARKER_RUNS: ReadonlyMap<string, number> = new Map([
+  ['-', 3],
+  ['—', 3],
+  ['－', 3],
+  ['_', 3],
+  ['…', 3],
+  ['.', 6],
+]);
+
+/**
+ * The marker ending `content`: runs of one marker character (`----`, `……………`), several in a row
+ * too (`----____`, all of which fix-all removes), with the blanks around them. Found by walking
+ * back from the end, so a line of ten thousand dashes costs ten thousand steps, not their square.
+ */
+export function markerAtEnd(content: string): { start: number; shown: string } | undefined {
+  let end = content.length;
+  while (end > 0 && isBlankAt(content, end - 1)) end--;
+  let start: number | undefined;
+  for (;;) {
+    const char = content[end - 1];
+    const least = char === undefined ? undefined : MARKER_RUNS.get(char);
+    if (least === undefined) break;
+    // Invisible characters inside a run go with fix-all: `——\u200B——` is a marker.
+    let at = end;
+    let count = 0;
+    while (at > 0 && (content[at - 1] === char || invisibleUnit.test(content[at - 1]!))) {
+      if (content[at - 1] === char) count++;
+      at--;
+    }
+    while (at < end && content[at] !== char) at++;
+    if (count < least) break;
+    start = at;
+    end = at;
+    while (end > 0 && isBlankAt(content, end - 1)) end--;
+  }
+  if (start === undefined) return undefined;
+  return { start: end, shown: content.slice(start).trim() };
+}
+
 /** Rounds of looking again after removing the ads found; real lines need one at most. */
 const MAX_ROUNDS = 8;
-const invisibleUnit = new RegExp(`[${INVISIBLE}]`);
 
 /**
  * The ads appended to the text between `start` and `end` (one line), in order. They are looked
  * for in the line as fix-all leaves it: without invisible characters, and without the ads found
  * (which fix-all removes with the blanks before them), until nothing new turns up. Otherwise a
  * second fix-all would find an ad the first did not: an opener whose tail read as a sentence until
- * the ad after it went (`扫码关注,。更多资料+微信:x`), or one after `。\u200B`.
+ * the ad after it went (`扫码关注,。更多资料+微信:x`), or one after `。\u200B`. An ad holding an
+ * `ignored` range (offsets in `text`) is kept, and so is no ad.
  */
-export function appendedAds(text: string, start: number, end: number): TextRange[] {
+export function appendedAds(
+  text: string,
+  start: number,
+  end: number,
+  ignored: readonly TextRange[] = [],
+): TextRange[] {
   const content = text.slice(start, end);
   /** Where each code unit of the text looked at is in `content`. */
   let units: number[] | undefined;
@@ -197,15 +247,21 @@ export function appendedAds(text: string, start: number, end: number): TextRange
   }
   let ads: TextRange[] = [];
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const looked = units ? units.map((at) => content[at]).join('') : content;
+    const unmarked = units ? units.map((at) => content[at]).join('') : content;
+    // A cut mark at the end is no part of what follows an ad: `truncated` removes it, and an ad
+    // whose tail is `？----` ends the line once it is gone.
+    const looked = unmarked.slice(0, markerAtEnd(unmarked)?.start ?? unmarked.length);
     const found = adsIn(looked);
     if (found.length === 0) break;
     const unitAt = (index: number) => (units ? units[index]! : index);
     // An ad running to the end of what is looked at runs to the end of the line.
-    const placed = found.map((ad) => ({
-      start: unitAt(ad.start),
-      end: ad.end === looked.length ? content.length : unitAt(ad.end - 1) + 1,
-    }));
+    const placed = found
+      .map((ad) => ({
+        start: unitAt(ad.start),
+        end: ad.end === looked.length ? content.length : unitAt(ad.end - 1) + 1,
+      }))
+      .filter((ad) => !ignored.some((range) => range.start - start < ad.end && ad.start < range.end - start));
+    if (placed.length === 0) break;
     ads = mergeRanges([...ads, ...placed]);
     // What fix-all removes: each ad with the spaces before it.
     const removed = ads.map((ad, index) => ({

@@ -20,12 +20,20 @@ const subtitle =
 const dateLine =
   /^(?:[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?[^）)]{0,30}[）)]|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$/;
 /**
- * A name, alone or after a title. Latin letters in a bare name may be censorship placeholders
- * (`X近平`, `GCD`), each standing for a Han character: the line reads as a name before and after
- * fix-all restores them.
+ * A name, alone, spaced out or after a title. Latin letters in a name may be censorship
+ * placeholders (`X近平`, `GCD`), each standing for a Han character: the line reads as a name
+ * before and after fix-all restores them.
  */
 const speakerName =
-  /^(?:[\p{Script=Han}A-Za-z]{2,4}|\p{Script=Han}{1,2}[ \u3000]+\p{Script=Han}{1,2}|.{0,16}(?:书记|市长|省长|县长|区长|主任|部长|局长|厅长|主席|院长|校长|总经理|董事长|委员)[ \u3000]*\p{Script=Han}{2,4})$/u;
+  /^(?:[\p{Script=Han}A-Za-z]{2,4}|[\p{Script=Han}A-Za-z]{1,2}[ \u3000]+[\p{Script=Han}A-Za-z]{1,2}|.{0,16}(?:书记|市长|省长|县长|区长|主任|部长|局长|厅长|主席|院长|校长|总经理|董事长|委员)[ \u3000]*[\p{Script=Han}A-Za-z]{2,4})$/u;
+
+/**
+ * A numbered heading is no subtitle, however it ends: `一、。，——在……会议上的讲话` is what a heading
+ * reads once fix-all has joined a subtitle-like line to it, and it must stay a heading.
+ */
+function isSubtitle(content: string): boolean {
+  return subtitle.test(content) && matchHeading(content) === undefined;
+}
 
 /** A numbered heading (`第一部分`, `一、`) is no name, however short. */
 function isSpeaker(content: string): boolean {
@@ -290,11 +298,13 @@ function transcriptOf(source: LineSource, blocks: readonly LineBlock[], title: r
 function buildAll(source: LineSource): Structure {
   const { lines, facts } = source;
   /**
-   * What a line says, as a reader sees it; only the lines above the body are asked. An appended
-   * ad is not part of it: fix-all removes the ad, and the title must stay the title.
+   * What a line says, as a reader sees it; only the lines above the body are asked. Its ads are
+   * not part of it: fix-all removes them, and the title must stay the title.
    */
-  const contentOf = (index: number) =>
-    visibleContent(source.lineText(index), facts[index]!.proseStart, facts[index]!.proseEnd);
+  const contentOf = (index: number) => {
+    const { proseStart, proseEnd, ads } = facts[index]!;
+    return visibleContent(source.lineText(index), proseStart, proseEnd, ads);
+  };
   const nonBlank: number[] = [];
   for (let index = 0; index < lines.length; index++) if (facts[index]!.kind !== 'blank') nonBlank.push(index);
 
@@ -339,7 +349,7 @@ function buildAll(source: LineSource): Structure {
       // lines after it must be what they are once it is gone.
       if (facts[nonBlank[cursor]!]!.kind === 'residue') break;
       const content = contentOf(nonBlank[cursor]!);
-      const kind: BlockKind | undefined = subtitle.test(content)
+      const kind: BlockKind | undefined = isSubtitle(content)
         ? 'subtitle'
         : dateLine.test(content)
           ? 'date'

@@ -52,23 +52,33 @@ export function charAt(text: string, offset: number): string | undefined {
 
 const invisibleChar = new RegExp(`[${INVISIBLE}]`);
 
+/** A stretch fix-all removes (an ad) or rewrites (a placeholder it restores, `text` then). */
+export interface Rewritten {
+  readonly start: number;
+  readonly end: number;
+  readonly text?: string;
+}
+
 /**
  * Up to `length` code units of the text after `offset` as a reader sees it, without invisible
- * characters: a site that writes `X\u200B中央` still means 党中央.
+ * characters: a site that writes `X\u200B中央` still means 党中央. The `rewritten` stretches read
+ * as fix-all leaves them.
  */
 export function visibleAfter(
   text: string,
   offset: number,
   length: number,
-  removed: readonly { start: number; end: number }[] = [],
+  rewritten: readonly Rewritten[] = [],
 ): string {
   let visible = '';
   for (let at = offset; at < text.length && visible.length < length; at++) {
-    const range = removed.length > 0 ? removed.find((r) => r.start <= at && at < r.end) : undefined;
-    if (range) at = range.end - 1;
-    else if (!invisibleChar.test(text[at]!)) visible += text[at];
+    const range = rewritten.length > 0 ? rewritten.find((r) => r.start <= at && at < r.end) : undefined;
+    if (range) {
+      visible += range.text ?? '';
+      at = range.end - 1;
+    } else if (!invisibleChar.test(text[at]!)) visible += text[at];
   }
-  return visible;
+  return visible.length > length ? visible.slice(0, length) : visible;
 }
 
 /** Up to `length` code units of the text before `offset`, without invisible characters. */
@@ -76,35 +86,44 @@ export function visibleBefore(
   text: string,
   offset: number,
   length: number,
-  removed: readonly { start: number; end: number }[] = [],
+  rewritten: readonly Rewritten[] = [],
 ): string {
   let visible = '';
   for (let at = offset - 1; at >= 0 && visible.length < length; at--) {
-    const range = removed.length > 0 ? removed.find((r) => r.start <= at && at < r.end) : undefined;
-    if (range) at = range.start;
-    else if (!invisibleChar.test(text[at]!)) visible = text[at] + visible;
+    const range = rewritten.length > 0 ? rewritten.find((r) => r.start <= at && at < r.end) : undefined;
+    if (range) {
+      visible = (range.text ?? '') + visible;
+      at = range.start;
+    } else if (!invisibleChar.test(text[at]!)) visible = text[at] + visible;
   }
-  return visible;
+  return visible.length > length ? visible.slice(-length) : visible;
 }
 
 /**
- * The text between `start` and `end` without invisible characters, and where each of its code
- * units is in `text`, for matching as a reader sees it and reporting where it really is.
+ * The text between `start` and `end` without invisible characters (and the `removed` ranges), and
+ * where each of its code units is in `text`, for matching as a reader sees it and reporting where
+ * it really is.
  */
 export function withoutInvisible(
   text: string,
   start: number,
   end: number,
+  removed: readonly { start: number; end: number }[] = [],
 ): { visible: string; offsetOf(index: number): number } {
   const slice = text.slice(start, end);
+  const cut = removed.filter((range) => range.start < end && start < range.end);
   // Nearly every line has no invisible character: then the slice is the visible text.
-  if (!invisibleChar.test(slice)) return { visible: slice, offsetOf: (index) => start + index };
+  if (cut.length === 0 && !invisibleChar.test(slice))
+    return { visible: slice, offsetOf: (index) => start + index };
   const offsets: number[] = [];
   let visible = '';
   for (let at = start; at < end; at++) {
-    if (invisibleChar.test(text[at]!)) continue;
-    offsets.push(at);
-    visible += text[at];
+    const range = cut.find((r) => r.start <= at && at < r.end);
+    if (range) at = range.end - 1;
+    else if (!invisibleChar.test(text[at]!)) {
+      offsets.push(at);
+      visible += text[at];
+    }
   }
   return { visible, offsetOf: (index) => offsets[index] ?? end };
 }

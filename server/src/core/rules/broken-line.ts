@@ -1,10 +1,12 @@
 // A line break inside a sentence, typical of text copied from a PDF: the line stops without
 // punctuation and the next line carries the sentence on. Page residue between the two halves
 // (a footer the site put at the page break) is removed by the same join.
-import type { LineFacts } from '../lineFacts';
+import type { TextRange } from '../config';
+import { type LineFacts, matchHeading } from '../lineFacts';
 import type { Block, Transcript } from '../model';
+import { appendedAds, mentionsAd } from '../residue';
 import { defineRule } from '../rule';
-import { trimBlankEnd, vanishes } from '../text';
+import { blankRunStart, INVISIBLE, trimBlankEnd, vanishes } from '../text';
 
 /** Marks that may end a paragraph; a line ending in any other character is unfinished. */
 const PARAGRAPH_END = /[。！？!?…”’」』）)》】；;：:.]/;
@@ -40,21 +42,9 @@ export const brokenLine = defineRule<'broken' | 'join', LineEnds>({
     return readLineEnds(text, facts);
   },
   checkDocument({ model, lineData }, report) {
-    let previous: Block | undefined;
-    let residueBetween = false;
-    for (const block of model.blocks) {
-      if (block.kind === 'residue') {
-        residueBetween = true;
-        continue;
-      }
-      const before = previous;
-      const acrossResidue = residueBetween;
-      previous = block;
-      residueBetween = false;
-      const broken = before && breakBetween(model, before, block, acrossResidue, lineData);
-      if (!broken) continue;
-      const start = before.line.start + broken.first.proseEnd;
-      const end = block.line.start + broken.second.contentStart;
+    for (const [index, broken] of breaksOf(model, lineData)) {
+      const start = model.lines[broken.before]!.start + broken.first.proseEnd;
+      const end = model.lines[index]!.start + broken.second.contentStart;
       report({
         start,
         end,
@@ -103,7 +93,53 @@ function readLineEnds(text: string, facts: LineFacts): LineEnds {
     long: hasCharacters(prose, MIN_BROKEN_LENGTH),
     contentStart,
     continues: CONTINUATION_START.test(text.slice(contentStart)),
+    opening: openingOf(text, contentStart, prose.length, facts.ads),
+    // A line opening with `:` or `+` may finish an ad the line before began (`扫码关注⏎：abc`).
+    mentionsAd: mentionsAd(text) || AD_CONTINUATION.test(text[contentStart] ?? ''),
+    ads: facts.ads,
   };
+}
+
+/** Marks that tie an ad's channel to its account: `更多资料+微信:abc`. */
+const AD_CONTINUATION = /^[+＋:：]$/;
+
+/** The line's text between `from` and `to` without its ads, which fix-all removes. */
+function wordsOf(text: string, from: number, to: number, ads: readonly TextRange[]): string {
+  let words = '';
+  let at = from;
+  for (const ad of ads) {
+    if (ad.end <= at) continue;
+    if (ad.start >= to) break;
+    words += text.slice(at, blankRunStart(text, ad.start, at));
+    at = ad.end;
+  }
+  return words + text.slice(at, Math.max(at, to));
+}
+
+/** Longer than any heading marker with what decides it (`第十二部分`, `12.` before `.5`). */
+const OPENING = 8;
+const invisibleUnit = new RegExp(`[${INVISIBLE}]`);
+
+/** The first `OPENING` code units of a line's words as fix-all leaves them: invisible characters and ads gone. */
+function openingOf(text: string, from: number, to: number, ads: readonly TextRange[]): string {
+  let opening = '';
+  for (let at = from; at < to && opening.length < OPENING; at++) {
+    const ad = ads.find((range) => blankRunStart(text, range.start) <= at && at < range.end);
+    if (ad) at = ad.end - 1;
+    else if (!invisibleUnit.test(text[at]!)) opening += text[at];
+  }
+  return opening;
+}
+
+/**
+ * Whether joining two lines, each opening with these words, changes the numbered heading the
+ * first opens with: `99⏎、标题` joined is heading 99, which a second fix-all would renumber.
+ */
+function changesHeading(first: string, second: string): boolean {
+  if (first.length >= OPENING) return false;
+  const alone = matchHeading(first);
+  const joined = matchHeading(first + second);
+  return alone?.pattern !== joined?.pattern || alone?.numeral !== joined?.numeral;
 }
 
 /** The break between two blocks with only blank lines or residue between: whether it is one, and certain. */
@@ -128,6 +164,116 @@ function breakBetween(
   return { first, second, certain };
 }
 
+/** A break inside a sentence, by the line after it. */
+interface Break {
+  /** The line before it. */
+  readonly before: number;
+  readonly first: LineEnds;
+  readonly second: LineEnds;
+  /** Whether fix-all joins the two lines. */
+  certain: boolean;
+  /** Certain by its marks, but not joined: the joined line would show an ad. */
+  held: boolean;
+}
+
+/** Lines fix-all joins into one, whether any of them mentions an ad, and how the line opens. */
+interface Run {
+  readonly lines: number[];
+  mentionsAd: boolean;
+  opening: string;
+}
+
+/** The breaks of each analysis, found once for this rule and the others that ask where fix-all joins. */
+const breaksByModel = new WeakMap<Transcript, Map<number, Break>>();
+
+/**
+ * The breaks inside sentences, by the line after each. Fix-all joins the certain ones, but leaves
+ * to the person those whose joined line would open with another heading number, and holds back
+ * those whose joined line would show an ad that the lines do not show apart (`扫码关注⏎：abc`, or
+ * an opener whose tail reads as an ad's on the joined line): only a second fix-all would find it,
+ * and removing it would change what the lines around it read. A second fix-all reads each run of
+ * joined lines as one line, so runs are judged whole: a break held back is joined after all when
+ * the run after it grows and the two no longer show an ad together.
+ */
+function breaksOf(model: Transcript, ends: (index: number) => LineEnds | undefined): Map<number, Break> {
+  let breaks = breaksByModel.get(model);
+  if (breaks) return breaks;
+  breaks = new Map();
+  const showsNoAd = (first: Run, second: Run) => {
+    if (!first.mentionsAd && !second.mentionsAd) return true;
+    const joined = joinedText(model, [...first.lines, ...second.lines], ends);
+    return appendedAds(joined, 0, joined.length).length === 0;
+  };
+  const join = (first: Run, second: Run) => {
+    first.lines.push(...second.lines);
+    first.mentionsAd ||= second.mentionsAd;
+    first.opening = (first.opening + second.opening).slice(0, OPENING);
+  };
+  const runs: Run[] = [];
+  let previous: Block | undefined;
+  let residueBetween = false;
+  for (const block of model.blocks) {
+    if (block.kind === 'residue') {
+      residueBetween = true;
+      continue;
+    }
+    const before = previous;
+    const acrossResidue = residueBetween;
+    previous = block;
+    residueBetween = false;
+    const index = block.line.index;
+    const found = before && breakBetween(model, before, block, acrossResidue, ends);
+    const lineEnds = ends(index);
+    const run: Run = {
+      lines: [index],
+      mentionsAd: lineEnds?.mentionsAd === true,
+      opening: lineEnds?.opening ?? '',
+    };
+    const broken = found && { before: before!.line.index, ...found, held: false };
+    if (broken) breaks.set(index, broken);
+    const last = runs.at(-1);
+    if (broken?.certain && last && changesHeading(last.opening, run.opening)) broken.certain = false;
+    if (!broken?.certain || !last || !showsNoAd(last, run)) {
+      if (broken?.certain) {
+        broken.certain = false;
+        broken.held = true;
+      }
+      runs.push(run);
+      continue;
+    }
+    join(last, run);
+    // The run grew: a break held back before it may now join.
+    while (runs.length > 1) {
+      const grown = runs.at(-1)!;
+      const head = breaks.get(grown.lines[0]!);
+      const earlier = runs.at(-2)!;
+      if (!head?.held || changesHeading(earlier.opening, grown.opening) || !showsNoAd(earlier, grown)) break;
+      head.certain = true;
+      head.held = false;
+      join(earlier, grown);
+      runs.pop();
+    }
+  }
+  breaksByModel.set(model, breaks);
+  return breaks;
+}
+
+/** The lines `run` joined into one as fix-all leaves them, to look for ads as a second fix-all does. */
+function joinedText(
+  model: Transcript,
+  run: readonly number[],
+  ends: (index: number) => LineEnds | undefined,
+): string {
+  return run
+    .map((index, at) => {
+      const { contentStart, proseEnd, ads } = ends(index)!;
+      const text = model.lineText(index);
+      // A join removes what lies between the words of two lines, and nothing else.
+      return wordsOf(text, at === 0 ? 0 : contentStart, at === run.length - 1 ? text.length : proseEnd, ads);
+    })
+    .join('');
+}
+
 /**
  * The line that fix-all joins line `index` to, removing the break between them; undefined when it
  * does not. Other rules ask it: what the joined line says is what a second fix-all reads, so a
@@ -138,21 +284,8 @@ export function joinedTo(
   index: number,
   ends: (index: number) => LineEnds | undefined,
 ): number | undefined {
-  const { blocks } = model;
-  let low = 0;
-  let high = blocks.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (blocks[mid]!.line.index <= index) low = mid;
-    else high = mid - 1;
-  }
-  const block = blocks[low];
-  if (!block || block.line.index !== index || block.kind === 'residue') return undefined;
-  let at = low - 1;
-  while (at >= 0 && blocks[at]!.kind === 'residue') at--;
-  const before = blocks[at];
-  if (!before) return undefined;
-  return breakBetween(model, before, block, at < low - 1, ends)?.certain ? before.line.index : undefined;
+  const broken = breaksOf(model, ends).get(index);
+  return broken?.certain ? broken.before : undefined;
 }
 
 function blankLineBetween(model: Transcript, from: number, to: number): boolean {
@@ -171,4 +304,10 @@ export interface LineEnds {
   readonly contentStart: number;
   /** Whether the line opens with a mark that cannot start a sentence. */
   readonly continues: boolean;
+  /** The first few characters of its words, enough to tell a heading marker. */
+  readonly opening: string;
+  /** Whether the line may hold part of an ad, which the line it is joined to could complete. */
+  readonly mentionsAd: boolean;
+  /** The line's ads, which its words go without once joined. */
+  readonly ads: readonly TextRange[];
 }

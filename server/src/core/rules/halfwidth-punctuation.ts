@@ -11,6 +11,7 @@
 import type { ResolvedConfig, TextRange } from '../config';
 import { defineRule, type Reporter } from '../rule';
 import {
+  blankRunStart,
   charAt,
   charBefore,
   closesListMarker,
@@ -21,6 +22,8 @@ import {
   isChinese,
   isHan,
   vanishes,
+  visibleAfter,
+  visibleBefore,
 } from '../text';
 import { joinedTo, lineEnds } from './broken-line';
 import { isPlaceholderToken } from './placeholder';
@@ -143,7 +146,8 @@ class Surroundings {
     if (!isAsciiLetter(char)) return { char };
     let start = at - 1;
     while (start > 0 && isWordUnit(line[start - 1])) start--;
-    return { char: this.placeholder(start, at, charBefore(line, start)) ?? char };
+    const far = visibleBefore(line, start, 2, this.removed());
+    return { char: this.placeholder(start, at, charBefore(far, far.length)) ?? char };
   }
 
   /** What lies from `offset` on, likewise. */
@@ -163,7 +167,7 @@ class Surroundings {
     if (!isAsciiLetter(char)) return { char };
     let end = at + 1;
     while (end < line.length && isWordUnit(line[end])) end++;
-    return { char: this.placeholder(at, end, charAt(line, end)) ?? char };
+    return { char: this.placeholder(at, end, charAt(visibleAfter(line, end, 2, this.removed()), 0)) ?? char };
   }
 
   /** A pair opening at `open` and closing at `close`: a parenthesis looks at no other line. */
@@ -175,13 +179,25 @@ class Surroundings {
   private placeholder(start: number, end: number, far: string | undefined): string | undefined {
     return isHan(far) && isPlaceholderToken(this.line.slice(start, end), this.config) ? far : undefined;
   }
+
+  /**
+   * The ads with the blanks before them, which fix-all removes: a placeholder is glued to the Han
+   * character beyond (`Q 更多资料+微信:x今天` reads 群今天), as the placeholder rule reads it.
+   */
+  private removed(): readonly TextRange[] {
+    return this.ads.map((ad) => ({ start: blankRunStart(this.line, ad.start), end: ad.end }));
+  }
 }
 
 /**
  * Pairs `(` with `)` on one line, so both halves of a parenthesis are judged together; what is
- * left open at the end and what closes nothing may pair with the lines around.
+ * left open at the end and what closes nothing may pair with the lines around. One inside an ad
+ * goes with the ad and pairs with nothing: `（更多资料+微信:abc）` leaves `（` open.
  */
-function pairParentheses(content: string): {
+function pairParentheses(
+  content: string,
+  ads: readonly TextRange[],
+): {
   partner: Map<number, number>;
   open: number[];
   closing: number[];
@@ -191,6 +207,7 @@ function pairParentheses(content: string): {
   const closing: number[] = [];
   for (let index = 0; index < content.length; index++) {
     const char = content[index];
+    if (ads.length > 0 && adHolding(ads, index)) continue;
     if (char === '(' || char === '（') open.push(index);
     else if (char === ')' || char === '）') {
       const opening = open.pop();
@@ -229,7 +246,7 @@ function marksOf(
     if (adHolding(ads, offset)) continue;
     found.push({ char: match[0], offset });
   }
-  const parens = /[(（)）]/.test(content) ? pairParentheses(content) : undefined;
+  const parens = /[(（)）]/.test(content) ? pairParentheses(content, ads) : undefined;
   const markAt = new Map(found.map(({ offset }, index) => [offset, index]));
   const around = new Surroundings(content, ads, config, markAt);
   // What each pair holds is counted once for the line: a slice per pair would cost the square of
@@ -260,8 +277,8 @@ function marksOf(
   const loose = (offset: number): Loose => ({ offset, mark: markAt.get(offset) });
   return {
     list,
-    openers: (parens?.open ?? []).filter((at) => !adHolding(ads, at)).map(loose),
-    closers: (parens?.closing ?? []).filter((at) => !adHolding(ads, at)).map(loose),
+    openers: (parens?.open ?? []).map(loose),
+    closers: (parens?.closing ?? []).map(loose),
   };
 }
 
@@ -431,17 +448,21 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
     const ends = (index: number) => lineEnds(lineText(index), lineFacts(index));
     const around = (index: number) =>
       new Surroundings(lineText(index), lineFacts(index).ads, config, markIndex(index));
-    /** What lies outside a pair across lines: a mark of `line`, when the pair is held elsewhere. */
     /**
      * A side of a pair across lines, for the half held by the other line: a mark of `line`, or
-     * past `line`'s edge the character beside it there (a half reads its own edge itself).
+     * past `line`'s edge what lies beside it there (a half reads its own edge itself). A mark
+     * there is read as it is judged, which may change in the rounds below.
      */
-    const across = (side: Side, line: number, step: -1 | 1): Side =>
-      'edge' in side
-        ? { char: edgeChar(beside(line, step), step < 0 ? 'end' : 'start') }
-        : 'mark' in side
-          ? { mark: side.mark, line }
-          : side;
+    const across = (side: Side, line: number, step: -1 | 1): Side => {
+      if ('mark' in side) return { mark: side.mark, line };
+      if (!('edge' in side)) return side;
+      const next = beside(line, step);
+      const data = next === undefined ? undefined : lineData(next);
+      const mark = data && (step < 0 ? data.last : data.first);
+      return next !== undefined && mark !== undefined
+        ? { mark, line: next }
+        : { char: edgeChar(next, step < 0 ? 'end' : 'start') };
+    };
     const followed = new Set<number>();
     for (const head of pending) {
       if (followed.has(head) || lineData(head)!.openers.length === 0) continue;

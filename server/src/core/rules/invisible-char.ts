@@ -1,9 +1,11 @@
 // Zero-width characters and soft hyphens: invisible in the editor, they break search, sorting
 // and phrase matching, which is why websites insert them.
+import type { TextRange } from '../config';
 import { defineRule, type Edit } from '../rule';
-import { charAt, charBefore, INVISIBLE, isChinese } from '../text';
+import { blankRunStart, charAt, charBefore, INVISIBLE, isChinese } from '../text';
 
 const invisible = new RegExp(`[${INVISIBLE}]+`, 'g');
+const invisibleUnit = new RegExp(`[${INVISIBLE}]`);
 const NAMES: Readonly<Record<string, string>> = {
   '\u200B': 'ZERO WIDTH SPACE',
   '\u200C': 'ZERO WIDTH NON-JOINER',
@@ -26,6 +28,29 @@ function joinersWork(previous: string | undefined, next: string | undefined): bo
   return foreign(previous) && foreign(next);
 }
 
+/**
+ * Where the text beside `offset` starts (`step` 1) or ends (-1) once fix-all has run: past the
+ * removed ranges that touch it and the invisible characters between them. A range holding
+ * `offset` is the invisible run's own ad, which removes the run too, or which an ignored phrase
+ * keeps, and then the run's neighbours are as they stand.
+ */
+function beyondRemoved(text: string, removed: readonly TextRange[], offset: number, step: -1 | 1): number {
+  let at = offset;
+  for (;;) {
+    if (
+      step < 0
+        ? at > 0 && invisibleUnit.test(text[at - 1]!)
+        : at < text.length && invisibleUnit.test(text[at]!)
+    ) {
+      at += step;
+      continue;
+    }
+    const range = removed.find((r) => (step < 0 ? r.end === at : r.start === at));
+    if (!range) return at;
+    at = step < 0 ? range.start : range.end;
+  }
+}
+
 export const invisibleChar = defineRule({
   id: 'invisible-char',
   description: {
@@ -41,7 +66,10 @@ export const invisibleChar = defineRule({
     },
     remove: { en: 'Remove the invisible character', 'zh-cn': '删除不可见字符' },
   },
-  checkLine({ text, first }, report) {
+  checkLine({ text, first, facts }, report) {
+    // A joiner's neighbours are read as fix-all leaves the line: an ad beside it (with the blanks
+    // before the ad) is removed, as are other invisible characters, and what lies beyond decides.
+    const ads = facts.ads.map((ad) => ({ start: blankRunStart(text, ad.start), end: ad.end }));
     invisible.lastIndex = 0;
     for (let match = invisible.exec(text); match !== null; match = invisible.exec(text)) {
       let start = match.index;
@@ -49,7 +77,10 @@ export const invisibleChar = defineRule({
       if (first && start === 0 && text.charCodeAt(0) === 0xfeff) start = 1;
       const end = match.index + match[0].length;
       if (start === end) continue;
-      const keepJoiners = joinersWork(charBefore(text, start), charAt(text, end));
+      const keepJoiners = joinersWork(
+        charBefore(text, beyondRemoved(text, ads, start, -1)),
+        charAt(text, beyondRemoved(text, ads, end, 1)),
+      );
       const edits: Edit[] = [];
       for (let at = start; at < end; at++) {
         if (keepJoiners && joiner.test(text[at]!)) continue;

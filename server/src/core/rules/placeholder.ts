@@ -15,6 +15,7 @@ import {
   isAsciiLetter,
   isChinese,
   isHan,
+  type Rewritten,
   visibleAfter,
   visibleBefore,
 } from '../text';
@@ -211,11 +212,7 @@ export const placeholder = defineRule<'decided' | 'undecided' | 'replace', LineP
   },
   checkLine({ text, config, facts }, report) {
     const tokens = tokensFor(config);
-    // The words around a placeholder are read as fix-all leaves them: ads (with the blanks before
-    // them) gone, as invisible characters are.
-    const removed = facts.ads.map((ad) => ({ start: blankRunStart(text, ad.start), end: ad.end }));
-    let pending: Pending[] | undefined;
-    let restored: Restored[] | undefined;
+    const runs: Run[] = [];
     latinRun.lastIndex = 0;
     for (let match = latinRun.exec(text); match !== null; match = latinRun.exec(text)) {
       const run = match[0].replace(invisibleChars, '');
@@ -223,80 +220,110 @@ export const placeholder = defineRule<'decided' | 'undecided' | 'replace', LineP
       const end = start + match[0].length;
       const exact = tokens.get(run);
       const token = exact ?? lowerCaseToken(run);
-      if (!token) continue;
-      const preceding = visibleBefore(text, start, 4, removed);
-      const following = visibleAfter(text, end, 4, removed);
-      const previous = charBefore(preceding, preceding.length);
-      const next = charAt(following, 0);
-      if (!isHan(previous) && !isHan(next)) continue;
-      if (isAsciiDigit(previous) || isAsciiDigit(next) || isAsciiLetter(previous) || isAsciiLetter(next))
-        continue;
-      if (
-        run.toUpperCase() === 'X' &&
-        (LEGITIMATE_X_FOLLOWERS.test(following) || isTemplateSlot(previous, following))
-      )
-        continue;
-      const candidate: Candidate = {
-        run,
-        token,
-        lowerCase: exact === undefined,
-        preceding,
-        following,
-        previous,
-        next,
-      };
-      const decision = decide(candidate, undefined);
+      // Letters inside an ad are its account id (`微信:abc123X`): they go with the ad, and where the
+      // ad stays (the rule off, or an ignored phrase) they are no placeholder either.
+      if (!token || facts.ads.some((ad) => ad.start < end && start < ad.end)) continue;
+      runs.push({ run, token, lowerCase: exact === undefined, start, end });
+    }
+    if (runs.length === 0) return undefined;
+    // The words around a placeholder are read as fix-all leaves them: ads (with the blanks before
+    // them) gone, as invisible characters are, and the placeholders beside it restored. Restoring
+    // one may decide another (`X委ZF` reads 党委ZF, and 党委 decides ZF), so the line is judged
+    // again until no more placeholders are decided.
+    const rewritten: Rewritten[] = facts.ads.map((ad) => ({
+      start: blankRunStart(text, ad.start),
+      end: ad.end,
+    }));
+    type Judgement = { candidate: Candidate; decision: Decision | typeof NEEDS_EVIDENCE };
+    const decided = (
+      judgement: Judgement | undefined,
+    ): judgement is { candidate: Candidate; decision: Decision } =>
+      judgement !== undefined && judgement.decision !== NEEDS_EVIDENCE && judgement.decision.decided;
+    const judged = new Array<Judgement | undefined>(runs.length);
+    for (let changed = true; changed; ) {
+      changed = false;
+      runs.forEach((run, index) => {
+        if (decided(judged[index])) return;
+        const candidate = candidateAt(text, run, rewritten);
+        const decision = candidate && decide(candidate, undefined);
+        const judgement: Judgement | undefined = candidate && decision ? { candidate, decision } : undefined;
+        judged[index] = judgement;
+        if (!decided(judgement)) return;
+        rewritten.push({ start: run.start, end: run.end, text: judgement.decision.expansion });
+        changed = true;
+      });
+    }
+    let pending: Pending[] | undefined;
+    let restored: Restored[] | undefined;
+    judged.forEach((judgement, index) => {
+      if (!judgement) return;
+      const { candidate, decision } = judgement;
+      const run = runs[index]!;
       if (decision === NEEDS_EVIDENCE) {
         pending ??= [];
-        pending.push({ candidate, start, end });
-      } else if (decision) {
-        reportDecision(report, run, start, end, decision);
-        if (decision.decided) {
-          restored ??= [];
-          restored.push(restoredBy(candidate, decision));
-        }
+        pending.push({ candidate, run });
+        return;
       }
-    }
-    return pending || restored ? { pending: pending ?? [], restored: restored ?? [] } : undefined;
+      reportDecision(report, candidate.run, run.start, run.end, decision);
+      if (decision.decided) {
+        restored ??= [];
+        restored.push(restoredBy(candidate, decision));
+      }
+    });
+    return pending || restored ? { pending: pending ?? [], restored: restored ?? [], rewritten } : undefined;
   },
-  checkDocument({ model, lineData, linesWithData }, report) {
+  checkDocument({ model, lineData, linesWithData, lineText, lineFacts }, report) {
     // Evidence is looked up only for the few candidates no collocation decides.
-    const waiting: { pending: Pending; lineStart: number }[] = [];
+    const waiting: { pending: Pending; line: number; lineStart: number }[] = [];
     const restored: Restored[] = [];
-    for (const index of linesWithData) {
-      const data = lineData(index)!;
-      const lineStart = model.lines[index]!.start;
-      for (const pending of data.pending) waiting.push({ pending, lineStart });
+    for (const line of linesWithData) {
+      const data = lineData(line)!;
+      const lineStart = model.lines[line]!.start;
+      for (const pending of data.pending) waiting.push({ pending, line, lineStart });
       restored.push(...data.restored);
     }
     if (waiting.length === 0) return;
     // The words fix-all restores are evidence too: after it, `X中央` reads 党中央, and a second
     // fix-all would take that as evidence for an `X` the first left alone. So evidence grows with
     // each decision until no more candidates are decided.
-    const evidence = new Evidence(model, restored);
-    const decisions = new Array<Decision | undefined>(waiting.length);
+    const evidence = new Evidence(model, restored, (line) => {
+      const { ads } = lineFacts(line);
+      if (ads.length === 0) return ads;
+      const text = lineText(line);
+      return ads.map((ad) => ({ start: blankRunStart(text, ad.start), end: ad.end }));
+    });
+    /** What fix-all rewrites on each line where a candidate is decided here: the others read it. */
+    const rewrittenOn = new Map<number, Rewritten[]>();
+    const decisions = new Array<{ candidate: Candidate; decision: Decision } | undefined>(waiting.length);
     for (let changed = true; changed; ) {
       changed = false;
-      waiting.forEach(({ pending }, index) => {
-        if (decisions[index]?.decided) return;
-        const decision = decide(pending.candidate, evidence);
-        if (!decision || decision === NEEDS_EVIDENCE) return;
-        decisions[index] = decision;
-        if (decision.decided) {
-          evidence.add(restoredBy(pending.candidate, decision));
-          changed = true;
+      waiting.forEach(({ pending, line }, index) => {
+        if (decisions[index]?.decision.decided) return;
+        const rewritten = rewrittenOn.get(line);
+        const candidate = rewritten ? candidateAt(lineText(line), pending.run, rewritten) : pending.candidate;
+        const decision = candidate && decide(candidate, evidence);
+        decisions[index] =
+          candidate && decision && decision !== NEEDS_EVIDENCE ? { candidate, decision } : undefined;
+        if (!decision || decision === NEEDS_EVIDENCE || !decision.decided) return;
+        evidence.add(restoredBy(candidate, decision));
+        let list = rewrittenOn.get(line);
+        if (!list) {
+          list = [...lineData(line)!.rewritten];
+          rewrittenOn.set(line, list);
         }
+        list.push({ start: pending.run.start, end: pending.run.end, text: decision.expansion });
+        changed = true;
       });
     }
     waiting.forEach(({ pending, lineStart }, index) => {
-      const decision = decisions[index];
-      if (decision)
+      const decided = decisions[index];
+      if (decided)
         reportDecision(
           report,
-          pending.candidate.run,
-          lineStart + pending.start,
-          lineStart + pending.end,
-          decision,
+          decided.candidate.run,
+          lineStart + pending.run.start,
+          lineStart + pending.run.end,
+          decided.decision,
         );
     });
   },
@@ -327,6 +354,33 @@ function reportDecision(
     args: { token: run, expansion: decision.expansion, word: decision.word },
     fixes,
   });
+}
+
+/** A run of letters that names a placeholder token. */
+interface Run {
+  readonly run: string;
+  readonly token: Token;
+  readonly lowerCase: boolean;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The run as a candidate, with the words around it as fix-all leaves them; undefined when it is none. */
+function candidateAt(text: string, found: Run, rewritten: readonly Rewritten[]): Candidate | undefined {
+  const preceding = visibleBefore(text, found.start, 4, rewritten);
+  const following = visibleAfter(text, found.end, 4, rewritten);
+  const previous = charBefore(preceding, preceding.length);
+  const next = charAt(following, 0);
+  if (!isHan(previous) && !isHan(next)) return undefined;
+  if (isAsciiDigit(previous) || isAsciiDigit(next) || isAsciiLetter(previous) || isAsciiLetter(next))
+    return undefined;
+  if (
+    found.run.toUpperCase() === 'X' &&
+    (LEGITIMATE_X_FOLLOWERS.test(following) || isTemplateSlot(previous, following))
+  )
+    return undefined;
+  const { run, token, lowerCase } = found;
+  return { run, token, lowerCase, preceding, following, previous, next };
 }
 
 /** Sites also write the built-in placeholders in lower case: `zz`, `x`. */
@@ -376,12 +430,13 @@ function restoredBy(candidate: Candidate, decision: Decision): Restored {
 interface LinePlaceholders {
   readonly pending: readonly Pending[];
   readonly restored: readonly Restored[];
+  /** What fix-all rewrites on the line: its ads, and the placeholders decided on it. */
+  readonly rewritten: readonly Rewritten[];
 }
 
 interface Pending {
   readonly candidate: Candidate;
-  readonly start: number;
-  readonly end: number;
+  readonly run: Run;
 }
 
 interface Candidate {
@@ -459,6 +514,8 @@ class Evidence {
     private readonly model: Transcript,
     /** Placeholders fix-all restores, which the text will hold too. */
     private readonly restored: Restored[],
+    /** What fix-all removes from a line: its ads, in offsets within the line. */
+    private readonly removedFrom: (line: number) => readonly Rewritten[],
   ) {}
 
   add(restored: Restored): void {
@@ -480,13 +537,16 @@ class Evidence {
   private index(expansion: string): Set<string> {
     const windows = new Set<string>();
     // The words around, as a reader sees them: `党\u200B全面` is evidence for 党全面, as it will
-    // be once fix-all has removed the invisible character. Words are looked for line by line, as
-    // no window across a line break is two Han characters.
+    // be once fix-all has removed the invisible character, and so is `工作更多资料+微信:x党` for 工作党.
+    // Words are looked for line by line, as no window across a line break is two Han characters.
     for (const line of this.model.lines) {
       const text = this.model.lineText(line.index);
-      for (let at = text.indexOf(expansion); at >= 0; at = text.indexOf(expansion, at + 1)) {
-        windows.add(expansion + visibleAfter(text, at + expansion.length, 2));
-        windows.add(visibleBefore(text, at, 2) + expansion);
+      let at = text.indexOf(expansion);
+      if (at < 0) continue;
+      const removed = this.removedFrom(line.index);
+      for (; at >= 0; at = text.indexOf(expansion, at + 1)) {
+        windows.add(expansion + visibleAfter(text, at + expansion.length, 2, removed));
+        windows.add(visibleBefore(text, at, 2, removed) + expansion);
       }
     }
     for (const restored of this.restored) addWindows(windows, expansion, restored);
@@ -496,14 +556,12 @@ class Evidence {
 
 /**
  * The windows around `expansion` in the text a restored placeholder leaves: `共产党` restored
- * before 党中央 gives 党党中 as evidence for 党, as the fixed text will.
+ * before 党中央 gives 党党中 as evidence for 党, as the fixed text will, and `治X党` restored gives
+ * 治党党 for the 党 that was there.
  */
 function addWindows(windows: Set<string>, expansion: string, restored: Restored): void {
   const snippet = restored.preceding + restored.expansion + restored.following;
-  const from = restored.preceding.length;
-  const to = from + restored.expansion.length;
   for (let at = snippet.indexOf(expansion); at >= 0; at = snippet.indexOf(expansion, at + 1)) {
-    if (at >= to || at + expansion.length <= from) continue;
     windows.add(snippet.slice(at, at + expansion.length + 2));
     windows.add(snippet.slice(Math.max(0, at - 2), at + expansion.length));
   }

@@ -1,49 +1,9 @@
 // A transcript the website cut off: it ends with a marker such as `----`, or its last paragraph
 // stops without closing punctuation. Only the marker can be fixed; the missing text cannot.
+import { markerAtEnd } from '../residue';
 import { defineRule, type Reporter } from '../rule';
-import { INVISIBLE, isBlankAt, lineRemovalRange, trimBlankEnd } from '../text';
+import { blankRunStart, lineRemovalRange, trimBlankEnd, withoutInvisible } from '../text';
 
-/** The characters a site repeats where it cut the text, and how many make a marker. */
-const MARKER_RUNS: ReadonlyMap<string, number> = new Map([
-  ['-', 3],
-  ['—', 3],
-  ['－', 3],
-  ['_', 3],
-  ['…', 3],
-  ['.', 6],
-]);
-
-const invisibleUnit = new RegExp(`[${INVISIBLE}]`);
-
-/**
- * The marker ending `content`: runs of one marker character (`----`, `……………`), several in a row
- * too (`----____`, all of which fix-all removes), with the blanks around them. Found by walking
- * back from the end, so a line of ten thousand dashes costs ten thousand steps, not their square.
- */
-function markerAtEnd(content: string): { start: number; shown: string } | undefined {
-  let end = content.length;
-  while (end > 0 && isBlankAt(content, end - 1)) end--;
-  let start: number | undefined;
-  for (;;) {
-    const char = content[end - 1];
-    const least = char === undefined ? undefined : MARKER_RUNS.get(char);
-    if (least === undefined) break;
-    // Invisible characters inside a run go with fix-all: `——\u200B——` is a marker.
-    let at = end;
-    let count = 0;
-    while (at > 0 && (content[at - 1] === char || invisibleUnit.test(content[at - 1]!))) {
-      if (content[at - 1] === char) count++;
-      at--;
-    }
-    while (at < end && content[at] !== char) at++;
-    if (count < least) break;
-    start = at;
-    end = at;
-    while (end > 0 && isBlankAt(content, end - 1)) end--;
-  }
-  if (start === undefined) return undefined;
-  return { start: end, shown: content.slice(start).trim() };
-}
 const closingPunctuation = /[。！？!?…”’」』）)》】.；;]$/;
 
 export const truncated = defineRule({
@@ -74,16 +34,21 @@ export const truncated = defineRule({
       if (last.kind === 'residue') continue;
       if (last.kind !== 'paragraph' && last.kind !== 'heading') return;
       const { start } = last.line;
-      const content = lineText(last.line.index).slice(0, lineFacts(last.line.index).proseEnd);
+      const text = lineText(last.line.index);
+      const { ads, proseEnd } = lineFacts(last.line.index);
+      // The words as fix-all leaves them: without their ads (with the blanks before each), so that
+      // `……更多资料+微信:x……` ends with the marker `…………` it will read.
+      const removed = ads.map((ad) => ({ start: blankRunStart(text, ad.start), end: ad.end }));
+      const { visible: content, offsetOf } = withoutInvisible(text, 0, proseEnd, removed);
       const found = markerAtEnd(content);
       if (!found) {
-        reportUnfinished(report, start, content);
+        reportUnfinished(report, start, content, offsetOf);
         return;
       }
       const whole = content.slice(0, found.start).trim() === '';
       const range = whole
         ? lineRemovalRange(lineText(0), lines, last.line)
-        : { start: start + found.start, end: start + content.length };
+        : { start: start + offsetOf(found.start), end: start + offsetOf(content.length - 1) + 1 };
       report({
         ...range,
         message: 'marker',
@@ -101,10 +66,11 @@ function reportUnfinished(
   report: Reporter<'marker' | 'unfinished' | 'remove'>,
   start: number,
   content: string,
+  offsetOf: (index: number) => number,
 ): void {
   const trimmed = trimBlankEnd(content);
   if (trimmed.length === 0 || closingPunctuation.test(trimmed)) return;
-  const end = start + trimmed.length;
   const lastChar = Array.from(trimmed).at(-1)!;
-  report({ start: end - lastChar.length, end, message: 'unfinished' });
+  const end = start + offsetOf(trimmed.length - 1) + 1;
+  report({ start: start + offsetOf(trimmed.length - lastChar.length), end, message: 'unfinished' });
 }

@@ -1,13 +1,10 @@
 import type { TextRange } from '../config';
-import type { Transcript } from '../model';
-import { appendedAds, mentionsAd } from '../residue';
 import { defineRule } from '../rule';
 import { blankRunStart, compact, lineRemovalRange } from '../text';
-import { joinedTo, lineEnds } from './broken-line';
 
 export const watermark = defineRule<
   'chrome' | 'series' | 'upload-date' | 'footer' | 'ad' | 'custom' | 'remove' | 'removeLine',
-  'whole-line' | 'ad-words'
+  'whole-line'
 >({
   id: 'watermark',
   description: {
@@ -70,11 +67,9 @@ export const watermark = defineRule<
         reportSpan(span, 'custom');
       }
     }
-    // A line opening with `:` or `+` may finish an ad the line before began (`扫码关注⏎：abc`), and
-    // one mentioning an ad may read as one once joined: only the document knows what fix-all joins.
-    return adContinuation.test(text[facts.proseStart] ?? '') || mentionsAd(text) ? 'ad-words' : undefined;
+    return undefined;
   },
-  checkDocument({ model, lineData, linesWithData, lineText, lineFacts }, report) {
+  checkDocument({ model, lineData, linesWithData, lineText }, report) {
     const { lines } = model;
     const reportLine = (
       index: number,
@@ -99,72 +94,5 @@ export const watermark = defineRule<
     }
     for (const index of linesWithData)
       if (lineData(index) === 'whole-line' && !residue.has(index)) reportLine(index, 'custom');
-    // Lines that fix-all joins read as one: an ad may only show there (`扫码关注⏎：abc`, or an
-    // opener whose tail becomes short enough), and a second fix-all would find it. So the joined
-    // text is looked at, where either line mentions an ad.
-    const ends = (index: number) => lineEnds(lineText(index), lineFacts(index));
-    const reported = new Set<string>();
-    const lookAtJoin = (first: number, second: number) => {
-      // The two lines as fix-all leaves them: joined, without the ads each has of its own.
-      const offsets: number[] = [];
-      let joined = '';
-      const take = (index: number, from: number, to: number) => {
-        const text = lineText(index);
-        const { ads } = lineFacts(index);
-        const lineStart = lines[index]!.start;
-        for (let at = from; at < to; at++) {
-          if (ads.some((ad) => ad.start <= at && at < ad.end)) continue;
-          joined += text[at];
-          offsets.push(lineStart + at);
-        }
-      };
-      take(first, 0, ends(first).proseEnd);
-      const boundary = joined.length;
-      take(second, lineFacts(second).proseStart, lineText(second).length);
-      for (const ad of appendedAds(joined, 0, joined.length)) {
-        const holder = ad.start < boundary ? first : second;
-        const holderStart = lines[holder]!.start;
-        const start = holderStart + blankRunStart(lineText(holder), offsets[ad.start]! - holderStart);
-        const end = ad.end === joined.length ? lines[second]!.end : offsets[ad.end - 1]! + 1;
-        const key = `${start}-${end}`;
-        if (reported.has(key)) continue;
-        reported.add(key);
-        const shown = compact(joined.slice(ad.start, ad.end));
-        report({
-          start,
-          end,
-          message: 'ad',
-          args: { text: shown },
-          fixes: [
-            { title: 'remove', args: { text: shown }, edits: [{ start, end, newText: '' }], safe: true },
-          ],
-        });
-      }
-    };
-    for (const index of linesWithData) {
-      if (lineData(index) !== 'ad-words') continue;
-      const before = joinedTo(model, index, ends);
-      if (before !== undefined) lookAtJoin(before, index);
-      const after = nextContentLine(model, index);
-      if (after !== undefined && joinedTo(model, after, ends) === index) lookAtJoin(index, after);
-    }
   },
 });
-
-/** The line of the next block that is not residue, after line `index`. */
-function nextContentLine(model: Transcript, index: number): number | undefined {
-  const { blocks } = model;
-  let low = 0;
-  let high = blocks.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (blocks[mid]!.line.index <= index) low = mid + 1;
-    else high = mid;
-  }
-  for (let at = low; at < blocks.length; at++)
-    if (blocks[at]!.kind !== 'residue') return blocks[at]!.line.index;
-  return undefined;
-}
-
-/** Marks that tie an ad's channel to its account: `更多资料+微信:abc`. */
-const adContinuation = /^[+＋:：]$/;
