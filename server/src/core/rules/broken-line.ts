@@ -209,6 +209,10 @@ function breaksOf(model: Transcript, ends: (index: number) => LineEnds | undefin
     first.mentionsAd ||= second.mentionsAd;
     first.opening = (first.opening + second.opening).slice(0, OPENING);
   };
+  const runOf = (index: number): Run => {
+    const lineEnds = ends(index);
+    return { lines: [index], mentionsAd: lineEnds?.mentionsAd === true, opening: lineEnds?.opening ?? '' };
+  };
   const runs: Run[] = [];
   let previous: Block | undefined;
   let residueBetween = false;
@@ -223,18 +227,21 @@ function breaksOf(model: Transcript, ends: (index: number) => LineEnds | undefin
     residueBetween = false;
     const index = block.line.index;
     const found = before && breakBetween(model, before, block, acrossResidue, ends);
-    const lineEnds = ends(index);
-    const run: Run = {
-      lines: [index],
-      mentionsAd: lineEnds?.mentionsAd === true,
-      opening: lineEnds?.opening ?? '',
-    };
-    const broken = found && { before: before!.line.index, ...found, held: false };
-    if (broken) breaks.set(index, broken);
-    const last = runs.at(-1);
-    if (broken?.certain && last && changesHeading(last.opening, run.opening)) broken.certain = false;
-    if (!broken?.certain || !last || !showsNoAd(last, run)) {
-      if (broken?.certain) {
+    if (!found) {
+      // A line that no break joins to the one before starts a run nothing after it looks past, as
+      // only a held break leads back to the run before: most lines, which cost nothing more here.
+      runs.length = 0;
+      continue;
+    }
+    // The line before starts the run it is in, unless a break joined it to the runs before.
+    if (runs.length === 0) runs.push(runOf(before!.line.index));
+    const run = runOf(index);
+    const broken = { before: before!.line.index, ...found, held: false };
+    breaks.set(index, broken);
+    const last = runs.at(-1)!;
+    if (broken.certain && changesHeading(last.opening, run.opening)) broken.certain = false;
+    if (!broken.certain || !showsNoAd(last, run)) {
+      if (broken.certain) {
         broken.certain = false;
         broken.held = true;
       }
