@@ -150,13 +150,15 @@ function breakBetween(
   acrossResidue: boolean,
   ends: (index: number) => LineEnds | undefined,
 ): { first: LineEnds; second: LineEnds; certain: boolean } | undefined {
+  // Most lines end a paragraph: that is asked first, as every pair of lines is asked.
+  const first = ends(before.line.index);
+  if (!first || first.endsParagraph) return undefined;
   if (!endsInProse(before) || block.kind !== 'paragraph') return undefined;
   // A blank line between the two is a deliberate paragraph break, unless page residue made it
   // (or it is no line once fix-all has removed its invisible characters).
   if (!acrossResidue && blankLineBetween(model, before.line.index, block.line.index)) return undefined;
-  const first = ends(before.line.index);
   const second = ends(block.line.index);
-  if (!first || !second || first.endsParagraph) return undefined;
+  if (!second) return undefined;
   // Certain breaks are joined by fix-all; a long line that merely lacks punctuation could be an
   // unnumbered heading, so joining it is left to the person.
   const certain = first.endsClause || second.continues;
@@ -230,7 +232,7 @@ function breaksOf(model: Transcript, ends: (index: number) => LineEnds | undefin
     if (!found) {
       // A line that no break joins to the one before starts a run nothing after it looks past, as
       // only a held break leads back to the run before: most lines, which cost nothing more here.
-      runs.length = 0;
+      if (runs.length > 0) runs.length = 0;
       continue;
     }
     // The line before starts the run it is in, unless a break joined it to the runs before.
