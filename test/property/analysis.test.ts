@@ -54,4 +54,27 @@ describe('the analysis of any text', () => {
       `${parameters.numRuns} cases (seed ${parameters.seed}), ${ranges} findings and blocks checked`,
     );
   });
+
+  test('lists the findings in the order of the text, as the Problems view shows them', (t) => {
+    const parameters = propertyParameters<[string, object]>(3000);
+    let pairs = 0;
+    fc.assert(
+      fc.property(anyText, settings, (text, userSettings) => {
+        const { findings } = analyze(text, { config: resolveConfig(userSettings, RULES), locale: 'en' });
+        findings.forEach((finding, index) => {
+          const before = findings[index - 1];
+          if (!before) return;
+          pairs++;
+          assert.ok(
+            before.start < finding.start || (before.start === finding.start && before.end <= finding.end),
+            `finding ${index} (${finding.start}-${finding.end}) after ${before.start}-${before.end}`,
+          );
+        });
+      }),
+      parameters,
+    );
+    t.diagnostic(
+      `${parameters.numRuns} cases (seed ${parameters.seed}), ${pairs} neighbouring findings compared`,
+    );
+  });
 });

@@ -395,12 +395,17 @@ export class TranscriptAnalyzer {
     const collect = (): Finding[] => {
       const merged: Finding[] = [];
       let next = 0;
+      // Where the next document finding starts, read once, not at every comparison.
+      let nextStart = documentFindings[0]?.start ?? Number.POSITIVE_INFINITY;
       for (let index = 0; index < results.length; index++) {
         const lineFindings = results[index]!.findings;
         if (lineFindings.length === 0 || residueLines.has(index)) continue;
         for (const found of lineFindings) {
-          while (next < documentFindings.length && byPosition(documentFindings[next]!, found) <= 0)
+          const start = found.start;
+          while (nextStart <= start && (nextStart < start || documentFindings[next]!.end <= found.end)) {
             merged.push(documentFindings[next++]!);
+            nextStart = documentFindings[next]?.start ?? Number.POSITIVE_INFINITY;
+          }
           merged.push(found);
         }
       }
