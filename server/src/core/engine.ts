@@ -294,13 +294,11 @@ export class TranscriptAnalyzer {
   private analyzeLine(index: number): LineResult {
     const { config, locale } = this.options;
     const text = this.texts[index]!;
-    const phrases =
+    const ignored =
       config.ignoredPhrases.length === 0
         ? NOTHING
         : config.ignoredPhrases.flatMap((matcher) => [...matcher.matches(text)]);
-    const facts = lineFacts(text, phrases);
-    // An ad holding an ignored phrase stays as it stands: no rule changes what is in it either.
-    const ignored = facts.keptAds.length === 0 ? phrases : [...phrases, ...facts.keptAds];
+    const facts = lineFacts(text, ignored);
     // Most lines have no finding and no data: they share empty arrays, which keeps a long
     // transcript's heap small.
     let findings: ReportedFinding[] | undefined;

@@ -39,8 +39,6 @@ export interface LineFacts {
   readonly proseStart: number;
   /** Where the speaker's words stop: an ad appended to the line is not part of them. */
   readonly proseEnd: number;
-  /** Ads that hold an ignored phrase: they stay as they stand, and so are no ads. */
-  readonly keptAds: readonly TextRange[];
 }
 
 interface HeadingPattern {
@@ -248,7 +246,7 @@ const none: readonly never[] = [];
 
 /**
  * What `line` is. An ad holding one of the `ignored` phrases is kept, so it is no ad: every rule
- * reads it as text of the line, as it will still be there after fix-all (and none changes it).
+ * reads it as text of the line, as it will still be there after fix-all.
  */
 export function lineFacts(line: string, ignored: readonly TextRange[] = []): LineFacts {
   let contentStart = 0;
@@ -273,14 +271,10 @@ export function lineFacts(line: string, ignored: readonly TextRange[] = []): Lin
     ads,
     proseStart,
     proseEnd,
-    keptAds,
   });
-  let keptAds: readonly TextRange[] = none;
   let proseStart = contentStart;
   if (contentStart === contentEnd) return facts('blank', undefined, undefined, none, none, line.length);
-  const kept: TextRange[] = [];
-  const ads = appendedAds(line, 0, line.length, ignored, kept);
-  if (kept.length > 0) keptAds = kept;
+  const ads = appendedAds(line, 0, line.length, ignored);
   // Ads in a row at the end, with only blanks or invisible characters between, all end the line
   // once fix-all has removed them.
   let proseEnd = line.length;

@@ -230,14 +230,13 @@ const MAX_ROUNDS = 8;
  * (which fix-all removes with the blanks before them), until nothing new turns up. Otherwise a
  * second fix-all would find an ad the first did not: an opener whose tail read as a sentence until
  * the ad after it went (`扫码关注,。更多资料+微信:x`), or one after `。\u200B`. An ad holding an
- * `ignored` range (offsets in `text`) stays, and so is no ad: it goes to `kept`.
+ * `ignored` range (offsets in `text`) is kept, and so is no ad.
  */
 export function appendedAds(
   text: string,
   start: number,
   end: number,
   ignored: readonly TextRange[] = [],
-  kept: TextRange[] = [],
 ): TextRange[] {
   const content = text.slice(start, end);
   /** Where each code unit of the text looked at is in `content`. */
@@ -256,19 +255,12 @@ export function appendedAds(
     if (found.length === 0) break;
     const unitAt = (index: number) => (units ? units[index]! : index);
     // An ad running to the end of what is looked at runs to the end of the line.
-    const placed: TextRange[] = [];
-    for (const { start: adStart, end: adEnd } of found) {
-      const ad = {
-        start: unitAt(adStart),
-        end: adEnd === looked.length ? content.length : unitAt(adEnd - 1) + 1,
-      };
-      const holdsIgnored = ignored.some(
-        (range) => range.start - start < ad.end && ad.start < range.end - start,
-      );
-      if (!holdsIgnored) placed.push(ad);
-      else if (!kept.some((other) => other.start === start + ad.start && other.end === start + ad.end))
-        kept.push({ start: start + ad.start, end: start + ad.end });
-    }
+    const placed = found
+      .map((ad) => ({
+        start: unitAt(ad.start),
+        end: ad.end === looked.length ? content.length : unitAt(ad.end - 1) + 1,
+      }))
+      .filter((ad) => !ignored.some((range) => range.start - start < ad.end && ad.start < range.end - start));
     if (placed.length === 0) break;
     ads = mergeRanges([...ads, ...placed]);
     // What fix-all removes: each ad with the spaces before it.
@@ -276,15 +268,15 @@ export function appendedAds(
       start: blankRunStart(content, ad.start, index > 0 ? ads[index - 1]!.end : 0),
       end: ad.end,
     }));
-    const remaining: number[] = [];
+    const kept: number[] = [];
     let next = 0;
     for (let index = 0; index < (units ? units.length : content.length); index++) {
       const at = units ? units[index]! : index;
       while (next < removed.length && removed[next]!.end <= at) next++;
       if (next < removed.length && removed[next]!.start <= at) continue;
-      remaining.push(at);
+      kept.push(at);
     }
-    units = remaining;
+    units = kept;
   }
   return ads.map((ad) => ({ start: start + ad.start, end: start + ad.end }));
 }
