@@ -82,6 +82,16 @@ describe('fix-all is idempotent: what a line is does not depend on what fix-all 
       { ignoredPhrases: ['XX'] },
     );
   });
+
+  test('an ad that would run over an ignored phrase ends where its own words do', () => {
+    // Run to the end, the ad would hold ZZ; its words alone (with the X of its account id, which
+    // fix-all would otherwise restore and so shorten the id) are an ad all the same.
+    assertIdempotent(
+      '更多资料+微信:X中央99……扎实推进各项工作——————更多资料+微信:ZZ方向的X中央——1)',
+      '中央99……扎实推进各项工作——————更多资料+微信：ZZ方向的党中央——1)',
+      { ignoredPhrases: ['/ZZ.{0,2}/'] },
+    );
+  });
 });
 
 describe('fix-all is idempotent: half-width marks are judged as the fixed text reads', () => {

@@ -157,24 +157,34 @@ function continuesSentence(rest: string): boolean {
   return han.test(trimmed) && sentenceEnd.test(trimmed.slice(-1)) && !adSomewhere.test(trimmed);
 }
 
+/** An ad, and for one running to the end of its line, the ad its words alone make, if they do. */
+interface FoundAd extends TextRange {
+  readonly alone?: TextRange;
+}
+
 /** The ads in one line of text, in order, with offsets in it. */
-function adsIn(content: string): TextRange[] {
-  const ads: TextRange[] = [];
+function adsIn(content: string): FoundAd[] {
+  const ads: FoundAd[] = [];
   adPattern.lastIndex = 0;
   for (let match = adPattern.exec(content); match !== null; match = adPattern.exec(content)) {
     const isMarked = marked.test(match[0]);
     if (!isMarked && !afterSentence(content, match.index)) continue;
-    let adEnd = match.index + match[0].length;
-    const rest = content.slice(adEnd);
+    const matchEnd = match.index + match[0].length;
+    const rest = content.slice(matchEnd);
     // An offer runs on in Chinese (`更多资料请访问本站`); a bare channel runs on only into an
     // account id or another ad, or a title such as `关注公众号运营 提升宣传实效` would go too.
     const tailFits = isMarked || opensWithOffer.test(match[0]) || !han.test(rest) || adSomewhere.test(rest);
     // Blanks at the end are not counted: a join or a removed last line may take them away.
     const short = trimBlankEnd(rest).length <= AD_TAIL_LIMIT;
-    if (short && !continuesSentence(rest) && tailFits) adEnd = content.length;
-    else if (!isMarked && (!channel.test(match[0]) || isHan(charAt(content, adEnd)))) continue;
-    ads.push({ start: match.index, end: adEnd });
-    adPattern.lastIndex = adEnd;
+    const alone = isMarked || (channel.test(match[0]) && !isHan(charAt(content, matchEnd)));
+    if (short && !continuesSentence(rest) && tailFits) {
+      const ad = { start: match.index, end: content.length };
+      ads.push(alone ? { ...ad, alone: { start: match.index, end: matchEnd } } : ad);
+      adPattern.lastIndex = content.length;
+    } else if (alone) {
+      ads.push({ start: match.index, end: matchEnd });
+      adPattern.lastIndex = matchEnd;
+    }
   }
   return ads;
 }
@@ -255,12 +265,20 @@ export function appendedAds(
     if (found.length === 0) break;
     const unitAt = (index: number) => (units ? units[index]! : index);
     // An ad running to the end of what is looked at runs to the end of the line.
-    const placed = found
-      .map((ad) => ({
-        start: unitAt(ad.start),
-        end: ad.end === looked.length ? content.length : unitAt(ad.end - 1) + 1,
-      }))
-      .filter((ad) => !ignored.some((range) => range.start - start < ad.end && ad.start < range.end - start));
+    const place = (ad: TextRange) => ({
+      start: unitAt(ad.start),
+      end: ad.end === looked.length ? content.length : unitAt(ad.end - 1) + 1,
+    });
+    const holdsIgnored = (ad: TextRange) =>
+      ignored.some((range) => range.start - start < ad.end && ad.start < range.end - start);
+    // An ad that would run over an ignored phrase ends where its own words do, if they make one:
+    // so it reads the same once fix-all has changed what follows it.
+    const placed = found.flatMap((ad) => {
+      const whole = place(ad);
+      if (!holdsIgnored(whole)) return [whole];
+      const alone = ad.alone && place(ad.alone);
+      return alone && !holdsIgnored(alone) ? [alone] : [];
+    });
     if (placed.length === 0) break;
     ads = mergeRanges([...ads, ...placed]);
     // What fix-all removes: each ad with the spaces before it.
