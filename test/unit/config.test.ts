@@ -33,9 +33,10 @@ describe('config: severities', () => {
     );
     assert.ok(!rules.some((rule) => rule.startsWith('watermark')));
     assert.ok(rules.includes('halfwidth-punctuation:hint'));
+    // The ad stays, and is then text like any other: its colon is in Chinese text.
     assert.equal(
       fixAll(text, undefined, settings),
-      '同志们：\n认真贯彻落实党中央决策部署，请XX同志发言。更多资料+微信:\n',
+      '同志们：\n认真贯彻落实党中央决策部署，请XX同志发言。更多资料+微信：\n',
     );
   });
 

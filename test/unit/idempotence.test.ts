@@ -163,6 +163,20 @@ describe('fix-all is idempotent: ads are found in the text as fix-all leaves it'
     assertIdempotent('扫码关注。\u200b', '');
   });
 
+  test('with the watermark rule off, an ad stays and is read as any other text', () => {
+    const settings = { rules: { watermark: 'off' } } as const;
+    assertIdempotent(
+      '全面从严治X更多资料+微信:abc123X中央？',
+      '全面从严治党更多资料+微信：abc123X中央？',
+      settings,
+    );
+    assertIdempotent(
+      '同志们：\n全市上下团结一心\n😀……………更多精品,',
+      '同志们：\n全市上下团结一心\n😀……………更多精品，',
+      settings,
+    );
+  });
+
   test('a cut mark at the end is no part of an ad’s tail', () => {
     assertIdempotent('同志们：\n各项工作稳步推进。更多精品？----', '同志们：\n各项工作稳步推进。');
     assertIdempotent(
@@ -242,12 +256,6 @@ describe('fix-all is idempotent: placeholders', () => {
   test('a placeholder beside one that fix-all restores reads it restored', () => {
     assertIdempotent('县X委ZF-2号文件', '县党委政府-2号文件');
     assertIdempotent('X和ZF共同推动。', '党和政府共同推动。');
-  });
-
-  test('letters inside an ad are its account id, also where the ad stays', () => {
-    assertIdempotent('全面从严治X更多资料+微信:abc123X中央？', '全面从严治党更多资料+微信:abc123X中央？', {
-      rules: { watermark: 'off' },
-    });
   });
 });
 

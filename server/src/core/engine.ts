@@ -246,6 +246,8 @@ export class TranscriptAnalyzer {
   private fullText: string | undefined;
   private length: number;
   private readonly active: readonly ActiveRule[];
+  /** Whether a rule on removes ads: without one, a line's ads stay, and are no ads to the others. */
+  private readonly adsRemoved: boolean;
 
   constructor(
     text: string,
@@ -261,6 +263,7 @@ export class TranscriptAnalyzer {
       const severity = options.config.severities.get(rule.id) ?? rule.defaultSeverity;
       return severity === 'off' ? [] : [{ rule, severity, slot }];
     });
+    this.adsRemoved = this.active.some(({ rule }) => rule.removesAds);
   }
 
   /**
@@ -431,7 +434,7 @@ export class TranscriptAnalyzer {
       config.ignoredPhrases.length === 0
         ? NOTHING
         : config.ignoredPhrases.flatMap((matcher) => [...matcher.matches(text)]);
-    const facts = lineFacts(text, ignored);
+    const facts = lineFacts(text, ignored, this.adsRemoved);
     // Most lines have no finding and no data: they share empty arrays, which keeps a long
     // transcript's heap small.
     let findings: ReportedFinding[] | undefined;

@@ -246,9 +246,10 @@ const none: readonly never[] = [];
 
 /**
  * What `line` is. An ad holding one of the `ignored` phrases is kept, so it is no ad: every rule
- * reads it as text of the line, as it will still be there after fix-all.
+ * reads it as text of the line, as it will still be there after fix-all; so is every ad when
+ * none is `removed`.
  */
-export function lineFacts(line: string, ignored: readonly TextRange[] = []): LineFacts {
+export function lineFacts(line: string, ignored: readonly TextRange[] = [], removed = true): LineFacts {
   let contentStart = 0;
   while (contentStart < line.length && isBlankAt(line, contentStart)) contentStart++;
   let contentEnd = line.length;
@@ -274,7 +275,7 @@ export function lineFacts(line: string, ignored: readonly TextRange[] = []): Lin
   });
   let proseStart = contentStart;
   if (contentStart === contentEnd) return facts('blank', undefined, undefined, none, none, line.length);
-  const ads = appendedAds(line, 0, line.length, ignored);
+  const ads = removed ? appendedAds(line, 0, line.length, ignored) : none;
   // Ads in a row at the end, with only blanks or invisible characters between, all end the line
   // once fix-all has removed them.
   let proseEnd = line.length;

@@ -67,6 +67,11 @@ export interface Rule<K extends string = string, D = unknown> {
   readonly defaultSeverity: Severity;
   /** Whether any of its findings carries an automatic fix. */
   readonly fixable: boolean;
+  /**
+   * Whether its fixes remove the ads found in each line (`LineFacts.ads`). Other rules read a line
+   * as if its ads were gone, which is what fix-all leaves only while such a rule is on.
+   */
+  readonly removesAds?: boolean;
   readonly messages: Readonly<Record<K, Localized>>;
   /**
    * Findings within one line. The engine keeps them per line and calls this again only for

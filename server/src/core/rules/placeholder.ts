@@ -220,8 +220,7 @@ export const placeholder = defineRule<'decided' | 'undecided' | 'replace', LineP
       const end = start + match[0].length;
       const exact = tokens.get(run);
       const token = exact ?? lowerCaseToken(run);
-      // Letters inside an ad are its account id (`微信:abc123X`): they go with the ad, and where the
-      // ad stays (the rule off, or an ignored phrase) they are no placeholder either.
+      // Letters inside an ad are its account id (`微信:abc123X`), and go with it.
       if (!token || facts.ads.some((ad) => ad.start < end && start < ad.end)) continue;
       runs.push({ run, token, lowerCase: exact === undefined, start, end });
     }

@@ -13,6 +13,7 @@ export const watermark = defineRule<
   },
   defaultSeverity: 'warning',
   fixable: true,
+  removesAds: true,
   messages: {
     chrome: {
       en: 'Website chrome “{text}” was copied with the text: remove the line.',
