@@ -48,10 +48,11 @@ describe('locale', () => {
     // The client traces LSP messages, parameters included, only with the channel at Trace level
     // and speechTidy.trace.server at verbose; a restart then shows the initialize request.
     await setSetting('speechTidy', 'trace.server', 'verbose');
-    await vscode.commands.executeCommand('speechTidy.showOutput');
-    await vscode.commands.executeCommand(`workbench.action.output.activeOutputLogLevel.${TRACE}`);
-    // The level reaches the client asynchronously: traffic showing up traced means it has.
+    // The level reaches the client asynchronously, and applies to whichever channel the output view
+    // shows by then: both are asked again until traffic shows up traced.
     await waitFor(async () => {
+      await vscode.commands.executeCommand('speechTidy.showOutput');
+      await vscode.commands.executeCommand(`workbench.action.output.activeOutputLogLevel.${TRACE}`);
       await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', document.uri);
       return /Sending request 'textDocument\/documentSymbol/.test(speechTidyLog() ?? '');
     }, 'the client to trace LSP messages');
