@@ -48,14 +48,26 @@ describe('locale', () => {
     // The client traces LSP messages, parameters included, only with the channel at Trace level
     // and speechTidy.trace.server at verbose; a restart then shows the initialize request.
     await setSetting('speechTidy', 'trace.server', 'verbose');
-    // The level reaches the client asynchronously, and applies to whichever channel the output view
-    // shows by then: both are asked again until traffic shows up traced.
-    await waitFor(async () => {
+    // The level reaches the client asynchronously: traffic showing up traced means it has. It
+    // applies to the channel the output view shows, which a busy machine may not have switched to
+    // yet; then both are asked for again.
+    for (let attempt = 1; ; attempt++) {
       await vscode.commands.executeCommand('speechTidy.showOutput');
       await vscode.commands.executeCommand(`workbench.action.output.activeOutputLogLevel.${TRACE}`);
-      await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', document.uri);
-      return /Sending request 'textDocument\/documentSymbol/.test(speechTidyLog() ?? '');
-    }, 'the client to trace LSP messages');
+      try {
+        await waitFor(
+          async () => {
+            await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', document.uri);
+            return /Sending request 'textDocument\/documentSymbol/.test(speechTidyLog() ?? '');
+          },
+          'the client to trace LSP messages',
+          8_000,
+        );
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
 
     const republished = republishedAfterRestart(document.uri);
     await vscode.commands.executeCommand('speechTidy.restartServer');
