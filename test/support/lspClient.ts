@@ -96,19 +96,22 @@ export function textAt(text: string, range: Range): string {
   return text.slice(offsetAt(text, range.start), offsetAt(text, range.end));
 }
 
+/** Each edit in offsets of `text`, with its place in the array to keep inserts in order. */
+function locate(text: string, edits: readonly TextEdit[]) {
+  return edits.map((edit, index) => ({
+    start: offsetAt(text, edit.range.start),
+    end: offsetAt(text, edit.range.end),
+    newText: edit.newText,
+    index,
+  }));
+}
+
 /**
  * Applies LSP text edits. Like VS Code, it refuses overlapping edits; inserts at one position
  * appear in the order the array gives them.
  */
 export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
-  const located = edits
-    .map((edit, index) => ({
-      start: offsetAt(text, edit.range.start),
-      end: offsetAt(text, edit.range.end),
-      newText: edit.newText,
-      index,
-    }))
-    .sort((a, b) => a.start - b.start || a.index - b.index);
+  const located = locate(text, edits).sort((a, b) => a.start - b.start || a.index - b.index);
   let cursor = 0;
   const parts: string[] = [];
   for (const edit of located) {
@@ -130,14 +133,7 @@ export function applyTextEdits(text: string, edits: readonly TextEdit[]): string
  * goes with the edit after it, as one change.
  */
 function contentChangesOf(text: string, edits: readonly TextEdit[]): { range: Range; text: string }[] {
-  const located = edits
-    .map((edit, index) => ({
-      start: offsetAt(text, edit.range.start),
-      end: offsetAt(text, edit.range.end),
-      newText: edit.newText,
-      index,
-    }))
-    .sort((a, b) => b.start - a.start || b.index - a.index);
+  const located = locate(text, edits).sort((a, b) => b.start - a.start || b.index - a.index);
   /** Changes by their offsets in `text`, last first; `current` is `text` with them applied. */
   const groups: { start: number; end: number; newText: string }[] = [];
   let current = text;

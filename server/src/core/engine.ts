@@ -14,7 +14,7 @@ import { type LineFacts, lineFacts } from './lineFacts';
 import type { Transcript } from './model';
 import type { Edit, Report, Rule, Severity } from './rule';
 import { buildStructure, type LineBlock, type Structure } from './structure';
-import type { Line } from './text';
+import { type Line, lineAt } from './text';
 
 export interface Fix {
   readonly title: string;
@@ -480,16 +480,4 @@ export class TranscriptAnalyzer {
 
 function unplacedLine(): KeptLine {
   return { index: -1, start: -1, end: -1, next: -1 };
-}
-
-/** The line holding `offset`: the last whose start is at or before it. */
-function lineAt(lines: readonly Line[], offset: number): number {
-  let low = 0;
-  let high = lines.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (lines[mid]!.start <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
 }

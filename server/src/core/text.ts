@@ -200,15 +200,21 @@ export class LineIndex {
   constructor(private readonly lines: readonly Line[]) {}
 
   position(offset: number): { line: number; character: number } {
-    let low = 0;
-    let high = this.lines.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.lines[mid]!.start <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: offset - this.lines[low]!.start };
+    const line = lineAt(this.lines, offset);
+    return { line, character: offset - this.lines[line]!.start };
   }
+}
+
+/** The index of the line holding `offset`: the last whose start is at or before it. */
+export function lineAt(lines: readonly Line[], offset: number): number {
+  let low = 0;
+  let high = lines.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lines[mid]!.start <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
 }
 
 const onlyInvisible = new RegExp(`^[${INVISIBLE}]+$`);
