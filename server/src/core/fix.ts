@@ -46,7 +46,7 @@ export function combineFixes(fixes: readonly Fix[]): Edit[] {
 export function fixAllEdits(findings: readonly Finding[], rule?: string): Edit[] {
   const safe: Fix[] = [];
   for (const finding of findings) {
-    if (rule !== undefined && finding.rule !== rule) continue;
+    if ((rule !== undefined && finding.rule !== rule) || !finding.hasSafeFix) continue;
     const fix = finding.fixes.find((candidate) => candidate.safe);
     if (fix) safe.push(fix);
   }
