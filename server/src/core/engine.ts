@@ -12,7 +12,7 @@ import type { ResolvedConfig, TextRange } from './config';
 import { format, type Locale } from './l10n';
 import { type LineFacts, lineFacts } from './lineFacts';
 import type { Transcript } from './model';
-import type { Edit, Report, Rule, Severity } from './rule';
+import type { Edit, Report, Reporter, Rule, Severity } from './rule';
 import { buildStructure, type LineBlock, type Structure } from './structure';
 import { type Line, lineAt } from './text';
 
@@ -224,6 +224,32 @@ class ReportedFinding implements Finding {
 /** One empty array for every line that has nothing of a kind. */
 const NOTHING: readonly never[] = [];
 
+/**
+ * Takes the reports of the line being analysed: one reporter per rule for the analyzer's life,
+ * where a reporter made per rule and line would be nine closures for every line of a transcript.
+ */
+class LineReports {
+  line: Line = DOCUMENT_ORIGIN;
+  ignored: readonly TextRange[] = NOTHING;
+  findings: ReportedFinding[] | undefined;
+  /** By the rule's place among the active rules. */
+  readonly reporters: readonly Reporter<string>[];
+
+  constructor(active: readonly ActiveRule[], locale: Locale) {
+    this.reporters = active.map((rule) => (report: Report<string>) => {
+      if (this.ignored.length > 0 && overlaps(this.ignored, report.start, report.end)) return;
+      this.findings ??= [];
+      this.findings.push(new ReportedFinding(rule, report, locale, this.line));
+    });
+  }
+
+  begin(line: Line, ignored: readonly TextRange[]): void {
+    this.line = line;
+    this.ignored = ignored;
+    this.findings = undefined;
+  }
+}
+
 const byPosition = (a: Finding, b: Finding) => a.start - b.start || a.end - b.end;
 
 export class TranscriptAnalyzer {
@@ -246,6 +272,7 @@ export class TranscriptAnalyzer {
   private fullText: string | undefined;
   private length: number;
   private readonly active: readonly ActiveRule[];
+  private readonly lineReports: LineReports;
   /** Whether a rule on removes ads: without one, a line's ads stay, and are no ads to the others. */
   private readonly adsRemoved: boolean;
 
@@ -264,6 +291,7 @@ export class TranscriptAnalyzer {
       return severity === 'off' ? [] : [{ rule, severity, slot }];
     });
     this.adsRemoved = this.active.some(({ rule }) => rule.removesAds);
+    this.lineReports = new LineReports(this.active, options.locale);
   }
 
   /**
@@ -427,9 +455,8 @@ export class TranscriptAnalyzer {
   }
 
   private analyzeLine(index: number): LineResult {
-    const { config, locale } = this.options;
+    const { config } = this.options;
     const text = this.texts[index]!;
-    const line = this.lines[index]!;
     const ignored =
       config.ignoredPhrases.length === 0
         ? NOTHING
@@ -437,25 +464,23 @@ export class TranscriptAnalyzer {
     const facts = lineFacts(text, ignored, this.adsRemoved);
     // Most lines have no finding and no data: they share empty arrays, which keeps a long
     // transcript's heap small.
-    let findings: ReportedFinding[] | undefined;
+    const reports = this.lineReports;
+    reports.begin(this.lines[index]!, ignored);
     let data: unknown[] | undefined;
     if (text.length > 0) {
       const context = { text, first: index === 0, facts, config };
-      for (const active of this.active) {
-        if (!active.rule.checkLine) continue;
-        const returned = active.rule.checkLine(context, (report) => {
-          if (ignored.length > 0 && overlaps(ignored, report.start, report.end)) return;
-          findings ??= [];
-          findings.push(new ReportedFinding(active, report, locale, line));
-        });
+      for (let place = 0; place < this.active.length; place++) {
+        const active = this.active[place]!;
+        const returned = active.rule.checkLine?.(context, reports.reporters[place]!);
         if (returned !== undefined) {
           // Filled, not holey: the document pass reads it for every line.
           data ??= new Array(this.options.rules.length).fill(undefined);
           data[active.slot] = returned;
         }
       }
-      findings?.sort(byPosition);
     }
+    const findings = reports.findings;
+    if (findings && findings.length > 1) findings.sort(byPosition);
     // `block` is set by the structure; present from the start, every result has one shape.
     return { facts, findings: findings ?? NOTHING, data: data ?? NOTHING, ignored, block: undefined };
   }

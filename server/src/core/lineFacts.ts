@@ -79,6 +79,13 @@ const HEADING_PATTERNS: readonly HeadingPattern[] = [
 ];
 /** First characters of every heading marker: one cheap test before the patterns. */
 const HEADING_START = /^[〇零一二两三四五六七八九十第（(0-9\u2460-\u2473]/;
+const HEADING_START_AT = new RegExp(HEADING_START.source.slice(1), 'y');
+
+/** Whether a heading's numbering may start at `at`, asked where it stands rather than of a copy. */
+function startsHeadingAt(line: string, at: number): boolean {
+  HEADING_START_AT.lastIndex = at;
+  return HEADING_START_AT.test(line);
+}
 
 /**
  * How headings nest. `第一部分` and `一、` share level 1 as styles, but a report that uses both puts
@@ -180,7 +187,9 @@ function numberingOf(
   };
 }
 
-function enumeratorsOf(line: string, from: number): Enumerator[] {
+const none: readonly never[] = [];
+
+function enumeratorsOf(line: string, from: number): readonly Enumerator[] {
   const found: Enumerator[] = [];
   enumerator.lastIndex = from;
   for (let match = enumerator.exec(line); match !== null; match = enumerator.exec(line)) {
@@ -201,6 +210,7 @@ function enumeratorsOf(line: string, from: number): Enumerator[] {
       nameEnd,
     });
   }
+  if (found.length === 0) return none;
   // A name stops where the next item starts (`首先，其次……`): the outline selects it inside the
   // item, whose range ends there.
   return found.map((item, index) => {
@@ -241,8 +251,6 @@ export function residueOf(line: string, proseEnd: number, aboveTitle: boolean): 
     (prose.length === 0 ? 'ad' : prose === content ? undefined : classifyResidueLine(prose, aboveTitle))
   );
 }
-
-const none: readonly never[] = [];
 
 /**
  * What `line` is. An ad holding one of the `ignored` phrases is kept, so it is no ad: every rule
@@ -304,7 +312,7 @@ export function lineFacts(line: string, ignored: readonly TextRange[] = [], remo
     if (closing.test(content)) return facts('closing', undefined, undefined, none, ads, proseEnd);
   }
   const numbering =
-    proseStart < wordsEnd && HEADING_START.test(line[proseStart]!)
+    proseStart < wordsEnd && startsHeadingAt(line, proseStart)
       ? numberingOf(line, proseStart, wordsEnd, ads)
       : undefined;
   const isHeading =

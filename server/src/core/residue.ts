@@ -4,14 +4,15 @@
 import type { TextRange } from './config';
 import type { ResidueKind } from './model';
 import {
+  blankRunEnd,
   blankRunStart,
   charAt,
   compact,
   GAP_CLASS,
   gappedPhraseSource,
   INVISIBLE,
-  isBlankAt,
   isHan,
+  isInvisibleAt,
   trimBlankEnd,
 } from './text';
 
@@ -207,8 +208,7 @@ const MARKER_RUNS: ReadonlyMap<string, number> = new Map([
  * back from the end, so a line of ten thousand dashes costs ten thousand steps, not their square.
  */
 export function markerAtEnd(content: string): { start: number; shown: string } | undefined {
-  let end = content.length;
-  while (end > 0 && isBlankAt(content, end - 1)) end--;
+  let end = blankRunEnd(content, content.length);
   let start: number | undefined;
   for (;;) {
     const char = content[end - 1];
@@ -217,7 +217,7 @@ export function markerAtEnd(content: string): { start: number; shown: string } |
     // Invisible characters inside a run go with fix-all: `——\u200B——` is a marker.
     let at = end;
     let count = 0;
-    while (at > 0 && (content[at - 1] === char || invisibleUnit.test(content[at - 1]!))) {
+    while (at > 0 && (content[at - 1] === char || isInvisibleAt(content, at - 1))) {
       if (content[at - 1] === char) count++;
       at--;
     }
@@ -225,7 +225,7 @@ export function markerAtEnd(content: string): { start: number; shown: string } |
     if (count < least) break;
     start = at;
     end = at;
-    while (end > 0 && isBlankAt(content, end - 1)) end--;
+    end = blankRunEnd(content, end);
   }
   if (start === undefined) return undefined;
   return { start: end, shown: content.slice(start).trim() };
@@ -247,13 +247,13 @@ export function appendedAds(
   start: number,
   end: number,
   ignored: readonly TextRange[] = [],
-): TextRange[] {
+): readonly TextRange[] {
   const content = text.slice(start, end);
   /** Where each code unit of the text looked at is in `content`. */
   let units: number[] | undefined;
   if (invisibleUnit.test(content)) {
     units = [];
-    for (let at = 0; at < content.length; at++) if (!invisibleUnit.test(content[at]!)) units.push(at);
+    for (let at = 0; at < content.length; at++) if (!isInvisibleAt(content, at)) units.push(at);
   }
   let ads: TextRange[] = [];
   for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -296,8 +296,12 @@ export function appendedAds(
     }
     units = kept;
   }
+  if (ads.length === 0) return NO_ADS;
   return ads.map((ad) => ({ start: start + ad.start, end: start + ad.end }));
 }
+
+/** Most lines have no ad: they share one empty list. */
+const NO_ADS: readonly TextRange[] = [];
 
 /** Sorted, with overlapping or touching ranges joined. */
 function mergeRanges(ranges: TextRange[]): TextRange[] {

@@ -52,6 +52,34 @@ export function charAt(text: string, offset: number): string | undefined {
 
 const invisibleChar = new RegExp(`[${INVISIBLE}]`);
 
+/**
+ * Whether the code unit is one of `INVISIBLE`. Rules ask this of every character they walk over;
+ * testing a regular expression on `text[at]` would make a string of each Chinese character.
+ */
+export function isInvisibleCode(code: number): boolean {
+  return (
+    code === 0x200b ||
+    code === 0x200c ||
+    code === 0x200d ||
+    code === 0x2060 ||
+    code === 0xfeff ||
+    code === 0xad
+  );
+}
+
+export function isInvisibleAt(text: string, at: number): boolean {
+  return isInvisibleCode(text.charCodeAt(at));
+}
+
+/** The range of `ranges` that holds offset `at`, without a closure per character asked about. */
+function rangeHolding<Range extends { start: number; end: number }>(
+  ranges: readonly Range[],
+  at: number,
+): Range | undefined {
+  for (const range of ranges) if (range.start <= at && at < range.end) return range;
+  return undefined;
+}
+
 /** A stretch fix-all removes (an ad) or rewrites (a placeholder it restores, `text` then). */
 export interface Rewritten {
   readonly start: number;
@@ -72,11 +100,11 @@ export function visibleAfter(
 ): string {
   let visible = '';
   for (let at = offset; at < text.length && visible.length < length; at++) {
-    const range = rewritten.length > 0 ? rewritten.find((r) => r.start <= at && at < r.end) : undefined;
+    const range = rangeHolding(rewritten, at);
     if (range) {
       visible += range.text ?? '';
       at = range.end - 1;
-    } else if (!invisibleChar.test(text[at]!)) visible += text[at];
+    } else if (!isInvisibleAt(text, at)) visible += text[at];
   }
   return visible.length > length ? visible.slice(0, length) : visible;
 }
@@ -90,11 +118,11 @@ export function visibleBefore(
 ): string {
   let visible = '';
   for (let at = offset - 1; at >= 0 && visible.length < length; at--) {
-    const range = rewritten.length > 0 ? rewritten.find((r) => r.start <= at && at < r.end) : undefined;
+    const range = rangeHolding(rewritten, at);
     if (range) {
       visible = (range.text ?? '') + visible;
       at = range.start;
-    } else if (!invisibleChar.test(text[at]!)) visible = text[at] + visible;
+    } else if (!isInvisibleAt(text, at)) visible = text[at] + visible;
   }
   return visible.length > length ? visible.slice(-length) : visible;
 }
@@ -118,9 +146,9 @@ export function withoutInvisible(
   const offsets: number[] = [];
   let visible = '';
   for (let at = start; at < end; at++) {
-    const range = cut.find((r) => r.start <= at && at < r.end);
+    const range = rangeHolding(cut, at);
     if (range) at = range.end - 1;
-    else if (!invisibleChar.test(text[at]!)) {
+    else if (!isInvisibleAt(text, at)) {
       offsets.push(at);
       visible += text[at];
     }
@@ -130,12 +158,21 @@ export function withoutInvisible(
 
 /** `text` without the blanks and invisible characters at its end, as a line's content ends. */
 export function trimBlankEnd(text: string): string {
-  let end = text.length;
-  while (end > 0 && isBlankAt(text, end - 1)) end--;
+  const end = blankRunEnd(text, text.length);
   return end === text.length ? text : text.slice(0, end);
 }
 
-const spaceBefore = /[ \t\u00A0\u3000]/;
+/** Where the content of `text` before `end` ends: before the blanks and invisible characters at `end`. */
+export function blankRunEnd(text: string, end: number): number {
+  let at = end;
+  while (at > 0 && isBlankAt(text, at - 1)) at--;
+  return at;
+}
+
+/** The spaces fix-all removes with an ad: ASCII and full-width spaces, tabs, no-break spaces. */
+function isSpaceCode(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0xa0 || code === 0x3000;
+}
 
 /**
  * Where the spaces just before `offset` start (not before `limit`): removing a watermark takes
@@ -143,22 +180,29 @@ const spaceBefore = /[ \t\u00A0\u3000]/;
  */
 export function blankRunStart(text: string, offset: number, limit = 0): number {
   let at = offset;
-  while (at > limit && spaceBefore.test(text[at - 1]!)) at--;
+  while (at > limit && isSpaceCode(text.charCodeAt(at - 1))) at--;
   return at;
 }
 
-const blankUnit = new RegExp(`[\\s\\u3000${INVISIBLE}]`);
-
 /**
  * Whether the code unit at `index` is blank where a line's content starts and ends: spaces of
- * any kind, control characters, line separators and invisible characters.
+ * any kind, control characters, line separators and invisible characters (what `[\s\u3000]` and
+ * `INVISIBLE` match), decided on the code so that no string is made of the character.
  */
 export function isBlankAt(line: string, index: number): boolean {
   const code = line.charCodeAt(index);
-  // Most lines start and end with a Han character or punctuation: decide those without a regex.
+  if (code <= 0x20) return true;
+  if (code < 0xa0) return false;
   return (
-    code <= 0x20 ||
-    ((code === 0x3000 || code >= 0x2000 || code === 0xa0 || code === 0xad) && blankUnit.test(line[index]!))
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    isInvisibleCode(code)
   );
 }
 
@@ -179,7 +223,7 @@ export function closesListMarker(
   for (let at = index; at > 0 && before.length < 4; ) {
     const range = removed.find((r) => r.start < at && at <= r.end);
     if (range) at = range.start;
-    else if (invisibleChar.test(line[--at]!)) continue;
+    else if (isInvisibleAt(line, --at)) continue;
     else before = line[at] + before;
   }
   return listMarkerBefore.test(before);
@@ -234,8 +278,10 @@ export function vanishes(
 }
 
 /** Removes blanks and invisible characters so that `更多资 料` compares equal to `更多资料`. */
+const gaps = new RegExp(GAP_CLASS, 'g');
+
 export function compact(text: string): string {
-  return text.replace(new RegExp(GAP_CLASS, 'g'), '');
+  return text.replace(gaps, '');
 }
 
 function escapeRegExp(literal: string): string {

@@ -6,14 +6,16 @@ import { type LineFacts, matchHeading } from '../lineFacts';
 import type { Block, Transcript } from '../model';
 import { appendedAds, mentionsAd } from '../residue';
 import { defineRule } from '../rule';
-import { blankRunStart, INVISIBLE, trimBlankEnd, vanishes } from '../text';
+import { blankRunEnd, blankRunStart, isInvisibleAt, vanishes } from '../text';
 
 /** Marks that may end a paragraph; a line ending in any other character is unfinished. */
-const PARAGRAPH_END = /[。！？!?…”’」』）)》】；;：:.]/;
+// The marks are tested where they stand (sticky, at `lastIndex`): slicing a line to test one
+// character would make a string of it for every line.
+const PARAGRAPH_END = /[。！？!?…”’」』）)》】；;：:.]/y;
 /** A line ending in a comma or an enumeration comma certainly goes on. */
-const CLAUSE_END = /[，,、]/;
+const CLAUSE_END = /[，,、]/y;
 /** A line starting with a mark that cannot open a sentence continues the one before. */
-const CONTINUATION_START = /^[，。、；：！？,.;:!?）)」』”》]/;
+const CONTINUATION_START = /[，。、；：！？,.;:!?）)」』”》]/y;
 /** Below this length a line without punctuation may be an unnumbered heading. */
 const MIN_BROKEN_LENGTH = 16;
 
@@ -55,10 +57,16 @@ export const brokenLine = defineRule<'broken' | 'join', LineEnds>({
   },
 });
 
-/** Whether `text` holds at least `count` characters, counting a surrogate pair once. */
-function hasCharacters(text: string, count: number): boolean {
-  if (text.length >= 2 * count) return true;
-  return Array.from(text).length >= count;
+/** Whether `text` holds at least `count` characters before `end`, counting a surrogate pair once. */
+function hasCharacters(text: string, end: number, count: number): boolean {
+  if (end >= 2 * count) return true;
+  return Array.from(text.slice(0, end)).length >= count;
+}
+
+function matchesAt(pattern: RegExp, text: string, at: number): boolean {
+  if (at < 0) return false;
+  pattern.lastIndex = at;
+  return pattern.test(text);
 }
 
 /**
@@ -79,21 +87,20 @@ export function lineEnds(text: string, facts: LineFacts): LineEnds {
 
 /** What a line's ends tell about a sentence running on, from its own text. */
 function readLineEnds(text: string, facts: LineFacts): LineEnds {
-  const prose = trimBlankEnd(text.slice(0, facts.proseEnd));
+  const proseEnd = blankRunEnd(text, facts.proseEnd);
   // Where the line's words start once fix-all has run: it removes invisible characters and an ad
   // opening the line, so `\u200B，…` and `更多资料+微信:x！…` continue the line before too.
   const contentStart = facts.proseStart;
   // The end marks are tested on the last character alone: a pattern anchored at the end would be
   // tried at every character of the line.
-  const last = prose.slice(-1);
   return {
-    proseEnd: prose.length,
-    endsParagraph: PARAGRAPH_END.test(last),
-    endsClause: CLAUSE_END.test(last),
-    long: hasCharacters(prose, MIN_BROKEN_LENGTH),
+    proseEnd,
+    endsParagraph: matchesAt(PARAGRAPH_END, text, proseEnd - 1),
+    endsClause: matchesAt(CLAUSE_END, text, proseEnd - 1),
+    long: hasCharacters(text, proseEnd, MIN_BROKEN_LENGTH),
     contentStart,
-    continues: CONTINUATION_START.test(text.slice(contentStart)),
-    opening: openingOf(text, contentStart, prose.length, facts.ads),
+    continues: matchesAt(CONTINUATION_START, text, contentStart),
+    opening: openingOf(text, contentStart, proseEnd, facts.ads),
     // A line opening with `:` or `+` may finish an ad the line before began (`扫码关注⏎：abc`).
     mentionsAd: mentionsAd(text) || AD_CONTINUATION.test(text[contentStart] ?? ''),
     ads: facts.ads,
@@ -118,17 +125,29 @@ function wordsOf(text: string, from: number, to: number, ads: readonly TextRange
 
 /** Longer than any heading marker with what decides it (`第十二部分`, `12.` before `.5`). */
 const OPENING = 8;
-const invisibleUnit = new RegExp(`[${INVISIBLE}]`);
 
 /** The first `OPENING` code units of a line's words as fix-all leaves them: invisible characters and ads gone. */
 function openingOf(text: string, from: number, to: number, ads: readonly TextRange[]): string {
+  const end = Math.min(to, from + OPENING);
+  if (ads.length === 0 && !hasInvisible(text, from, end)) return text.slice(from, end);
   let opening = '';
   for (let at = from; at < to && opening.length < OPENING; at++) {
-    const ad = ads.find((range) => blankRunStart(text, range.start) <= at && at < range.end);
+    const ad = adRemovedAt(text, ads, at);
     if (ad) at = ad.end - 1;
-    else if (!invisibleUnit.test(text[at]!)) opening += text[at];
+    else if (!isInvisibleAt(text, at)) opening += text[at];
   }
   return opening;
+}
+
+function hasInvisible(text: string, from: number, to: number): boolean {
+  for (let at = from; at < to; at++) if (isInvisibleAt(text, at)) return true;
+  return false;
+}
+
+/** The ad whose removal (with the blanks before it) takes offset `at`. */
+function adRemovedAt(text: string, ads: readonly TextRange[], at: number): TextRange | undefined {
+  for (const ad of ads) if (blankRunStart(text, ad.start) <= at && at < ad.end) return ad;
+  return undefined;
 }
 
 /**

@@ -2,10 +2,9 @@
 // and phrase matching, which is why websites insert them.
 import type { TextRange } from '../config';
 import { defineRule, type Edit } from '../rule';
-import { blankRunStart, charAt, charBefore, INVISIBLE, isChinese } from '../text';
+import { blankRunStart, charAt, charBefore, INVISIBLE, isChinese, isInvisibleAt } from '../text';
 
 const invisible = new RegExp(`[${INVISIBLE}]+`, 'g');
-const invisibleUnit = new RegExp(`[${INVISIBLE}]`);
 const NAMES: Readonly<Record<string, string>> = {
   '\u200B': 'ZERO WIDTH SPACE',
   '\u200C': 'ZERO WIDTH NON-JOINER',
@@ -37,11 +36,7 @@ function joinersWork(previous: string | undefined, next: string | undefined): bo
 function beyondRemoved(text: string, removed: readonly TextRange[], offset: number, step: -1 | 1): number {
   let at = offset;
   for (;;) {
-    if (
-      step < 0
-        ? at > 0 && invisibleUnit.test(text[at - 1]!)
-        : at < text.length && invisibleUnit.test(text[at]!)
-    ) {
+    if (step < 0 ? at > 0 && isInvisibleAt(text, at - 1) : at < text.length && isInvisibleAt(text, at)) {
       at += step;
       continue;
     }
