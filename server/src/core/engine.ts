@@ -14,7 +14,7 @@ import { type LineFacts, lineFacts } from './lineFacts';
 import type { Transcript } from './model';
 import type { Edit, Report, Reporter, Rule, Severity } from './rule';
 import { buildStructure, type LineBlock, type Structure } from './structure';
-import { type Line, lineAt } from './text';
+import { type Line, lineAt, partitionPoint } from './text';
 
 export interface Fix {
   readonly title: string;
@@ -119,13 +119,7 @@ function reviseLinesWithData(
 ): readonly number[] {
   const revised = [...list];
   for (const index of edited) {
-    let at = 0;
-    let high = revised.length;
-    while (at < high) {
-      const mid = (at + high) >> 1;
-      if (revised[mid]! < index) at = mid + 1;
-      else high = mid;
-    }
+    const at = partitionPoint(revised.length, (place) => revised[place]! < index);
     const listed = revised[at] === index;
     const has = dataOf(results[index]!, slot) !== undefined;
     if (has && !listed) revised.splice(at, 0, index);
@@ -134,8 +128,11 @@ function reviseLinesWithData(
   return revised;
 }
 
-function joinLines(texts: readonly string[], breaks: readonly string[]): string {
-  return texts.map((text, index) => text + breaks[index]!).join('');
+/** Lines `from` up to `to` with their breaks, as one string. */
+function joinLines(texts: readonly string[], breaks: readonly string[], from = 0, to = texts.length): string {
+  const parts: string[] = [];
+  for (let index = from; index < to; index++) parts.push(texts[index]! + breaks[index]!);
+  return parts.join('');
 }
 
 /** `array.splice` without spreading, which overflows the stack for very large insertions. */
@@ -312,9 +309,8 @@ export class TranscriptAnalyzer {
     const first = Math.max(0, lineAt(lines, start) - 1);
     const through = Math.min(last, lineAt(lines, end) + 1);
     const regionStart = lines[first]!.start;
-    let region = '';
-    for (let index = first; index <= through; index++) region += this.texts[index]! + this.breaks[index]!;
-    region = region.slice(0, start - regionStart) + newText + region.slice(end - regionStart);
+    const joined = joinLines(this.texts, this.breaks, first, through + 1);
+    const region = joined.slice(0, start - regionStart) + newText + joined.slice(end - regionStart);
     const texts: string[] = [];
     const breaks: string[] = [];
     splitInto(region, texts, breaks);

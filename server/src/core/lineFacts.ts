@@ -3,8 +3,8 @@
 import type { TextRange } from './config';
 import type { EnumerationStyle, Heading, HeadingLevel, HeadingStyle, ResidueKind } from './model';
 import { CN_NUMERAL_CLASS, chineseToNumber, circledToNumber } from './numerals';
-import { appendedAds, classifyResidueLine } from './residue';
-import { blankRunStart, isBlankAt, withoutInvisible } from './text';
+import { appendedAds, classifyResidueLine, removedAds } from './residue';
+import { blankRunEnd, isBlankAt, withoutInvisible } from './text';
 
 export const NAME_LIMIT = 60;
 const SHORT_LINE = 40;
@@ -220,11 +220,6 @@ function enumeratorsOf(line: string, from: number): readonly Enumerator[] {
   });
 }
 
-/** What fix-all removes of a line's ads: each with the blanks before it. */
-function removedAds(line: string, ads: readonly TextRange[]): TextRange[] {
-  return ads.map((ad) => ({ start: blankRunStart(line, ad.start), end: ad.end }));
-}
-
 /**
  * The line as a reader sees it, without invisible characters and surrounding blanks, and without
  * the given ads, which fix-all removes.
@@ -260,8 +255,7 @@ export function residueOf(line: string, proseEnd: number, aboveTitle: boolean): 
 export function lineFacts(line: string, ignored: readonly TextRange[] = [], removed = true): LineFacts {
   let contentStart = 0;
   while (contentStart < line.length && isBlankAt(line, contentStart)) contentStart++;
-  let contentEnd = line.length;
-  while (contentEnd > contentStart && isBlankAt(line, contentEnd - 1)) contentEnd--;
+  const contentEnd = blankRunEnd(line, line.length, contentStart);
   // Every result has the same shape, which keeps the engine's loops over facts fast.
   const facts = (
     kind: LineKind,
@@ -289,9 +283,7 @@ export function lineFacts(line: string, ignored: readonly TextRange[] = [], remo
   let proseEnd = line.length;
   for (let index = ads.length - 1; index >= 0; index--) {
     const ad = ads[index]!;
-    let end = proseEnd;
-    while (end > ad.end && isBlankAt(line, end - 1)) end--;
-    if (ad.end !== end) break;
+    if (blankRunEnd(line, proseEnd, ad.end) !== ad.end) break;
     proseEnd = ad.start;
   }
   for (const ad of ads) {
@@ -304,8 +296,7 @@ export function lineFacts(line: string, ignored: readonly TextRange[] = [], remo
   if (residue) return facts('residue', residue, undefined, none, ads, proseEnd);
   // What the line is follows from the speaker's words alone: fix-all removes an appended ad, and
   // the line must be the same kind of line before and after, or a second fix-all would find more.
-  let wordsEnd = Math.min(contentEnd, proseEnd);
-  while (wordsEnd > proseStart && isBlankAt(line, wordsEnd - 1)) wordsEnd--;
+  const wordsEnd = blankRunEnd(line, Math.min(contentEnd, proseEnd), proseStart);
   if (wordsEnd - proseStart <= MAX_ADDRESS_LINE) {
     const content = visibleContent(line, proseStart, wordsEnd, ads);
     if (salutation.test(content)) return facts('salutation', undefined, undefined, none, ads, proseEnd);

@@ -224,8 +224,7 @@ export function markerAtEnd(content: string): { start: number; shown: string } |
     while (at < end && content[at] !== char) at++;
     if (count < least) break;
     start = at;
-    end = at;
-    end = blankRunEnd(content, end);
+    end = blankRunEnd(content, at);
   }
   if (start === undefined) return undefined;
   return { start: end, shown: content.slice(start).trim() };
@@ -298,6 +297,11 @@ export function appendedAds(
   }
   if (ads.length === 0) return NO_ADS;
   return ads.map((ad) => ({ start: start + ad.start, end: start + ad.end }));
+}
+
+/** What fix-all removes of a line's ads: each with the blanks before it. */
+export function removedAds(line: string, ads: readonly TextRange[]): TextRange[] {
+  return ads.map((ad) => ({ start: blankRunStart(line, ad.start), end: ad.end }));
 }
 
 /** Most lines have no ad: they share one empty list. */

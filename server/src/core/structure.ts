@@ -12,7 +12,7 @@ import {
   visibleContent,
 } from './lineFacts';
 import type { Block, BlockKind, EnumerationItem, EnumerationStyle, Heading, Transcript } from './model';
-import { type Line, LineIndex } from './text';
+import { type Line, LineIndex, partitionPoint } from './text';
 
 const SENTENCE_END = /[。！？!?]/;
 const subtitle =
@@ -231,7 +231,7 @@ function reviseStructure(
   for (const { index } of changed) {
     const fact = facts[index]!;
     if (fact.kind === 'blank') continue;
-    const at = blockIndexOf(blocks, index);
+    const at = partitionPoint(blocks.length, (place) => blocks[place]!.line.index < index);
     const old = blocks[at]!;
     const block = keptBlock(source, index, old.kind, old.residue);
     if (block !== old) block.enumerateLike(old);
@@ -250,17 +250,6 @@ function sameStructure(before: LineFacts, after: LineFacts): boolean {
     (found, index) =>
       found.style === after.enumerators[index]!.style && found.ordinal === after.enumerators[index]!.ordinal,
   );
-}
-
-function blockIndexOf(blocks: readonly LineBlock[], lineIndex: number): number {
-  let low = 0;
-  let high = blocks.length - 1;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (blocks[mid]!.line.index < lineIndex) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 /** The block of line `index`, kept from the last analysis while its line and kind stay. */

@@ -72,7 +72,7 @@ export function isInvisibleAt(text: string, at: number): boolean {
 }
 
 /** The range of `ranges` that holds offset `at`, without a closure per character asked about. */
-function rangeHolding<Range extends { start: number; end: number }>(
+export function rangeHolding<Range extends { start: number; end: number }>(
   ranges: readonly Range[],
   at: number,
 ): Range | undefined {
@@ -162,10 +162,13 @@ export function trimBlankEnd(text: string): string {
   return end === text.length ? text : text.slice(0, end);
 }
 
-/** Where the content of `text` before `end` ends: before the blanks and invisible characters at `end`. */
-export function blankRunEnd(text: string, end: number): number {
+/**
+ * Where the content of `text` before `end` ends: before the blanks and invisible characters at
+ * `end` (not before `limit`).
+ */
+export function blankRunEnd(text: string, end: number, limit = 0): number {
   let at = end;
-  while (at > 0 && isBlankAt(text, at - 1)) at--;
+  while (at > limit && isBlankAt(text, at - 1)) at--;
   return at;
 }
 
@@ -251,12 +254,20 @@ export class LineIndex {
 
 /** The index of the line holding `offset`: the last whose start is at or before it. */
 export function lineAt(lines: readonly Line[], offset: number): number {
+  return Math.max(0, partitionPoint(lines.length, (index) => lines[index]!.start <= offset) - 1);
+}
+
+/**
+ * The first of `count` sorted indices for which `before` is false, by binary search: `before`
+ * must hold for a leading run of them and for none after it.
+ */
+export function partitionPoint(count: number, before: (index: number) => boolean): number {
   let low = 0;
-  let high = lines.length - 1;
+  let high = count;
   while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (lines[mid]!.start <= offset) low = mid;
-    else high = mid - 1;
+    const mid = (low + high) >> 1;
+    if (before(mid)) low = mid + 1;
+    else high = mid;
   }
   return low;
 }
@@ -277,9 +288,9 @@ export function vanishes(
   return model.lineBreak(index - 1) === '\r' && onlyInvisible.test(model.lineText(index));
 }
 
-/** Removes blanks and invisible characters so that `更多资 料` compares equal to `更多资料`. */
 const gaps = new RegExp(GAP_CLASS, 'g');
 
+/** Removes blanks and invisible characters so that `更多资 料` compares equal to `更多资料`. */
 export function compact(text: string): string {
   return text.replace(gaps, '');
 }

@@ -4,9 +4,9 @@
 import type { TextRange } from '../config';
 import { type LineFacts, matchHeading } from '../lineFacts';
 import type { Block, Transcript } from '../model';
-import { appendedAds, mentionsAd } from '../residue';
+import { appendedAds, mentionsAd, removedAds } from '../residue';
 import { defineRule } from '../rule';
-import { blankRunEnd, blankRunStart, isInvisibleAt, vanishes } from '../text';
+import { blankRunEnd, blankRunStart, isInvisibleAt, rangeHolding, vanishes } from '../text';
 
 /** Marks that may end a paragraph; a line ending in any other character is unfinished. */
 // The marks are tested where they stand (sticky, at `lastIndex`): slicing a line to test one
@@ -102,13 +102,13 @@ function readLineEnds(text: string, facts: LineFacts): LineEnds {
     continues: matchesAt(CONTINUATION_START, text, contentStart),
     opening: openingOf(text, contentStart, proseEnd, facts.ads),
     // A line opening with `:` or `+` may finish an ad the line before began (`扫码关注⏎：abc`).
-    mentionsAd: mentionsAd(text) || AD_CONTINUATION.test(text[contentStart] ?? ''),
+    mentionsAd: mentionsAd(text) || matchesAt(AD_CONTINUATION, text, contentStart),
     ads: facts.ads,
   };
 }
 
 /** Marks that tie an ad's channel to its account: `更多资料+微信:abc`. */
-const AD_CONTINUATION = /^[+＋:：]$/;
+const AD_CONTINUATION = /[+＋:：]/y;
 
 /** The line's text between `from` and `to` without its ads, which fix-all removes. */
 function wordsOf(text: string, from: number, to: number, ads: readonly TextRange[]): string {
@@ -130,9 +130,10 @@ const OPENING = 8;
 function openingOf(text: string, from: number, to: number, ads: readonly TextRange[]): string {
   const end = Math.min(to, from + OPENING);
   if (ads.length === 0 && !hasInvisible(text, from, end)) return text.slice(from, end);
+  const removed = removedAds(text, ads);
   let opening = '';
   for (let at = from; at < to && opening.length < OPENING; at++) {
-    const ad = adRemovedAt(text, ads, at);
+    const ad = rangeHolding(removed, at);
     if (ad) at = ad.end - 1;
     else if (!isInvisibleAt(text, at)) opening += text[at];
   }
@@ -142,12 +143,6 @@ function openingOf(text: string, from: number, to: number, ads: readonly TextRan
 function hasInvisible(text: string, from: number, to: number): boolean {
   for (let at = from; at < to; at++) if (isInvisibleAt(text, at)) return true;
   return false;
-}
-
-/** The ad whose removal (with the blanks before it) takes offset `at`. */
-function adRemovedAt(text: string, ads: readonly TextRange[], at: number): TextRange | undefined {
-  for (const ad of ads) if (blankRunStart(text, ad.start) <= at && at < ad.end) return ad;
-  return undefined;
 }
 
 /**

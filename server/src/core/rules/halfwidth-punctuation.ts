@@ -9,9 +9,9 @@
 // lines is looked past (fix-all removes it). Converting is monotone, so the judgement is the
 // fixpoint of "convert what has a Chinese neighbour", reached by propagation in linear time.
 import type { ResolvedConfig, TextRange } from '../config';
+import { removedAds } from '../residue';
 import { defineRule, type Reporter } from '../rule';
 import {
-  blankRunStart,
   charAt,
   charBefore,
   closesListMarker,
@@ -21,6 +21,7 @@ import {
   isBlankAt,
   isChinese,
   isHan,
+  partitionPoint,
   vanishes,
   visibleAfter,
   visibleBefore,
@@ -104,16 +105,8 @@ interface LineMarks {
 
 /** The ad holding the code unit at `index`; ads are sorted and apart. */
 function adHolding(ads: readonly TextRange[], index: number): TextRange | undefined {
-  let low = 0;
-  let high = ads.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const ad = ads[mid]!;
-    if (index < ad.start) high = mid - 1;
-    else if (index >= ad.end) low = mid + 1;
-    else return ad;
-  }
-  return undefined;
+  const ad = ads[partitionPoint(ads.length, (place) => ads[place]!.end <= index)];
+  return ad && ad.start <= index ? ad : undefined;
 }
 
 const isWordUnit = (unit: string | undefined) =>
@@ -185,8 +178,11 @@ class Surroundings {
    * character beyond (`Q 更多资料+微信:x今天` reads 群今天), as the placeholder rule reads it.
    */
   private removed(): readonly TextRange[] {
-    return this.ads.map((ad) => ({ start: blankRunStart(this.line, ad.start), end: ad.end }));
+    this.removedRanges ??= removedAds(this.line, this.ads);
+    return this.removedRanges;
   }
+
+  private removedRanges: readonly TextRange[] | undefined;
 }
 
 /**

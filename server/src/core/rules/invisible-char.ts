@@ -1,8 +1,9 @@
 // Zero-width characters and soft hyphens: invisible in the editor, they break search, sorting
 // and phrase matching, which is why websites insert them.
 import type { TextRange } from '../config';
+import { removedAds } from '../residue';
 import { defineRule, type Edit } from '../rule';
-import { blankRunStart, charAt, charBefore, INVISIBLE, isChinese, isInvisibleAt } from '../text';
+import { charAt, charBefore, INVISIBLE, isChinese, isInvisibleAt } from '../text';
 
 const invisible = new RegExp(`[${INVISIBLE}]+`, 'g');
 const NAMES: Readonly<Record<string, string>> = {
@@ -64,7 +65,7 @@ export const invisibleChar = defineRule({
   checkLine({ text, first, facts }, report) {
     // A joiner's neighbours are read as fix-all leaves the line: an ad beside it (with the blanks
     // before the ad) is removed, as are other invisible characters, and what lies beyond decides.
-    const ads = facts.ads.map((ad) => ({ start: blankRunStart(text, ad.start), end: ad.end }));
+    const ads = removedAds(text, facts.ads);
     invisible.lastIndex = 0;
     for (let match = invisible.exec(text); match !== null; match = invisible.exec(text)) {
       let start = match.index;

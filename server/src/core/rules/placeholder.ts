@@ -5,9 +5,9 @@
 // Windows XP, English) never matches: it is either not a known token or not next to Chinese.
 import type { ResolvedConfig } from '../config';
 import type { Transcript } from '../model';
+import { removedAds } from '../residue';
 import { defineRule, type FixProposal, type Reporter } from '../rule';
 import {
-  blankRunStart,
   charAt,
   charBefore,
   INVISIBLE,
@@ -229,10 +229,7 @@ export const placeholder = defineRule<'decided' | 'undecided' | 'replace', LineP
     // them) gone, as invisible characters are, and the placeholders beside it restored. Restoring
     // one may decide another (`X委ZF` reads 党委ZF, and 党委 decides ZF), so the line is judged
     // again until no more placeholders are decided.
-    const rewritten: Rewritten[] = facts.ads.map((ad) => ({
-      start: blankRunStart(text, ad.start),
-      end: ad.end,
-    }));
+    const rewritten: Rewritten[] = removedAds(text, facts.ads);
     type Judgement = { candidate: Candidate; decision: Decision | typeof NEEDS_EVIDENCE };
     const decided = (
       judgement: Judgement | undefined,
@@ -287,9 +284,7 @@ export const placeholder = defineRule<'decided' | 'undecided' | 'replace', LineP
     // each decision until no more candidates are decided.
     const evidence = new Evidence(model, restored, (line) => {
       const { ads } = lineFacts(line);
-      if (ads.length === 0) return ads;
-      const text = lineText(line);
-      return ads.map((ad) => ({ start: blankRunStart(text, ad.start), end: ad.end }));
+      return ads.length === 0 ? ads : removedAds(lineText(line), ads);
     });
     /** What fix-all rewrites on each line where a candidate is decided here: the others read it. */
     const rewrittenOn = new Map<number, Rewritten[]>();

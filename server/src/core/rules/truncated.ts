@@ -1,8 +1,8 @@
 // A transcript the website cut off: it ends with a marker such as `----`, or its last paragraph
 // stops without closing punctuation. Only the marker can be fixed; the missing text cannot.
-import { markerAtEnd } from '../residue';
+import { markerAtEnd, removedAds } from '../residue';
 import { defineRule, type Reporter } from '../rule';
-import { blankRunStart, lineRemovalRange, trimBlankEnd, withoutInvisible } from '../text';
+import { lineRemovalRange, trimBlankEnd, withoutInvisible } from '../text';
 
 const closingPunctuation = /[。！？!?…”’」』）)》】.；;]$/;
 
@@ -38,7 +38,7 @@ export const truncated = defineRule({
       const { ads, proseEnd } = lineFacts(last.line.index);
       // The words as fix-all leaves them: without their ads (with the blanks before each), so that
       // `……更多资料+微信:x……` ends with the marker `…………` it will read.
-      const removed = ads.map((ad) => ({ start: blankRunStart(text, ad.start), end: ad.end }));
+      const removed = removedAds(text, ads);
       const { visible: content, offsetOf } = withoutInvisible(text, 0, proseEnd, removed);
       const found = markerAtEnd(content);
       if (!found) {
