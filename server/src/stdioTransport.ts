@@ -133,12 +133,14 @@ function isMessage(value: unknown): value is Message {
   if (!isRecord(value)) return false;
   const { id, method } = value;
   if (method !== undefined) {
-    return (
-      typeof method === 'string' && (id === undefined || typeof id === 'string' || typeof id === 'number')
-    );
+    return typeof method === 'string' && (id === undefined || isId(id));
   }
-  const validId = id === null || typeof id === 'string' || typeof id === 'number';
-  return validId && ('result' in value || isRecord(value.error));
+  return (id === null || isId(id)) && ('result' in value || isRecord(value.error));
+}
+
+/** What JSON-RPC allows as the id of a request. */
+function isId(value: unknown): value is number | string {
+  return typeof value === 'string' || typeof value === 'number';
 }
 
 /**
@@ -206,7 +208,7 @@ export class StrictMessageReader extends AbstractMessageReader implements Messag
     // requests, and an error under it would settle the client's request that has the same number.
     const id = isRecord(value) && value.method !== undefined ? value.id : undefined;
     this.refuse(
-      typeof id === 'string' || typeof id === 'number' ? id : null,
+      isId(id) ? id : null,
       ErrorCodes.InvalidRequest,
       'Invalid Request: not a request, a notification or a response.',
     );
