@@ -1,54 +1,36 @@
 // `speech-tidy fix` under faults: runs killed at random points (SIGKILL, SIGTERM, SIGINT) leave
 // every file either old or new, and the next run finishes the job; a read-only file, a file
 // that vanishes, a directory where a file was, and a file an editor saves meanwhile are reported
-// and skipped while the other files are fixed. Cases the CLI does not handle yet are `todo`.
+// and skipped while the other files are fixed.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { propertySeed } from '../support/generators';
-import { CLI, cleanEnv, dirtyTranscript, fixedByCore, parseJson, run, tempDir, write } from './helpers';
+import {
+  CLI,
+  cleanEnv,
+  dirtyTranscript,
+  fixedByCore,
+  makeFolder,
+  parseJson,
+  run,
+  start,
+  tempDir,
+  write,
+} from './helpers';
 
-/** Faults injected by this file, for the figures of docs/reliability.md. */
+/** Faults injected by this file, for the figures of the README's Reliability section. */
 let faults = 0;
 
-/** A long transcript, so that a run over a few hundred of them lasts long enough to be hit. */
-function longTranscript(variant: number): string {
-  const body = Array.from({ length: 30 }, (_, i) =>
-    dirtyTranscript(variant + i)
-      .split('\n')
-      .slice(3, 8)
-      .join('\n'),
-  );
-  return `${dirtyTranscript(variant)}${body.join('\n')}\n`;
-}
-
-function makeFolder(dir: string, count: number, prefix = 'f'): Map<string, string> {
-  const files = new Map<string, string>();
-  for (let i = 0; i < count; i++) {
-    const name = `${prefix}-${String(i).padStart(4, '0')}.speech`;
-    const text = longTranscript(i);
-    write(dir, name, text);
-    files.set(name, text);
-  }
-  return files;
-}
-
-/** Starts `speech-tidy` without waiting for it. */
-function startCli(args: readonly string[], cwd: string, extra: { uid?: number; gid?: number } = {}) {
-  return spawn(process.execPath, [CLI, ...args], {
-    cwd,
-    env: cleanEnv(),
-    stdio: ['ignore', 'pipe', 'pipe'],
-    ...extra,
-  });
-}
+/** Long enough that a run over a few hundred of them is hit while it works. */
+const LONG = { prefix: 'f', sections: 30 };
 
 /** Waits for a child to end, collecting its output. */
 function finished(
-  child: ReturnType<typeof startCli>,
+  child: ReturnType<typeof start>,
 ): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
@@ -68,7 +50,7 @@ describe('a fix run killed at random points', () => {
     const FILES = 150;
     const root = tempDir(t);
     const reference = path.join(root, 'reference');
-    const originals = makeFolder(reference, FILES);
+    const originals = makeFolder(reference, FILES, LONG);
     const started = Date.now();
     const full = run(['fix', '--jobs', '2', '.'], { cwd: reference });
     const duration = Date.now() - started;
@@ -97,8 +79,8 @@ describe('a fix run killed at random points', () => {
     let renewed = 0;
     for (const [index, kill] of kills.entries()) {
       const victim = path.join(root, `victim-${index}`);
-      makeFolder(victim, FILES);
-      const child = startCli(['fix', '--jobs', kill.jobs, '.'], victim);
+      makeFolder(victim, FILES, LONG);
+      const child = start(['fix', '--jobs', kill.jobs, '.'], victim);
       const outcome = finished(child);
       const delay = Math.round((kill.percent / 100) * duration);
       const timer = setTimeout(() => child.kill(kill.signal), delay);
@@ -136,7 +118,7 @@ function userFolder(
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'speech-tidy-faults-'));
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
   fs.chmodSync(dir, 0o777);
-  const files = makeFolder(dir, count);
+  const files = makeFolder(dir, count, LONG);
   if (asUser.uid !== undefined)
     for (const name of files.keys()) fs.chownSync(path.join(dir, name), asUser.uid, asUser.gid!);
   return { dir, files };
@@ -221,9 +203,9 @@ describe('files that cannot be fixed are reported and skipped', () => {
     files: Map<string, string>;
   }> {
     const dir = tempDir(t);
-    const files = makeFolder(dir, 120);
+    const files = makeFolder(dir, 120, LONG);
     const last = path.join(dir, [...files.keys()].at(-1)!);
-    const child = startCli(['fix', '--jobs', '1', '.'], dir);
+    const child = start(['fix', '--jobs', '1', '.'], dir);
     let done = false;
     child.stdout.on('data', (chunk: Buffer) => {
       if (!done && chunk.toString().includes('fixed')) {

@@ -61,6 +61,36 @@ export function write(dir: string, relative: string, content: string | Buffer): 
 }
 
 /**
+ * A transcript with `sections` more paragraphs of residue than `dirtyTranscript`'s, so that a run
+ * over a few hundred of them lasts long enough to be interrupted.
+ */
+export function longTranscript(variant: number, sections: number): string {
+  const body = Array.from({ length: sections }, (_, i) =>
+    dirtyTranscript(variant + i)
+      .split('\n')
+      .slice(3, 8)
+      .join('\n'),
+  );
+  return `${dirtyTranscript(variant)}${body.join('\n')}\n`;
+}
+
+/** `count` long transcripts named `prefix-0000.speech` on, by name with their text. */
+export function makeFolder(
+  dir: string,
+  count: number,
+  { prefix, sections }: { prefix: string; sections: number },
+): Map<string, string> {
+  const files = new Map<string, string>();
+  for (let i = 0; i < count; i++) {
+    const name = `${prefix}-${String(i).padStart(4, '0')}.speech`;
+    const text = longTranscript(i, sections);
+    write(dir, name, text);
+    files.set(name, text);
+  }
+  return files;
+}
+
+/**
  * A transcript of our own with the residue websites leave: a header line, an ad with a space
  * inserted, `X` placeholders and half-width punctuation. `variant` changes the wording so that
  * many files differ.

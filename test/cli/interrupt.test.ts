@@ -2,38 +2,19 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { dirtyTranscript, parseJson, run, start, tempDir, write } from './helpers';
+import { dirtyTranscript, makeFolder, parseJson, run, start, tempDir, write } from './helpers';
 
 const FILES = 400;
 
-/** A long transcript, so that a run over a few hundred of them takes long enough to interrupt. */
-function longTranscript(variant: number): string {
-  const body = Array.from({ length: 40 }, (_, i) =>
-    dirtyTranscript(variant + i)
-      .split('\n')
-      .slice(3, 8)
-      .join('\n'),
-  );
-  return `${dirtyTranscript(variant)}${body.join('\n')}\n`;
-}
-
-function makeFolder(dir: string): Map<string, string> {
-  const originals = new Map<string, string>();
-  for (let i = 0; i < FILES; i++) {
-    const name = `batch-${String(i).padStart(4, '0')}.speech`;
-    const text = longTranscript(i);
-    write(dir, name, text);
-    originals.set(name, text);
-  }
-  return originals;
-}
+/** Long enough that a run over a few hundred of them takes long enough to interrupt. */
+const LONG = { prefix: 'batch', sections: 40 };
 
 test('a fix run killed mid-way leaves every file either old or new, never half-written', async (t) => {
   const root = tempDir(t);
   const victim = path.join(root, 'victim');
   const reference = path.join(root, 'reference');
-  const originals = makeFolder(victim);
-  makeFolder(reference);
+  const originals = makeFolder(victim, FILES, LONG);
+  makeFolder(reference, FILES, LONG);
 
   // What each file becomes when the run is allowed to finish.
   const full = run(['fix', '.'], { cwd: reference });
