@@ -1,7 +1,7 @@
 // `npm run bench`: every speed and memory figure of Speech Tidy, measured side by side on the
 // same generated text in one run, printed as a table and written to bench/results.json.
 // Ratios, not absolute times, are what the targets are stated in: these machines are noisy.
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -223,56 +223,36 @@ async function measureWorkspace(): Promise<{
     await client.shutdown();
   }
   const cliScript = path.join(REPO_ROOT, 'dist', 'cli.js');
-  const cli = (jobs: number) => {
-    const start = performance.now();
-    const run = spawnSync(
-      process.execPath,
-      [cliScript, 'check', '--jobs', String(jobs), '--format', 'json', folder],
-      {
-        stdio: ['ignore', 'ignore', 'pipe'],
-        maxBuffer: 1 << 30,
-      },
-    );
-    if (run.status !== 0 && run.status !== 1) throw new Error(`speech-tidy check failed: ${run.stderr}`);
-    return performance.now() - start;
-  };
+  /** `speech-tidy check` over `paths`, as a user runs it; settles when it has finished. */
+  const check = (jobs: number, paths: readonly string[]) =>
+    new Promise<void>((resolve, reject) => {
+      const child = spawn(
+        process.execPath,
+        [cliScript, 'check', '--jobs', String(jobs), '--format', 'json', ...paths],
+        { stdio: ['ignore', 'ignore', 'pipe'] },
+      );
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+      });
+      child.on('error', reject);
+      child.on('close', (code) =>
+        code === 0 || code === 1 ? resolve() : reject(new Error(`speech-tidy check failed: ${stderr}`)),
+      );
+    });
   const workers = availableParallelism();
-  /**
-   * One process per core, each checking its share of the folders, all at once. Nothing is shared
-   * between them, not even a process, so this is as much as the cores of this machine give: the
-   * yardstick for the threads of `--jobs`.
-   */
-  const separate = async () => {
-    const subfolders = Array.from({ length: WORKSPACE_FOLDERS }, (_, index) =>
-      path.join(folder, String(index)),
-    );
-    const shares = Array.from({ length: workers }, (_, share) =>
-      subfolders.filter((_, index) => index % workers === share),
-    );
-    const start = performance.now();
-    await Promise.all(
-      shares.map(
-        (share) =>
-          new Promise<void>((resolve, reject) => {
-            const child = spawn(
-              process.execPath,
-              [cliScript, 'check', '--jobs', '1', '--format', 'json', ...share],
-              { stdio: 'ignore' },
-            );
-            child.on('error', reject);
-            child.on('exit', (code) =>
-              code === 0 || code === 1
-                ? resolve()
-                : reject(new Error(`speech-tidy check exited with ${code}`)),
-            );
-          }),
-      ),
-    );
-    return performance.now() - start;
-  };
-  const cliOneMs = median([cli(1), cli(1), cli(1)]);
-  const cliAllMs = median([cli(workers), cli(workers), cli(workers)]);
-  const separateMs = median([await separate(), await separate(), await separate()]);
+  const cliOneMs = await timeAsync(3, () => check(1, [folder]));
+  const cliAllMs = await timeAsync(3, () => check(workers, [folder]));
+  // One process per core, each checking its share of the folders, all at once. Nothing is shared
+  // between them, not even a process, so this is as much as the cores of this machine give: the
+  // yardstick for the threads of `--jobs`.
+  const subfolders = Array.from({ length: WORKSPACE_FOLDERS }, (_, index) =>
+    path.join(folder, String(index)),
+  );
+  const shares = Array.from({ length: workers }, (_, share) =>
+    subfolders.filter((_, index) => index % workers === share),
+  );
+  const separateMs = await timeAsync(3, () => Promise.all(shares.map((share) => check(1, share))));
   rmSync(folder, { recursive: true, force: true });
   return { indexMs, queryMs, cliOneMs, cliAllMs, separateMs, workers };
 }
