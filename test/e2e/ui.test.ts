@@ -16,7 +16,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { outline } from '../../server/src/core';
+import { type OutlineNode, outline } from '../../server/src/core';
 import { analyzeText } from '../support/fixtures';
 import { type CodeServer, installExtension, startCodeServer, stateDirs } from './codeServer';
 import { BROWSER_ARGS } from './runSuite';
@@ -184,7 +184,7 @@ describe('Speech Tidy in the VS Code workbench (code-server, packaged .vsix)', (
     await runCommand('Explorer: Focus on Outline View');
     const rows = page.locator('.pane-body .monaco-list-row[aria-label$=")"]');
     const expected: string[] = [];
-    const walk = (nodes: ReturnType<typeof outline>) => {
+    const walk = (nodes: readonly OutlineNode[]) => {
       for (const node of nodes) {
         expected.push(node.name);
         walk(node.children);

@@ -416,7 +416,7 @@ export class TranscriptAnalyzer {
     }
     documentFindings.sort(byPosition);
     const residueLines = new Set<number>();
-    for (const block of model.blocks) if (block.kind === 'residue') residueLines.add(block.line.index);
+    for (const block of model.residue) residueLines.add(block.line.index);
 
     let findings: Finding[] | undefined;
     const collect = (): Finding[] => {

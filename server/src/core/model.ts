@@ -77,4 +77,14 @@ export interface Transcript {
   readonly blocks: readonly Block[];
   /** The title's blocks: one, or two when the title is set over two lines. */
   readonly title: readonly Block[];
+  /*
+   * The few kinds of blocks most document passes look for, each in document order: a pass that
+   * walked every block on every keystroke would cost each edit the whole document.
+   */
+  /** The site's residue. */
+  readonly residue: readonly Block[];
+  /** Blocks whose line opens with a heading number: the headings, and paragraphs too long to be one. */
+  readonly numbered: readonly Block[];
+  /** Blocks holding enumeration items. */
+  readonly enumerated: readonly Block[];
 }

@@ -18,12 +18,17 @@ export interface OutlineNode {
   /** The heading itself. */
   readonly selectionStart: number;
   readonly selectionEnd: number;
-  readonly children: OutlineNode[];
+  readonly children: readonly OutlineNode[];
 }
 
 const ENUMERATION_LEVEL = 6;
 
-function titleNode(model: Transcript, documentEnd: number): OutlineNode | undefined {
+/** The title or a heading, while the outline is built: items and subsections are added to it. */
+interface Section extends OutlineNode {
+  readonly children: OutlineNode[];
+}
+
+function titleNode(model: Transcript, documentEnd: number): Section | undefined {
   const [first, ...rest] = model.title;
   if (!first) return undefined;
   const last = rest.at(-1) ?? first;
@@ -58,28 +63,34 @@ function titleNode(model: Transcript, documentEnd: number): OutlineNode | undefi
   };
 }
 
+/** Enumeration items have no children: they share one empty list. */
+const LEAF: readonly OutlineNode[] = [];
+
 export function outline(model: Transcript): OutlineNode[] {
   const documentEnd = model.blocks.findLast((block) => block.kind !== 'residue')?.line.end ?? 0;
   const roots: OutlineNode[] = [];
   const title = titleNode(model, documentEnd);
   if (title) roots.push(title);
-  /** Open sections, innermost last, with their heading ranks; the title is never closed. */
-  const open: { node: OutlineNode; rank: number }[] = title ? [{ node: title, rank: -1 }] : [];
-  const attach = (node: OutlineNode) => (open.at(-1)?.node.children ?? roots).push(node);
-  let lastEnd = 0;
-
-  const closeTo = (rank: number) => {
-    while (open.length > 0 && open.at(-1)!.rank >= rank) open.pop()!.node.end = lastEnd;
-  };
+  // The open sections, innermost last, side by side with their heading ranks (the title's -1
+  // keeps it open). This runs on every keystroke over every block of a long transcript, so the
+  // stack is two plain arrays and the list new nodes go to is kept at hand.
+  const openNodes: Section[] = title ? [title] : [];
+  const openRanks: number[] = title ? [-1] : [];
+  let siblings = title ? title.children : roots;
+  /** The last block of the speech before the current one: where a section it closes ends. */
+  let previous: Block | undefined;
 
   for (const block of model.blocks) {
     if (block.kind === 'residue') continue;
     const heading = block.heading;
     if (heading) {
       const rank = headingRank(heading);
-      closeTo(rank);
+      while (openRanks.length > 0 && openRanks[openRanks.length - 1]! >= rank) {
+        openRanks.pop();
+        openNodes.pop()!.end = previous?.line.end ?? 0;
+      }
       const start = block.contentStart;
-      const node: OutlineNode = {
+      const node: Section = {
         kind: 'heading',
         level: heading.level,
         name: heading.name,
@@ -89,27 +100,28 @@ export function outline(model: Transcript): OutlineNode[] {
         selectionEnd: heading.textEnd,
         children: [],
       };
-      attach(node);
-      open.push({ node, rank });
+      (openNodes.length > 0 ? openNodes[openNodes.length - 1]!.children : roots).push(node);
+      openNodes.push(node);
+      openRanks.push(rank);
+      siblings = node.children;
     }
     for (const item of block.enumeration) {
-      attach({
+      const start = item.start;
+      siblings.push({
         kind: 'enumeration',
         level: ENUMERATION_LEVEL,
         name: item.name,
-        start: item.start,
+        start,
         end: item.end,
-        selectionStart: item.start,
+        selectionStart: start,
         selectionEnd: item.nameEnd,
-        children: [],
+        children: LEAF,
       });
     }
-    lastEnd = block.line.end;
+    previous = block;
   }
-  while (open.length > 0) {
-    const { node } = open.pop()!;
-    node.end = Math.max(node.end, lastEnd);
-  }
+  const lastEnd = previous?.line.end ?? 0;
+  for (const node of openNodes) node.end = Math.max(node.end, lastEnd);
   return roots;
 }
 

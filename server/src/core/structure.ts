@@ -193,10 +193,40 @@ export class LineBlock implements Block {
 
 /** A transcript's structure, with what an edit needs to revise it. */
 export interface Structure {
-  readonly model: Transcript;
+  readonly model: Transcript & BlockLists;
   readonly blocks: readonly LineBlock[];
   /** The line of the first block after the title and front matter. */
   readonly bodyStart: number;
+}
+
+/** The blocks of the kinds document passes look for (see `Transcript`). */
+interface BlockLists {
+  readonly residue: readonly LineBlock[];
+  readonly numbered: readonly LineBlock[];
+  readonly enumerated: readonly LineBlock[];
+}
+
+function listBlocks(blocks: readonly LineBlock[], facts: readonly LineFacts[]): BlockLists {
+  const residue: LineBlock[] = [];
+  const numbered: LineBlock[] = [];
+  const enumerated: LineBlock[] = [];
+  for (const block of blocks) {
+    if (block.kind === 'residue') residue.push(block);
+    else if (block.heading || (block.kind === 'paragraph' && facts[block.line.index]!.numbering))
+      numbered.push(block);
+    if (block.enumeration.length > 0) enumerated.push(block);
+  }
+  return { residue, numbered, enumerated };
+}
+
+/** `list` with `block` in place of the block it replaces on the same line, if the list holds that one. */
+function withReplaced(list: readonly LineBlock[], old: LineBlock, block: LineBlock): readonly LineBlock[] {
+  const index = block.line.index;
+  const at = partitionPoint(list.length, (place) => list[place]!.line.index < index);
+  if (list[at] !== old) return list;
+  const revised = list.slice();
+  revised[at] = block;
+  return revised;
 }
 
 /** A line an edit replaced by one line, and its facts before. */
@@ -228,16 +258,26 @@ function reviseStructure(
   for (const { index, before } of changed)
     if (index <= previous.bodyStart || !sameStructure(before, facts[index]!)) return undefined;
   const blocks = previous.blocks.slice();
+  // The same structure puts the same lines in each list: only the edited lines' blocks change.
+  let { residue, numbered, enumerated } = previous.model;
   for (const { index } of changed) {
     const fact = facts[index]!;
     if (fact.kind === 'blank') continue;
     const at = partitionPoint(blocks.length, (place) => blocks[place]!.line.index < index);
     const old = blocks[at]!;
     const block = keptBlock(source, index, old.kind, old.residue);
-    if (block !== old) block.enumerateLike(old);
+    if (block === old) continue;
+    block.enumerateLike(old);
     blocks[at] = block;
+    residue = withReplaced(residue, old, block);
+    numbered = withReplaced(numbered, old, block);
+    enumerated = withReplaced(enumerated, old, block);
   }
-  return { model: transcriptOf(source, blocks, previous.model.title), blocks, bodyStart: previous.bodyStart };
+  return {
+    model: transcriptOf(source, blocks, previous.model.title, { residue, numbered, enumerated }),
+    blocks,
+    bodyStart: previous.bodyStart,
+  };
 }
 
 /** Whether the two facts make the same block in the same runs, wherever their offsets. */
@@ -268,9 +308,15 @@ function keptBlock(
   return block;
 }
 
-function transcriptOf(source: LineSource, blocks: readonly LineBlock[], title: readonly Block[]): Transcript {
+function transcriptOf(
+  source: LineSource,
+  blocks: readonly LineBlock[],
+  title: readonly Block[],
+  lists: BlockLists,
+): Transcript & BlockLists {
   const { lines } = source;
   return {
+    ...lists,
     // Read when asked for: after an edit, the text is joined from the lines only if a rule needs it.
     get text() {
       return source.text;
@@ -359,7 +405,11 @@ function buildAll(source: LineSource): Structure {
   }
 
   attachEnumerations(facts, drafts);
-  return { model: transcriptOf(source, drafts, title), blocks: drafts, bodyStart };
+  return {
+    model: transcriptOf(source, drafts, title, listBlocks(drafts, facts)),
+    blocks: drafts,
+    bodyStart,
+  };
 }
 
 /** A heading found in a line's own text, placed where the line is in the document. */

@@ -52,12 +52,10 @@ export const headingNumbering = defineRule({
     };
     /** The open runs, keyed by style; each remembers its rank to know what closes it. */
     const runs = new Map<HeadingStyle, { rank: number; headings: Heading[] }>();
-    for (const block of model.blocks) {
+    for (const block of model.numbered) {
       // A numbered item too long to be a heading still holds its number; skipping it would
       // renumber every heading after it.
-      const numbering = block.kind === 'paragraph' ? lineFacts(block.line.index).numbering : undefined;
-      const heading = block.heading ?? (numbering && placeHeading(numbering, block.line));
-      if (!heading) continue;
+      const heading = block.heading ?? placeHeading(lineFacts(block.line.index).numbering!, block.line);
       const rank = headingRank(heading);
       for (const [style, run] of runs) {
         if (run.rank > rank) runs.delete(style);

@@ -88,8 +88,7 @@ export const watermark = defineRule<
       });
     };
     const residue = new Set<number>();
-    for (const block of model.blocks) {
-      if (block.kind !== 'residue') continue;
+    for (const block of model.residue) {
       residue.add(block.line.index);
       reportLine(block.line.index, block.residue ?? 'ad');
     }
