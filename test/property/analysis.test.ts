@@ -38,6 +38,35 @@ describe('the analysis of any text', () => {
     t.diagnostic(`${parameters.numRuns} cases (seed ${parameters.seed}), ${findings} findings`);
   });
 
+  test('lists the residue, numbered and enumerated blocks the document passes walk, in order', (t) => {
+    const parameters = propertyParameters<[string]>(3000);
+    let listed = 0;
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const { blocks, residue, numbered, enumerated } = parse(text);
+        assert.deepStrictEqual(
+          residue,
+          blocks.filter((block) => block.kind === 'residue'),
+        );
+        assert.deepStrictEqual(
+          enumerated,
+          blocks.filter((block) => block.enumeration.length > 0),
+        );
+        // Paragraphs that open with a heading number count in the numbering too.
+        assert.deepStrictEqual(
+          numbered.filter((block) => block.heading),
+          blocks.filter((block) => block.heading),
+        );
+        for (const block of numbered) assert.ok(block.heading || block.kind === 'paragraph', block.kind);
+        assert.ok(numbered.every((block, at) => at === 0 || numbered[at - 1]!.line.index < block.line.index));
+        listed += residue.length + numbered.length + enumerated.length;
+      }),
+      parameters,
+    );
+    assert.ok(listed > parameters.numRuns, 'the generated texts have blocks of each list');
+    t.diagnostic(`${parameters.numRuns} cases (seed ${parameters.seed}), ${listed} blocks listed`);
+  });
+
   test('puts every range inside the text and never between the halves of a surrogate pair', (t) => {
     const parameters = propertyParameters<[string, object]>(3000);
     let ranges = 0;

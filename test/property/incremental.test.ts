@@ -67,6 +67,10 @@ function snapshot(analysis: Analysis, text: string) {
     lineTexts: model.lines.map((line) => model.lineText(line.index)),
     blocks: model.blocks,
     title: model.title,
+    // Kept by the structure beside the blocks and revised with them: the same blocks, in order.
+    residue: model.residue,
+    numbered: model.numbered,
+    enumerated: model.enumerated,
     positions: [0, Math.floor(text.length / 2), text.length].map((offset) =>
       model.lineIndex.position(offset),
     ),
