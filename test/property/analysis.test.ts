@@ -67,6 +67,29 @@ describe('the analysis of any text', () => {
     t.diagnostic(`${parameters.numRuns} cases (seed ${parameters.seed}), ${listed} blocks listed`);
   });
 
+  test('pairs half-width marks across the lines fix-all joins whether broken-line is on or off', (t) => {
+    // broken-line finds the breaks from the lines that may break a sentence; with the rule off,
+    // halfwidth-punctuation has them found from every block. Both must join the same lines.
+    const parameters = propertyParameters<[string]>(3000);
+    let acrossBreaks = 0;
+    fc.assert(
+      fc.property(document, (text) => {
+        const marks = (brokenLine: 'information' | 'off') =>
+          analyze(text, {
+            config: resolveConfig({ rules: { 'broken-line': brokenLine } }, RULES),
+            locale: 'en',
+          }).findings.filter((finding) => finding.rule === 'halfwidth-punctuation');
+        const withBreaks = analyze(text, { config: resolveConfig({}, RULES), locale: 'en' }).findings;
+        const found = marks('information');
+        assert.deepStrictEqual(marks('off'), found);
+        if (found.length > 0 && withBreaks.some((finding) => finding.rule === 'broken-line')) acrossBreaks++;
+      }),
+      parameters,
+    );
+    assert.ok(acrossBreaks > 0, 'some texts have both broken lines and half-width marks');
+    t.diagnostic(`${parameters.numRuns} cases (seed ${parameters.seed}), ${acrossBreaks} with both`);
+  });
+
   test('puts every range inside the text and never between the halves of a surrogate pair', (t) => {
     const parameters = propertyParameters<[string, object]>(3000);
     let ranges = 0;

@@ -6,7 +6,7 @@ import { type LineFacts, matchHeading } from '../lineFacts';
 import type { Block, Transcript } from '../model';
 import { appendedAds, mentionsAd, removedAds } from '../residue';
 import { defineRule } from '../rule';
-import { blankRunEnd, blankRunStart, isInvisibleAt, rangeHolding, vanishes } from '../text';
+import { blankRunEnd, blankRunStart, isInvisibleAt, partitionPoint, rangeHolding, vanishes } from '../text';
 
 /** Marks that may end a paragraph; a line ending in any other character is unfinished. */
 // The marks are tested where they stand (sticky, at `lastIndex`): slicing a line to test one
@@ -41,10 +41,16 @@ export const brokenLine = defineRule<'broken' | 'join', LineEnds>({
     join: { en: 'Join with the next line', 'zh-cn': '与下一行合并' },
   },
   checkLine({ text, facts }) {
-    return readLineEnds(text, facts);
+    // Kept only for lines after which a sentence may run on: the document pass walks those, not
+    // every line, and reads the others' ends when a break reaches them. A line ending a paragraph
+    // is none, nor is a heading that does not run into prose (`（一）提高站位。全市……` does).
+    if (facts.kind === 'heading' && facts.numbering!.textEnd >= text.length) return undefined;
+    const ends = readLineEnds(text, facts);
+    return ends.endsParagraph ? undefined : ends;
   },
-  checkDocument({ model, lineData }, report) {
-    for (const [index, broken] of breaksOf(model, lineData)) {
+  checkDocument({ model, lineData, linesWithData, lineText, lineFacts }, report) {
+    const ends = (index: number) => lineData(index) ?? lineEnds(lineText(index), lineFacts(index));
+    for (const [index, broken] of breaksOf(model, ends, linesWithData)) {
       const start = model.lines[broken.before]!.start + broken.first.proseEnd;
       const end = model.lines[index]!.start + broken.second.contentStart;
       report({
@@ -211,7 +217,11 @@ const breaksByModel = new WeakMap<Transcript, Map<number, Break>>();
  * joined lines as one line, so runs are judged whole: a break held back is joined after all when
  * the run after it grows and the two no longer show an ad together.
  */
-function breaksOf(model: Transcript, ends: (index: number) => LineEnds | undefined): Map<number, Break> {
+function breaksOf(
+  model: Transcript,
+  ends: (index: number) => LineEnds | undefined,
+  unfinished?: readonly number[],
+): Map<number, Break> {
   let breaks = breaksByModel.get(model);
   if (breaks) return breaks;
   breaks = new Map();
@@ -230,29 +240,20 @@ function breaksOf(model: Transcript, ends: (index: number) => LineEnds | undefin
     return { lines: [index], mentionsAd: lineEnds?.mentionsAd === true, opening: lineEnds?.opening ?? '' };
   };
   const runs: Run[] = [];
-  let previous: Block | undefined;
-  let residueBetween = false;
-  for (const block of model.blocks) {
-    if (block.kind === 'residue') {
-      residueBetween = true;
-      continue;
-    }
-    const before = previous;
-    const acrossResidue = residueBetween;
-    previous = block;
-    residueBetween = false;
+  /** The line after the last break: a break after it goes on with the same runs. */
+  let joinedLine = -1;
+  forEachPair(model, unfinished, (before, block, acrossResidue) => {
+    // A line that no break joins to the one before starts a run nothing after it looks past, as
+    // only a held break leads back to the run before: most lines, which cost nothing more here.
+    if (joinedLine !== before.line.index && runs.length > 0) runs.length = 0;
+    const found = breakBetween(model, before, block, acrossResidue, ends);
+    if (!found) return;
     const index = block.line.index;
-    const found = before && breakBetween(model, before, block, acrossResidue, ends);
-    if (!found) {
-      // A line that no break joins to the one before starts a run nothing after it looks past, as
-      // only a held break leads back to the run before: most lines, which cost nothing more here.
-      if (runs.length > 0) runs.length = 0;
-      continue;
-    }
+    joinedLine = index;
     // The line before starts the run it is in, unless a break joined it to the runs before.
-    if (runs.length === 0) runs.push(runOf(before!.line.index));
+    if (runs.length === 0) runs.push(runOf(before.line.index));
     const run = runOf(index);
-    const broken = { before: before!.line.index, ...found, held: false };
+    const broken = { before: before.line.index, ...found, held: false };
     breaks.set(index, broken);
     const last = runs.at(-1)!;
     if (broken.certain && changesHeading(last.opening, run.opening)) broken.certain = false;
@@ -262,7 +263,7 @@ function breaksOf(model: Transcript, ends: (index: number) => LineEnds | undefin
         broken.held = true;
       }
       runs.push(run);
-      continue;
+      return;
     }
     join(last, run);
     // The run grew: a break held back before it may now join.
@@ -276,9 +277,33 @@ function breaksOf(model: Transcript, ends: (index: number) => LineEnds | undefin
       join(earlier, grown);
       runs.pop();
     }
-  }
+  });
   breaksByModel.set(model, breaks);
   return breaks;
+}
+
+/**
+ * Each block of speech with the next one, and whether residue lies between: for every block, or
+ * only for the blocks on `unfinished` lines, where a sentence may run on (others end no sentence
+ * early, so no break follows them).
+ */
+function forEachPair(
+  model: Transcript,
+  unfinished: readonly number[] | undefined,
+  visit: (before: Block, block: Block, acrossResidue: boolean) => void,
+): void {
+  const { blocks } = model;
+  const visitFrom = (at: number) => {
+    let next = at + 1;
+    while (next < blocks.length && blocks[next]!.kind === 'residue') next++;
+    if (next < blocks.length) visit(blocks[at]!, blocks[next]!, next > at + 1);
+  };
+  if (unfinished) {
+    for (const line of unfinished) {
+      const at = partitionPoint(blocks.length, (place) => blocks[place]!.line.index < line);
+      if (blocks[at]?.line.index === line && blocks[at]!.kind !== 'residue') visitFrom(at);
+    }
+  } else for (let at = 0; at < blocks.length; at++) if (blocks[at]!.kind !== 'residue') visitFrom(at);
 }
 
 /** The lines `run` joined into one as fix-all leaves them, to look for ads as a second fix-all does. */

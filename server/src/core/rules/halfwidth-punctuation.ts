@@ -382,7 +382,7 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
   },
   checkDocument({ model, config, lineData, linesWithData: withEdges, lineText, lineFacts }, report) {
     if (withEdges.length === 0) return;
-    const residue = new Set(model.blocks.filter((b) => b.kind === 'residue').map((b) => b.line.index));
+    const residue = new Set(model.residue.map((block) => block.line.index));
     // Residue above the title is only known here; the watermark rule removes it whole.
     const pending = withEdges.filter((index) => !residue.has(index));
     /**
