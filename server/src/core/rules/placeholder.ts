@@ -271,14 +271,16 @@ export const placeholder = defineRule<'decided' | 'undecided' | 'replace', LineP
   checkDocument({ model, lineData, linesWithData, lineText, lineFacts }, report) {
     // Evidence is looked up only for the few candidates no collocation decides.
     const waiting: { pending: Pending; line: number; lineStart: number }[] = [];
-    const restored: Restored[] = [];
     for (const line of linesWithData) {
-      const data = lineData(line)!;
+      const { pending } = lineData(line)!;
+      if (pending.length === 0) continue;
       const lineStart = model.lines[line]!.start;
-      for (const pending of data.pending) waiting.push({ pending, line, lineStart });
-      restored.push(...data.restored);
+      for (const candidate of pending) waiting.push({ pending: candidate, line, lineStart });
     }
+    // Most transcripts need no evidence: every placeholder is decided by the words around it.
     if (waiting.length === 0) return;
+    const restored: Restored[] = [];
+    for (const line of linesWithData) restored.push(...lineData(line)!.restored);
     // The words fix-all restores are evidence too: after it, `X中央` reads 党中央, and a second
     // fix-all would take that as evidence for an `X` the first left alone. So evidence grows with
     // each decision until no more candidates are decided.
