@@ -91,4 +91,25 @@ describe('typing into a transcript', () => {
     analyzer.update(title, title, '会议');
     assert.deepEqual(seen(analyzer.analysis()), seen(analyze(analyzer.text, options)));
   });
+
+  test('evidence an edit adds or takes away elsewhere decides a placeholder as a fresh analysis does', () => {
+    // `X问题` has no collocation: only the same words elsewhere, written out or restored, decide it.
+    const text = '要解决X问题。\n另一段讲到党问题。\n治X问题。\n';
+    const analyzer = new TranscriptAnalyzer(text, { ...options, rules: RULES });
+    const placeholderAt = text.indexOf('X');
+    const decided = () => {
+      const analysis = analyzer.analysis();
+      assert.deepEqual(seen(analysis), seen(analyze(analyzer.text, options)));
+      return analysis.findings.find((finding) => finding.start === placeholderAt)?.hasSafeFix;
+    };
+    assert.equal(decided(), true);
+    const written = analyzer.text.indexOf('党问题');
+    analyzer.update(written, written + 1, '国');
+    assert.equal(decided(), true, 'the restored 治X问题 still reads 党问题');
+    const restored = analyzer.text.indexOf('治X');
+    analyzer.update(restored, restored + 2, '研究');
+    assert.equal(decided(), false, 'no 党问题 is left');
+    analyzer.update(written, written + 1, '党');
+    assert.equal(decided(), true, 'written out again');
+  });
 });

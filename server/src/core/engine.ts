@@ -260,8 +260,8 @@ export class TranscriptAnalyzer {
   private unplacedFrom = 0;
   /** The structure of the last analysis, which edits that kept the number of lines can revise. */
   private structure: Structure | undefined;
-  /** The lines edited since the last analysis, with their facts then. */
-  private edited = new Map<number, LineFacts>();
+  /** The lines edited since the last analysis, with what was found in them then. */
+  private edited = new Map<number, LineResult>();
   /** For each rule slot that asked, the lines its `checkLine` returned something for. */
   private withData: (readonly number[] | undefined)[] = [];
   private current: Analysis | undefined;
@@ -323,7 +323,7 @@ export class TranscriptAnalyzer {
     if (texts.length === count) {
       for (let index = first; index <= through; index++)
         if (!this.edited.has(index)) {
-          const before = this.facts[index];
+          const before = this.results[index];
           if (before === undefined) this.structure = undefined;
           else this.edited.set(index, before);
         }
@@ -359,7 +359,11 @@ export class TranscriptAnalyzer {
     const texts = this.texts.slice();
     const breaks = this.breaks.slice();
     let text = this.fullText;
-    const editedLines = [...this.edited.keys()];
+    const changed = [...this.edited].map(([index, before]) => ({ index, before: before.facts }));
+    const editedLines = changed.map(({ index }) => index);
+    // Any edit that changed the number of lines drops the structure: while it stands, lines match.
+    const previous = this.structure?.model;
+    const edited = this.edited;
     this.withData = this.structure
       ? this.withData.map((list, slot) => list && reviseLinesWithData(list, editedLines, results, slot))
       : [];
@@ -377,7 +381,7 @@ export class TranscriptAnalyzer {
         kept: results,
       },
       this.structure,
-      [...this.edited].map(([index, before]) => ({ index, before })),
+      changed,
     );
     this.structure = structure;
     this.edited = new Map();
@@ -389,6 +393,14 @@ export class TranscriptAnalyzer {
         {
           model,
           config,
+          revised: previous && {
+            previous,
+            lines: changed,
+            lineData: (index) => {
+              const before = edited.get(index);
+              return before && dataOf(before, active.slot);
+            },
+          },
           lineData: (index) => {
             const result = results[index];
             return result && dataOf(result, active.slot);

@@ -2,6 +2,7 @@ import type { ResolvedConfig } from './config';
 import type { Localized, MessageArgs } from './l10n';
 import type { LineFacts } from './lineFacts';
 import type { Transcript } from './model';
+import type { ChangedLine } from './structure';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = Severity | 'off';
@@ -46,10 +47,25 @@ export interface LineContext {
   readonly config: ResolvedConfig;
 }
 
+/** What edits changed since the analysis before, when they kept the number of lines. */
+export interface Revision<D> {
+  /** The transcript of the analysis before: its lines still hold the text they had then. */
+  readonly previous: Transcript;
+  /** The lines whose text changed, each with what its own text told before. */
+  readonly lines: readonly ChangedLine[];
+  /** What `checkLine` returned for one of `lines` before the change. */
+  lineData(index: number): D | undefined;
+}
+
 /** The whole document, for findings that depend on more than one line. Offsets are absolute. */
 export interface DocumentContext<D> {
   readonly model: Transcript;
   readonly config: ResolvedConfig;
+  /**
+   * Set when this analysis follows another of the same lines: what a pass sums over lines it can
+   * take from the analysis before and revise for these lines, rather than read every line again.
+   */
+  readonly revised: Revision<D> | undefined;
   /** What `checkLine` returned for line `index`. */
   lineData(index: number): D | undefined;
   /** The lines for which `checkLine` returned something, in order: most lines return nothing. */

@@ -4,9 +4,10 @@
 // (a transcript that says X中央 usually also says 党中央 once). Legitimate Latin text (X光, GDP,
 // Windows XP, English) never matches: it is either not a known token or not next to Chinese.
 import type { ResolvedConfig } from '../config';
+import type { LineFacts } from '../lineFacts';
 import type { Transcript } from '../model';
 import { removedAds } from '../residue';
-import { defineRule, type FixProposal, type Reporter } from '../rule';
+import { defineRule, type FixProposal, type Reporter, type Revision } from '../rule';
 import {
   charAt,
   charBefore,
@@ -268,7 +269,7 @@ export const placeholder = defineRule<'decided' | 'undecided' | 'replace', LineP
     });
     return pending || restored ? { pending: pending ?? [], restored: restored ?? [], rewritten } : undefined;
   },
-  checkDocument({ model, lineData, linesWithData, lineText, lineFacts }, report) {
+  checkDocument({ model, revised, lineData, linesWithData, lineText, lineFacts }, report) {
     // Evidence is looked up only for the few candidates no collocation decides.
     const waiting: { pending: Pending; line: number; lineStart: number }[] = [];
     for (const line of linesWithData) {
@@ -279,15 +280,14 @@ export const placeholder = defineRule<'decided' | 'undecided' | 'replace', LineP
     }
     // Most transcripts need no evidence: every placeholder is decided by the words around it.
     if (waiting.length === 0) return;
-    const restored: Restored[] = [];
-    for (const line of linesWithData) restored.push(...lineData(line)!.restored);
     // The words fix-all restores are evidence too: after it, `X中央` reads 党中央, and a second
     // fix-all would take that as evidence for an `X` the first left alone. So evidence grows with
     // each decision until no more candidates are decided.
-    const evidence = new Evidence(model, restored, (line) => {
-      const { ads } = lineFacts(line);
-      return ads.length === 0 ? ads : removedAds(lineText(line), ads);
-    });
+    const evidence = new Evidence(model, revised, (line) => ({
+      text: lineText(line),
+      facts: lineFacts(line),
+      restored: lineData(line)?.restored ?? NO_RESTORED,
+    }));
     /** What fix-all rewrites on each line where a candidate is decided here: the others read it. */
     const rewrittenOn = new Map<number, Rewritten[]>();
     const decisions = new Array<{ candidate: Candidate; decision: Decision } | undefined>(waiting.length);
@@ -423,6 +423,8 @@ function restoredBy(candidate: Candidate, decision: Decision): Restored {
   return { expansion: decision.expansion, preceding: candidate.preceding, following: candidate.following };
 }
 
+const NO_RESTORED: readonly Restored[] = [];
+
 interface LinePlaceholders {
   readonly pending: readonly Pending[];
   readonly restored: readonly Restored[];
@@ -499,54 +501,116 @@ function decide(
   return undefined;
 }
 
+/** How often each window around an expansion occurs in a text, by the window. */
+type WindowCounts = Map<string, number>;
+
+/**
+ * The windows of each transcript's text, by expansion, for the next analysis to take over and
+ * revise: an edit changes the windows of its lines only.
+ */
+const windowsByModel = new WeakMap<Transcript, Map<string, WindowCounts>>();
+
+/** A line as a reader finds it once fix-all has run: its text without the ads, its placeholders restored. */
+interface LineWords {
+  readonly text: string;
+  readonly facts: LineFacts;
+  readonly restored: readonly Restored[];
+}
+
 /**
  * The uncensored words of the document, for the question "does this text also say 党中央?".
- * Indexed once per expansion on first use, so a document without placeholders pays nothing.
+ * Indexed once per expansion on first use, so a document without placeholders pays nothing; after
+ * an edit, the index of the analysis before is revised for the edited lines.
  */
 class Evidence {
-  private readonly windows = new Map<string, Set<string>>();
+  private readonly indexed: Map<string, WindowCounts>;
+  /** Placeholders decided by evidence in this analysis, which fix-all restores too. */
+  private readonly decided: Restored[] = [];
+  private readonly decidedWindows = new Map<string, Set<string>>();
 
   constructor(
     private readonly model: Transcript,
-    /** Placeholders fix-all restores, which the text will hold too. */
-    private readonly restored: Restored[],
-    /** What fix-all removes from a line: its ads, in offsets within the line. */
-    private readonly removedFrom: (line: number) => readonly Rewritten[],
-  ) {}
+    private readonly revised: Revision<LinePlaceholders> | undefined,
+    private readonly lineWords: (line: number) => LineWords,
+  ) {
+    this.indexed = windowsByModel.get(model) ?? new Map();
+    windowsByModel.set(model, this.indexed);
+  }
 
   add(restored: Restored): void {
-    this.restored.push(restored);
-    for (const [expansion, windows] of this.windows) addWindows(windows, expansion, restored);
+    this.decided.push(restored);
+    for (const [expansion, windows] of this.decidedWindows)
+      restoredWindows(expansion, restored, (window) => windows.add(window));
   }
 
   /** Whether the text has `expansion` with these two Han characters after or before it. */
   has(expansion: string, neighbours: string, side: 'after' | 'before'): boolean {
     if (!/^\p{Script=Han}{2}$/u.test(neighbours)) return false;
-    let windows = this.windows.get(expansion);
-    if (!windows) {
-      windows = this.index(expansion);
-      this.windows.set(expansion, windows);
-    }
-    return windows.has(side === 'after' ? `${expansion}${neighbours}` : `${neighbours}${expansion}`);
+    const window = side === 'after' ? `${expansion}${neighbours}` : `${neighbours}${expansion}`;
+    return this.windowsOf(expansion).has(window) || this.decidedOf(expansion).has(window);
   }
 
-  private index(expansion: string): Set<string> {
-    const windows = new Set<string>();
-    // The words around, as a reader sees them: `党\u200B全面` is evidence for 党全面, as it will
-    // be once fix-all has removed the invisible character, and so is `工作更多资料+微信:x党` for 工作党.
-    // Words are looked for line by line, as no window across a line break is two Han characters.
-    for (const line of this.model.lines) {
-      const text = this.model.lineText(line.index);
-      let at = text.indexOf(expansion);
-      if (at < 0) continue;
-      const removed = this.removedFrom(line.index);
-      for (; at >= 0; at = text.indexOf(expansion, at + 1)) {
-        windows.add(expansion + visibleAfter(text, at + expansion.length, 2, removed));
-        windows.add(visibleBefore(text, at, 2, removed) + expansion);
-      }
+  private decidedOf(expansion: string): Set<string> {
+    let windows = this.decidedWindows.get(expansion);
+    if (!windows) {
+      const found = new Set<string>();
+      for (const restored of this.decided)
+        restoredWindows(expansion, restored, (window) => found.add(window));
+      windows = found;
+      this.decidedWindows.set(expansion, windows);
     }
-    for (const restored of this.restored) addWindows(windows, expansion, restored);
     return windows;
+  }
+
+  private windowsOf(expansion: string): WindowCounts {
+    let windows = this.indexed.get(expansion);
+    if (windows) return windows;
+    const before = this.revised && windowsByModel.get(this.revised.previous);
+    windows = before?.get(expansion);
+    if (windows && this.revised) {
+      // Taken over, not copied: the analysis before has made its decisions.
+      before!.delete(expansion);
+      const { previous, lines, lineData } = this.revised;
+      for (const { index, before: facts } of lines) {
+        const was = {
+          text: previous.lineText(index),
+          facts,
+          restored: lineData(index)?.restored ?? NO_RESTORED,
+        };
+        countWindows(windows, expansion, was, -1);
+        countWindows(windows, expansion, this.lineWords(index), 1);
+      }
+    } else {
+      windows = new Map();
+      // Words are looked for line by line, as no window across a line break is two Han characters.
+      for (let line = 0; line < this.model.lines.length; line++)
+        countWindows(windows, expansion, this.lineWords(line), 1);
+    }
+    this.indexed.set(expansion, windows);
+    return windows;
+  }
+}
+
+/**
+ * Counts in `windows`, by `change`, the windows around each `expansion` in the line as a reader
+ * sees it: `党\u200B全面` is evidence for 党全面, as it will be once fix-all has removed the
+ * invisible character, `工作更多资料+微信:x党` for 工作党, and a restored `X中央` for 党中央.
+ */
+function countWindows(windows: WindowCounts, expansion: string, line: LineWords, change: 1 | -1): void {
+  const count = (window: string) => {
+    const total = (windows.get(window) ?? 0) + change;
+    if (total === 0) windows.delete(window);
+    else windows.set(window, total);
+  };
+  for (const restored of line.restored) restoredWindows(expansion, restored, count);
+  const { text } = line;
+  let at = text.indexOf(expansion);
+  if (at < 0) return;
+  const { ads } = line.facts;
+  const removed = ads.length === 0 ? ads : removedAds(text, ads);
+  for (; at >= 0; at = text.indexOf(expansion, at + 1)) {
+    count(expansion + visibleAfter(text, at + expansion.length, 2, removed));
+    count(visibleBefore(text, at, 2, removed) + expansion);
   }
 }
 
@@ -555,10 +619,10 @@ class Evidence {
  * before 党中央 gives 党党中 as evidence for 党, as the fixed text will, and `治X党` restored gives
  * 治党党 for the 党 that was there.
  */
-function addWindows(windows: Set<string>, expansion: string, restored: Restored): void {
+function restoredWindows(expansion: string, restored: Restored, found: (window: string) => void): void {
   const snippet = restored.preceding + restored.expansion + restored.following;
   for (let at = snippet.indexOf(expansion); at >= 0; at = snippet.indexOf(expansion, at + 1)) {
-    windows.add(snippet.slice(at, at + expansion.length + 2));
-    windows.add(snippet.slice(Math.max(0, at - 2), at + expansion.length));
+    found(snippet.slice(at, at + expansion.length + 2));
+    found(snippet.slice(Math.max(0, at - 2), at + expansion.length));
   }
 }
