@@ -59,6 +59,8 @@ const PLACEHOLDER_PHRASES = [
   '发挥基层X组织战斗堡垒作用',
   '推进全面从严治X',
 ];
+/** No collocation decides it: the rest of the document is searched for evidence. */
+const UNDECIDED_PHRASE = '研究解决ZZ问题';
 const CLEAN_PHRASES = ['认真贯彻党中央决策部署', '全面加强党的领导', '提高政治站位'];
 const ADS = ['更多资料+微信:', '更多资 料+微信:', '更多资料加微\u200B信', '关注公众号获取更多'];
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
@@ -69,7 +71,8 @@ export function generateTranscript(targetLength: number, seed = 1): string {
   const sentence = (): string => {
     const useHalfWidth = next() < 0.1;
     const body = `${pick(SUBJECTS)}${pick(VERBS)}${pick(OBJECTS)}${pick(TAILS)}`;
-    const withPlaceholder = next() < 0.15 ? `${body}，${pick(PLACEHOLDER_PHRASES)}` : body;
+    const placeholder = () => (next() < 0.05 ? UNDECIDED_PHRASE : pick(PLACEHOLDER_PHRASES));
+    const withPlaceholder = next() < 0.15 ? `${body}，${placeholder()}` : body;
     return `${useHalfWidth ? withPlaceholder.replace('，', ',') : withPlaceholder}。`;
   };
   const paragraph = (): string => {
