@@ -13,7 +13,7 @@ import { format, type Locale } from './l10n';
 import { type LineFacts, lineFacts } from './lineFacts';
 import type { Transcript } from './model';
 import type { Edit, Report, Reporter, Rule, Severity } from './rule';
-import { buildStructure, type LineBlock, type Structure } from './structure';
+import { buildStructure, type ChangedLine, type LineBlock, type Structure } from './structure';
 import { type Line, lineAt, partitionPoint } from './text';
 
 export interface Fix {
@@ -150,8 +150,8 @@ function overlaps(ranges: readonly TextRange[], start: number, end: number): boo
 }
 
 /**
- * A finding as a rule reported it, placed relative to its line (or to the document's start), so
- * that it moves with the line when an edit before it shifts it. Its message and fix titles are
+ * A finding as a rule reported it, placed relative to its line (a document finding to the line it
+ * starts on), so that it moves with the line when an edit before it shifts it. Its message and fix titles are
  * formatted when first read: fix-all, counting and the outline never read them, and most
  * findings of a long transcript are never looked at.
  */
@@ -171,12 +171,14 @@ class ReportedFinding implements Finding {
     private readonly source: ActiveRule,
     private readonly report: Report<string>,
     private readonly locale: Locale,
-    private readonly origin: Line = DOCUMENT_ORIGIN,
+    readonly origin: Line,
+    /** Where the report's offsets start from: 0 for a line's, the line's start then for the document's. */
+    private readonly base = 0,
   ) {
     this.rule = source.rule.id;
     this.severity = source.severity;
-    this.relativeStart = report.start;
-    this.relativeEnd = report.end;
+    this.relativeStart = report.start - base;
+    this.relativeEnd = report.end - base;
   }
 
   get start(): number {
@@ -197,7 +199,7 @@ class ReportedFinding implements Finding {
   }
 
   get fixes(): readonly Fix[] {
-    const at = this.origin.start;
+    const at = this.origin.start - this.base;
     if (this.built?.at !== at) {
       const fixes = (this.report.fixes ?? []).map((fix) => ({
         title: format(this.source.rule.messages[fix.title]!, this.locale, fix.args),
@@ -216,6 +218,27 @@ class ReportedFinding implements Finding {
     }
     return this.built.fixes;
   }
+}
+
+/** What changed since the analysis before, when the edits kept the number of lines. */
+interface EditSince {
+  readonly previous: Transcript;
+  /** The edited lines, with what was found in them before. */
+  readonly edited: ReadonlyMap<number, LineResult>;
+  readonly changed: readonly ChangedLine[];
+  readonly sameStructure: boolean;
+}
+
+/**
+ * Whether any of `findings` (sorted, each placed on the line it starts on) starts on one of the
+ * changed lines, which were replaced by lines of their own: those findings would not move.
+ */
+function touchesAny(findings: readonly ReportedFinding[], changed: readonly ChangedLine[]): boolean {
+  for (const { index } of changed) {
+    const at = partitionPoint(findings.length, (place) => findings[place]!.origin.index < index);
+    if (findings[at]?.origin.index === index) return true;
+  }
+  return false;
 }
 
 /** One empty array for every line that has nothing of a kind. */
@@ -265,6 +288,8 @@ export class TranscriptAnalyzer {
   /** For each rule slot that asked, the lines its `checkLine` returned something for. */
   private withData: (readonly number[] | undefined)[] = [];
   private current: Analysis | undefined;
+  /** Each active rule's document findings in the last analysis, by its place among them. */
+  private documentFindings: (ReportedFinding[] | undefined)[] = [];
   /** The text as one string, joined from the lines when asked for after an edit. */
   private fullText: string | undefined;
   private length: number;
@@ -320,28 +345,45 @@ export class TranscriptAnalyzer {
       breaks.pop();
     }
     const count = through - first + 1;
-    if (texts.length === count) {
-      for (let index = first; index <= through; index++)
-        if (!this.edited.has(index)) {
-          const before = this.results[index];
-          if (before === undefined) this.structure = undefined;
-          else this.edited.set(index, before);
-        }
-    } else this.structure = undefined;
-    this.texts = replaceRange(this.texts, first, count, texts);
-    this.breaks = replaceRange(this.breaks, first, count, breaks);
-    this.results = replaceRange(this.results, first, count, new Array(texts.length).fill(undefined));
-    this.facts = replaceRange(this.facts, first, count, new Array(texts.length));
-    this.lines = replaceRange(this.lines, first, count, texts.map(unplacedLine));
+    if (texts.length === count) this.replaceLines(first, texts, breaks);
+    else {
+      this.structure = undefined;
+      this.texts = replaceRange(this.texts, first, count, texts);
+      this.breaks = replaceRange(this.breaks, first, count, breaks);
+      this.results = replaceRange(this.results, first, count, new Array(texts.length).fill(undefined));
+      this.facts = replaceRange(this.facts, first, count, new Array(texts.length));
+      this.lines = replaceRange(this.lines, first, count, texts.map(unplacedLine));
+    }
     this.unplacedFrom = Math.min(this.unplacedFrom, first);
     this.fullText = undefined;
     this.length += newText.length - (end - start);
     this.current = undefined;
   }
 
+  /**
+   * Replaces lines from `first` on, as many as given, remembering what was found in them. A line
+   * the edit region held but left as it was (a neighbour of the edited line) keeps its result.
+   */
+  private replaceLines(first: number, texts: readonly string[], breaks: readonly string[]): void {
+    texts.forEach((text, offset) => {
+      const index = first + offset;
+      if (this.texts[index] === text && this.breaks[index] === breaks[offset]) return;
+      if (!this.edited.has(index)) {
+        const before = this.results[index];
+        // Lines not analysed since an edit that dropped the structure: there is nothing to revise.
+        if (before === undefined) this.structure = undefined;
+        else this.edited.set(index, before);
+      }
+      this.texts[index] = text;
+      this.breaks[index] = breaks[offset]!;
+      // Its facts, beside the result, are read only once the result is made again.
+      this.results[index] = undefined;
+      this.lines[index] = unplacedLine();
+    });
+  }
+
   analysis(): Analysis {
     if (this.current) return this.current;
-    const { config, locale } = this.options;
     // Copies of the arrays, not of what they hold: this analysis stays as it is when the next
     // edit changes the arrays.
     const lines = this.placedLines().slice();
@@ -367,7 +409,6 @@ export class TranscriptAnalyzer {
     this.withData = this.structure
       ? this.withData.map((list, slot) => list && reviseLinesWithData(list, editedLines, results, slot))
       : [];
-    const withData = this.withData;
     const structure = buildStructure(
       {
         get text() {
@@ -387,46 +428,12 @@ export class TranscriptAnalyzer {
     this.edited = new Map();
     const { model } = structure;
 
-    const documentFindings: Finding[] = [];
-    for (const active of this.active) {
-      active.rule.checkDocument?.(
-        {
-          model,
-          config,
-          revised: previous && {
-            previous,
-            lines: changed,
-            lineData: (index) => {
-              const before = edited.get(index);
-              return before && dataOf(before, active.slot);
-            },
-          },
-          lineData: (index) => {
-            const result = results[index];
-            return result && dataOf(result, active.slot);
-          },
-          get linesWithData() {
-            withData[active.slot] ??= linesWithData(results, active.slot);
-            return withData[active.slot]!;
-          },
-          lineText: (index) => texts[index]!,
-          lineFacts: (index) => results[index]!.facts,
-        },
-        (report) => {
-          // A finding may span lines (removing a last line takes the break before it): an ignored
-          // phrase on any of them keeps it out, as it does on a line of its own.
-          const last = lineAt(lines, Math.max(report.start, report.end - 1));
-          for (let line = lineAt(lines, report.start); line <= last; line++) {
-            const ignored = results[line]!.ignored;
-            const lineStart = lines[line]!.start;
-            if (ignored.length > 0 && overlaps(ignored, report.start - lineStart, report.end - lineStart))
-              return;
-          }
-          documentFindings.push(new ReportedFinding(active, report, locale));
-        },
-      );
-    }
-    documentFindings.sort(byPosition);
+    const documentFindings = this.checkDocument(
+      model,
+      results,
+      texts,
+      previous && { previous, edited, changed, sameStructure: structure.revised },
+    );
     const residueLines = new Set<number>();
     for (const block of model.residue) residueLines.add(block.line.index);
 
@@ -460,6 +467,84 @@ export class TranscriptAnalyzer {
       },
     };
     return this.current;
+  }
+
+  /**
+   * Runs each rule's document pass, or keeps what it found in the analysis before where it says
+   * the edit changed nothing it reads. Sorted by position.
+   */
+  private checkDocument(
+    model: Transcript,
+    results: readonly LineResult[],
+    texts: readonly string[],
+    edit: EditSince | undefined,
+  ): ReportedFinding[] {
+    const { config, locale } = this.options;
+    const { lines } = model;
+    const withData = this.withData;
+    const all: ReportedFinding[] = [];
+    this.active.forEach((active, place) => {
+      const check = active.rule.checkDocument;
+      if (!check) return;
+      const before = this.documentFindings[place];
+      let kept = false;
+      const run = (revised: boolean): ReportedFinding[] => {
+        const found: ReportedFinding[] = [];
+        kept = false;
+        check(
+          {
+            model,
+            config,
+            revised:
+              revised && edit
+                ? {
+                    previous: edit.previous,
+                    lines: edit.changed,
+                    sameStructure: edit.sameStructure,
+                    lineData: (index) => {
+                      const was = edit.edited.get(index);
+                      return was && dataOf(was, active.slot);
+                    },
+                    keep: () => {
+                      kept = true;
+                    },
+                  }
+                : undefined,
+            lineData: (index) => {
+              const result = results[index];
+              return result && dataOf(result, active.slot);
+            },
+            get linesWithData() {
+              withData[active.slot] ??= linesWithData(results, active.slot);
+              return withData[active.slot]!;
+            },
+            lineText: (index) => texts[index]!,
+            lineFacts: (index) => results[index]!.facts,
+          },
+          (report) => {
+            // A finding may span lines (removing a last line takes the break before it): an ignored
+            // phrase on any of them keeps it out, as it does on a line of its own.
+            const first = lineAt(lines, report.start);
+            const last = lineAt(lines, Math.max(report.start, report.end - 1));
+            for (let line = first; line <= last; line++) {
+              const ignored = results[line]!.ignored;
+              const lineStart = lines[line]!.start;
+              if (ignored.length > 0 && overlaps(ignored, report.start - lineStart, report.end - lineStart))
+                return;
+            }
+            const origin = lines[first]!;
+            found.push(new ReportedFinding(active, report, locale, origin, origin.start));
+          },
+        );
+        return found;
+      };
+      let found = run(true);
+      if (kept) found = before && !touchesAny(before, edit!.changed) ? before : run(false);
+      this.documentFindings[place] = found;
+      for (const finding of found) all.push(finding);
+    });
+    // Each rule's findings are in order already: the sort merges runs.
+    return all.sort(byPosition);
   }
 
   private analyzeLine(index: number): LineResult {

@@ -55,6 +55,18 @@ export interface Revision<D> {
   readonly lines: readonly ChangedLine[];
   /** What `checkLine` returned for one of `lines` before the change. */
   lineData(index: number): D | undefined;
+  /**
+   * Whether every line is the same kind of block as before, in the same runs (headings,
+   * enumerations, residue): the changed lines' own blocks excepted.
+   */
+  readonly sameStructure: boolean;
+  /**
+   * Keeps this rule's findings of the analysis before, moved with their lines, instead of
+   * reporting them again: for a pass that finds the changed lines change nothing it reads. Report
+   * nothing after calling it. No kept finding may touch a changed line: the engine runs the pass
+   * again, without `revised`, if one lies on such a line.
+   */
+  keep(): void;
 }
 
 /** The whole document, for findings that depend on more than one line. Offsets are absolute. */

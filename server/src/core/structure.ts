@@ -197,6 +197,8 @@ export interface Structure {
   readonly blocks: readonly LineBlock[];
   /** The line of the first block after the title and front matter. */
   readonly bodyStart: number;
+  /** Whether this is the structure before an edit, revised for its lines, rather than built anew. */
+  readonly revised: boolean;
 }
 
 /** The blocks of the kinds document passes look for (see `Transcript`). */
@@ -277,6 +279,7 @@ function reviseStructure(
     model: transcriptOf(source, blocks, previous.model.title, { residue, numbered, enumerated }),
     blocks,
     bodyStart: previous.bodyStart,
+    revised: true,
   };
 }
 
@@ -409,6 +412,7 @@ function buildAll(source: LineSource): Structure {
     model: transcriptOf(source, drafts, title, listBlocks(drafts, facts)),
     blocks: drafts,
     bodyStart,
+    revised: false,
   };
 }
 

@@ -44,7 +44,13 @@ export const headingNumbering = defineRule({
     },
     renumber: { en: 'Renumber as “{expected}”', 'zh-cn': '将序号改为“{expected}”' },
   },
-  checkDocument({ model, lineText, lineFacts }, report) {
+  checkDocument({ model, revised, lineText, lineFacts }, report) {
+    // The numbering reads the numbered lines alone: an edit elsewhere leaves every finding as it was.
+    if (
+      revised?.sameStructure &&
+      revised.lines.every(({ index, before }) => !before.numbering && !lineFacts(index).numbering)
+    )
+      return revised.keep();
     const numeral = (heading: Heading) => {
       const { line } = model.lineIndex.position(heading.numeralStart);
       const start = model.lines[line]!.start;

@@ -270,6 +270,22 @@ export const placeholder = defineRule<'decided' | 'undecided' | 'replace', LineP
     return pending || restored ? { pending: pending ?? [], restored: restored ?? [], rewritten } : undefined;
   },
   checkDocument({ model, revised, lineData, linesWithData, lineText, lineFacts }, report) {
+    // The words fix-all restores are evidence too: after it, `X中央` reads 党中央, and a second
+    // fix-all would take that as evidence for an `X` the first left alone. So evidence grows with
+    // each decision until no more candidates are decided.
+    const evidence = new Evidence(model, revised, (line) => ({
+      text: lineText(line),
+      facts: lineFacts(line),
+      restored: lineData(line)?.restored ?? NO_RESTORED,
+    }));
+    // What evidence decides depends on the waiting candidates and the evidence alone: when the
+    // edit changed neither, every decision stands.
+    const awaits = (data: LinePlaceholders | undefined) => data !== undefined && data.pending.length > 0;
+    if (
+      revised?.lines.every(({ index }) => !awaits(revised.lineData(index)) && !awaits(lineData(index))) &&
+      !evidence.revise()
+    )
+      return revised.keep();
     // Evidence is looked up only for the few candidates no collocation decides.
     const waiting: { pending: Pending; line: number; lineStart: number }[] = [];
     for (const line of linesWithData) {
@@ -280,14 +296,6 @@ export const placeholder = defineRule<'decided' | 'undecided' | 'replace', LineP
     }
     // Most transcripts need no evidence: every placeholder is decided by the words around it.
     if (waiting.length === 0) return;
-    // The words fix-all restores are evidence too: after it, `X中央` reads 党中央, and a second
-    // fix-all would take that as evidence for an `X` the first left alone. So evidence grows with
-    // each decision until no more candidates are decided.
-    const evidence = new Evidence(model, revised, (line) => ({
-      text: lineText(line),
-      facts: lineFacts(line),
-      restored: lineData(line)?.restored ?? NO_RESTORED,
-    }));
     /** What fix-all rewrites on each line where a candidate is decided here: the others read it. */
     const rewrittenOn = new Map<number, Rewritten[]>();
     const decisions = new Array<{ candidate: Candidate; decision: Decision } | undefined>(waiting.length);
@@ -562,32 +570,56 @@ class Evidence {
     return windows;
   }
 
+  /**
+   * Takes over the windows the analysis before indexed, revised for the changed lines. Whether a
+   * window appeared or vanished: only then may a decision change.
+   */
+  revise(): boolean {
+    const before = this.revised && windowsByModel.get(this.revised.previous);
+    let changed = false;
+    for (const expansion of [...(before?.keys() ?? [])])
+      if (this.takeOver(before!, expansion)) changed = true;
+    return changed;
+  }
+
   private windowsOf(expansion: string): WindowCounts {
     let windows = this.indexed.get(expansion);
     if (windows) return windows;
     const before = this.revised && windowsByModel.get(this.revised.previous);
-    windows = before?.get(expansion);
-    if (windows && this.revised) {
-      // Taken over, not copied: the analysis before has made its decisions.
-      before!.delete(expansion);
-      const { previous, lines, lineData } = this.revised;
-      for (const { index, before: facts } of lines) {
-        const was = {
-          text: previous.lineText(index),
-          facts,
-          restored: lineData(index)?.restored ?? NO_RESTORED,
-        };
-        countWindows(windows, expansion, was, -1);
-        countWindows(windows, expansion, this.lineWords(index), 1);
-      }
-    } else {
-      windows = new Map();
-      // Words are looked for line by line, as no window across a line break is two Han characters.
-      for (let line = 0; line < this.model.lines.length; line++)
-        countWindows(windows, expansion, this.lineWords(line), 1);
+    if (before?.has(expansion)) {
+      this.takeOver(before, expansion);
+      return this.indexed.get(expansion)!;
     }
+    windows = new Map();
+    // Words are looked for line by line, as no window across a line break is two Han characters.
+    for (let line = 0; line < this.model.lines.length; line++)
+      countWindows(windows, expansion, this.lineWords(line), 1);
     this.indexed.set(expansion, windows);
     return windows;
+  }
+
+  /** Makes the windows of `expansion` indexed before this analysis's, revised: whether any appeared or vanished. */
+  private takeOver(before: Map<string, WindowCounts>, expansion: string): boolean {
+    const windows = before.get(expansion)!;
+    // Taken over, not copied: the analysis before has made its decisions.
+    before.delete(expansion);
+    this.indexed.set(expansion, windows);
+    const { previous, lines, lineData } = this.revised!;
+    // What the changed lines take away and add, netted first: retyping a line changes nothing.
+    const change: WindowCounts = new Map();
+    for (const { index, before: facts } of lines) {
+      const restored = lineData(index)?.restored ?? NO_RESTORED;
+      countWindows(change, expansion, { text: previous.lineText(index), facts, restored }, -1);
+      countWindows(change, expansion, this.lineWords(index), 1);
+    }
+    let appearedOrVanished = false;
+    for (const [window, by] of change) {
+      const count = (windows.get(window) ?? 0) + by;
+      if (count === 0) windows.delete(window);
+      else windows.set(window, count);
+      if (count === 0 || count === by) appearedOrVanished = true;
+    }
+    return appearedOrVanished;
   }
 }
 

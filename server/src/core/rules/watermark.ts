@@ -1,4 +1,5 @@
 import type { TextRange } from '../config';
+import type { LineFacts } from '../lineFacts';
 import { defineRule } from '../rule';
 import { blankRunStart, compact, lineRemovalRange } from '../text';
 
@@ -70,7 +71,18 @@ export const watermark = defineRule<
     }
     return undefined;
   },
-  checkDocument({ model, lineData, linesWithData, lineText }, report) {
+  checkDocument({ model, revised, lineData, linesWithData, lineText, lineFacts }, report) {
+    // Whole lines go for what they are alone: an edit in other lines leaves every finding as it was.
+    const removedWhole = (facts: LineFacts, data: 'whole-line' | undefined) =>
+      facts.kind === 'residue' || data === 'whole-line';
+    if (
+      revised?.sameStructure &&
+      revised.lines.every(
+        ({ index, before }) =>
+          !removedWhole(before, revised.lineData(index)) && !removedWhole(lineFacts(index), lineData(index)),
+      )
+    )
+      return revised.keep();
     const { lines } = model;
     const reportLine = (
       index: number,
