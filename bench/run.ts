@@ -10,7 +10,6 @@ import {
   analyze,
   applyEdits,
   fixAllEdits,
-  outline,
   RULES,
   resolveConfig,
   TranscriptAnalyzer,
@@ -93,7 +92,7 @@ interface SizeResult {
 /** Full analysis: every rule, the findings as the server publishes them, and the outline. */
 function fullAnalysis(text: string): number {
   const analysis = analyze(text, options);
-  return analysis.findings.length + outline(analysis.model).length;
+  return analysis.findings.length + analysis.outline.length;
 }
 
 /** The middle of a paragraph near the middle of the text, where an edit is typed. */
@@ -119,7 +118,7 @@ async function measureSize(label: string, bytes: number, repeats: number): Promi
     analyzer.update(at, at + (typed ? 1 : 0), typed ? '' : '的');
     typed = !typed;
     const updated = analyzer.analysis();
-    return updated.findings.length + outline(updated.model).length;
+    return updated.findings.length + updated.outline.length;
   });
 
   const autocorrect = await import('autocorrect-node');

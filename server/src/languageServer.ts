@@ -22,7 +22,6 @@ import {
   hoverMarkdown,
   isRecord,
   type Locale,
-  outline,
   type ResolvedConfig,
   RULES,
   resolveConfig,
@@ -404,7 +403,7 @@ export function startServer(connection: Connection): void {
     const document = documents.get(textDocument.uri);
     const analysis = document && documents.analysis(document.uri);
     if (!document || !analysis) return null;
-    return outline(analysis.model).map((node) => toDocumentSymbol(document, node));
+    return analysis.outline.map((node) => toDocumentSymbol(document, node));
   });
 
   connection.onFoldingRanges(async ({ textDocument }) => {
@@ -412,7 +411,7 @@ export function startServer(connection: Connection): void {
     const document = documents.get(textDocument.uri);
     const analysis = document && documents.analysis(document.uri);
     if (!analysis) return null;
-    return foldingRegions(analysis.model, outline(analysis.model)).map(toFoldingRange);
+    return foldingRegions(analysis.model, analysis.outline).map(toFoldingRange);
   });
 
   connection.onHover(async ({ textDocument, position }) => {

@@ -9,13 +9,13 @@ import {
   analyze,
   foldingRegions,
   type Locale,
-  outline,
   RULES,
   resolveConfig,
   type SpeechTidySettings,
   TranscriptAnalyzer,
 } from '../../server/src/core';
 import { document, insertion, locale, propertyParameters, settings } from '../support/generators';
+import { plainOutline } from '../support/invariants';
 
 /** An edit as proportions of the text it applies to, so it fits whatever the text is by then. */
 interface EditPlan {
@@ -60,7 +60,7 @@ function place(text: string, plan: EditPlan): { start: number; end: number } {
 /** What an analysis says, as plain data: findings with their messages and fixes, and the model. */
 function snapshot(analysis: Analysis, text: string) {
   const { model } = analysis;
-  const roots = outline(model);
+  const roots = analysis.outline;
   return {
     text: model.text,
     lines: model.lines,
@@ -82,7 +82,7 @@ function snapshot(analysis: Analysis, text: string) {
       message: finding.message,
       fixes: finding.fixes.map((fix) => ({ ...fix, edits: [...fix.edits] })),
     })),
-    outline: roots,
+    outline: plainOutline(roots),
     folding: foldingRegions(model, roots),
   };
 }

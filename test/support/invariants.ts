@@ -118,6 +118,21 @@ export function assertOutline(text: string, nodes: readonly OutlineNode[], paren
   }
 }
 
+/** An outline as a user sees it, plain data to compare: nodes read their offsets through getters. */
+export function plainOutline(nodes: readonly OutlineNode[]): object[] {
+  return nodes.map((node) => ({
+    kind: node.kind,
+    level: node.level,
+    name: node.name,
+    detail: node.detail,
+    start: node.start,
+    end: node.end,
+    selectionStart: node.selectionStart,
+    selectionEnd: node.selectionEnd,
+    children: plainOutline(node.children),
+  }));
+}
+
 export function assertFolding(lineCount: number, regions: readonly FoldingRegion[]): void {
   for (const region of regions) {
     assert.ok(

@@ -5,11 +5,12 @@ import { describe, test } from 'node:test';
 import {
   type Analysis,
   analyze,
-  outline,
+  type OutlineNode,
   RULES,
   resolveConfig,
   TranscriptAnalyzer,
 } from '../../server/src/core';
+import { plainOutline } from '../support/invariants';
 
 const options = { config: resolveConfig({}, RULES), locale: 'en' as const };
 
@@ -36,7 +37,7 @@ function seen(analysis: Analysis) {
       message,
       fixes: fixes.map(({ title, edits }) => ({ title, edits })),
     })),
-    outline: outline(analysis.model),
+    outline: plainOutline(analysis.outline),
   };
 }
 
@@ -76,6 +77,36 @@ describe('typing into a transcript', () => {
       if (index !== edited) assert.equal(block, before[index], `block ${index} is kept`);
     });
     assert.notEqual(after[edited], before[edited]);
+  });
+
+  test('the outline is revised, not made again: only the edited line’s nodes are new', () => {
+    const analyzer = new TranscriptAnalyzer(SPEECH, { ...options, rules: RULES });
+    const nodesOf = (analysis: Analysis) => {
+      const nodes: OutlineNode[] = [];
+      const visit = (node: OutlineNode) => {
+        nodes.push(node);
+        node.children.forEach(visit);
+      };
+      analysis.outline.forEach(visit);
+      return nodes;
+    };
+    const before = nodesOf(analyzer.analysis());
+    const at = analyzer.text.indexOf('当前形势');
+    analyzer.update(at, at, '今年');
+    const after = nodesOf(analyzer.analysis());
+    assert.equal(after.length, before.length);
+    const renamed = after.filter((node, index) => node !== before[index]);
+    assert.deepEqual(
+      renamed.map((node) => node.name),
+      ['一、关于今年当前形势'],
+    );
+    // The nodes after the edit are the same objects, where the text now puts them.
+    const later = after.find((node) => node.name.startsWith('二、'))!;
+    assert.equal(
+      later,
+      before.find((node) => node.name.startsWith('二、')),
+    );
+    assert.equal(analyzer.text.slice(later.start, later.selectionEnd), '二、关于下步工作');
   });
 
   test('renumbering a heading or starting a new line rebuilds the structure, still equal to scratch', () => {

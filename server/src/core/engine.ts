@@ -12,6 +12,7 @@ import type { ResolvedConfig, TextRange } from './config';
 import { format, type Locale } from './l10n';
 import { type LineFacts, lineFacts } from './lineFacts';
 import type { Transcript } from './model';
+import { LiveOutline, type OutlineNode, outline } from './outline';
 import type { Edit, Report, Reporter, Rule, Severity } from './rule';
 import { buildStructure, type ChangedLine, type LineBlock, type Structure } from './structure';
 import { type Line, lineAt, partitionPoint } from './text';
@@ -40,6 +41,8 @@ export interface Analysis {
   readonly model: Transcript;
   /** Sorted by position. */
   readonly findings: readonly Finding[];
+  /** The outline, made when first asked for: after an edit, revised from the one before. */
+  readonly outline: readonly OutlineNode[];
 }
 
 export interface AnalysisOptions {
@@ -288,6 +291,7 @@ export class TranscriptAnalyzer {
   /** For each rule slot that asked, the lines its `checkLine` returned something for. */
   private withData: (readonly number[] | undefined)[] = [];
   private current: Analysis | undefined;
+  private readonly liveOutline = new LiveOutline();
   /** Each active rule's document findings in the last analysis, by its place among them. */
   private documentFindings: (ReportedFinding[] | undefined)[] = [];
   /** The text as one string, joined from the lines when asked for after an edit. */
@@ -427,6 +431,7 @@ export class TranscriptAnalyzer {
     this.structure = structure;
     this.edited = new Map();
     const { model } = structure;
+    this.liveOutline.note(structure.revised, editedLines);
 
     const documentFindings = this.checkDocument(
       model,
@@ -458,15 +463,23 @@ export class TranscriptAnalyzer {
       while (next < documentFindings.length) merged.push(documentFindings[next++]!);
       return merged;
     };
-    this.current = {
+    let roots: readonly OutlineNode[] | undefined;
+    // Revised only while this is the latest analysis: an analysis before it is made anew.
+    const outlineOf = () => (this.current === current ? this.liveOutline.of(model) : outline(model));
+    const current: Analysis = {
       model,
       // Most requests (outline, folding) never look at the findings; build them on first use.
       get findings() {
         findings ??= collect();
         return findings;
       },
+      get outline() {
+        roots ??= outlineOf();
+        return roots;
+      },
     };
-    return this.current;
+    this.current = current;
+    return current;
   }
 
   /**

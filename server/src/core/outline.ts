@@ -1,8 +1,13 @@
 // The structure users navigate by: the title at the root, headings nested by level, and the
 // items of in-paragraph enumerations under the section that holds them.
+//
+// Nodes hold their offsets as a line and a distance into it, and read where the line now is: an
+// edit that keeps the structure moves every node after it without touching it, and `LiveOutline`
+// replaces only the nodes of the edited lines.
 
 import { headingRank } from './lineFacts';
 import type { Block, Transcript } from './model';
+import { type Line, partitionPoint } from './text';
 
 export type OutlineKind = 'title' | 'heading' | 'enumeration';
 
@@ -11,10 +16,10 @@ export interface OutlineNode {
   /** 0 for the title, 1–5 for headings, 6 for enumeration items. */
   readonly level: number;
   readonly name: string;
-  readonly detail?: string;
+  readonly detail?: string | undefined;
   /** The whole section: from the heading to the next heading of the same or a higher rank. */
   readonly start: number;
-  end: number;
+  readonly end: number;
   /** The heading itself. */
   readonly selectionStart: number;
   readonly selectionEnd: number;
@@ -22,13 +27,100 @@ export interface OutlineNode {
 }
 
 const ENUMERATION_LEVEL = 6;
+/** A distance into a line that stands for wherever the line ends. */
+const LINE_END = -1;
 
-/** The title or a heading, while the outline is built: items and subsections are added to it. */
-interface Section extends OutlineNode {
-  readonly children: OutlineNode[];
+/** The lines an outline's nodes are placed on, as the latest analysis has them. */
+interface PlacedLines {
+  current: readonly Line[];
 }
 
-function titleNode(model: Transcript, documentEnd: number): Section | undefined {
+class Node implements OutlineNode {
+  constructor(
+    readonly kind: OutlineKind,
+    readonly level: number,
+    readonly name: string,
+    readonly detail: string | undefined,
+    private readonly lines: PlacedLines,
+    /** The line the node starts on. */
+    readonly line: number,
+    private readonly startOffset: number,
+    private readonly selectionEndLine: number,
+    private readonly selectionEndOffset: number,
+    /** The line a section ends on: the last line of speech before the next heading that closes it. */
+    public endLine: number,
+    private readonly endOffset: number,
+    readonly children: Node[],
+  ) {}
+
+  get start(): number {
+    return this.lines.current[this.line]!.start + this.startOffset;
+  }
+
+  get selectionStart(): number {
+    return this.start;
+  }
+
+  get selectionEnd(): number {
+    return this.offset(this.selectionEndLine, this.selectionEndOffset);
+  }
+
+  get end(): number {
+    return this.offset(this.endLine, this.endOffset);
+  }
+
+  private offset(index: number, distance: number): number {
+    const line = this.lines.current[index]!;
+    return distance === LINE_END ? line.end : line.start + distance;
+  }
+}
+
+/** Enumeration items have no children: they share one empty list. */
+const LEAF: Node[] = [];
+
+function headingNode(block: Block, lines: PlacedLines, endLine: number, children: Node[]): Node {
+  const heading = block.heading!;
+  const { line } = block;
+  return new Node(
+    'heading',
+    heading.level,
+    heading.name,
+    undefined,
+    lines,
+    line.index,
+    block.contentStart - line.start,
+    line.index,
+    heading.textEnd - line.start,
+    endLine,
+    LINE_END,
+    children,
+  );
+}
+
+function itemNodes(block: Block, lines: PlacedLines, into: Node[]): void {
+  const { line } = block;
+  for (const item of block.enumeration) {
+    const start = item.start - line.start;
+    into.push(
+      new Node(
+        'enumeration',
+        ENUMERATION_LEVEL,
+        item.name,
+        undefined,
+        lines,
+        line.index,
+        start,
+        line.index,
+        item.nameEnd - line.start,
+        line.index,
+        item.end - line.start,
+        LEAF,
+      ),
+    );
+  }
+}
+
+function titleNode(model: Transcript, lines: PlacedLines, lastLine: number): Node | undefined {
   const [first, ...rest] = model.title;
   if (!first) return undefined;
   const last = rest.at(-1) ?? first;
@@ -49,32 +141,35 @@ function titleNode(model: Transcript, documentEnd: number): Section | undefined 
     else if (block.kind !== 'residue' && block.kind !== 'title') break;
   }
   const detail = frontMatter.map(lineText).join(' · ');
-  const start = first.contentStart;
-  return {
-    kind: 'title',
-    level: 0,
+  return new Node(
+    'title',
+    0,
     name,
-    ...(detail ? { detail } : {}),
-    start,
-    end: Math.max(documentEnd, last.line.end),
-    selectionStart: start,
-    selectionEnd: last.line.end,
-    children: [],
-  };
+    detail || undefined,
+    lines,
+    first.line.index,
+    first.contentStart - first.line.start,
+    last.line.index,
+    LINE_END,
+    Math.max(lastLine, last.line.index),
+    LINE_END,
+    [],
+  );
 }
 
-/** Enumeration items have no children: they share one empty list. */
-const LEAF: readonly OutlineNode[] = [];
-
 export function outline(model: Transcript): OutlineNode[] {
-  const documentEnd = model.blocks.findLast((block) => block.kind !== 'residue')?.line.end ?? 0;
-  const roots: OutlineNode[] = [];
-  const title = titleNode(model, documentEnd);
+  return build(model, { current: model.lines });
+}
+
+function build(model: Transcript, lines: PlacedLines): Node[] {
+  const lastLine = model.blocks.findLast((block) => block.kind !== 'residue')?.line.index ?? 0;
+  const roots: Node[] = [];
+  const title = titleNode(model, lines, lastLine);
   if (title) roots.push(title);
   // The open sections, innermost last, side by side with their heading ranks (the title's -1
-  // keeps it open). This runs on every keystroke over every block of a long transcript, so the
-  // stack is two plain arrays and the list new nodes go to is kept at hand.
-  const openNodes: Section[] = title ? [title] : [];
+  // keeps it open). This runs over every block of a long transcript, so the stack is two plain
+  // arrays and the list new nodes go to is kept at hand.
+  const openNodes: Node[] = title ? [title] : [];
   const openRanks: number[] = title ? [-1] : [];
   let siblings = title ? title.children : roots;
   /** The last block of the speech before the current one: where a section it closes ends. */
@@ -87,42 +182,76 @@ export function outline(model: Transcript): OutlineNode[] {
       const rank = headingRank(heading);
       while (openRanks.length > 0 && openRanks[openRanks.length - 1]! >= rank) {
         openRanks.pop();
-        openNodes.pop()!.end = previous?.line.end ?? 0;
+        openNodes.pop()!.endLine = previous?.line.index ?? 0;
       }
-      const start = block.contentStart;
-      const node: Section = {
-        kind: 'heading',
-        level: heading.level,
-        name: heading.name,
-        start,
-        end: block.line.end,
-        selectionStart: start,
-        selectionEnd: heading.textEnd,
-        children: [],
-      };
+      const node = headingNode(block, lines, block.line.index, []);
       (openNodes.length > 0 ? openNodes[openNodes.length - 1]!.children : roots).push(node);
       openNodes.push(node);
       openRanks.push(rank);
       siblings = node.children;
     }
-    for (const item of block.enumeration) {
-      const start = item.start;
-      siblings.push({
-        kind: 'enumeration',
-        level: ENUMERATION_LEVEL,
-        name: item.name,
-        start,
-        end: item.end,
-        selectionStart: start,
-        selectionEnd: item.nameEnd,
-        children: LEAF,
-      });
-    }
+    if (block.enumeration.length > 0) itemNodes(block, lines, siblings);
     previous = block;
   }
-  const lastEnd = previous?.line.end ?? 0;
-  for (const node of openNodes) node.end = Math.max(node.end, lastEnd);
+  for (const node of openNodes) node.endLine = Math.max(node.endLine, lastLine);
   return roots;
+}
+
+/**
+ * A document's outline across its analyses. After edits that changed the text of some lines but
+ * no line's kind, heading or enumeration runs, the tree keeps its shape: every node reads where
+ * its line now is, and only the nodes of the edited lines are made again.
+ */
+export class LiveOutline {
+  private roots: Node[] | undefined;
+  private readonly lines: PlacedLines = { current: [] };
+  /** The lines changed since the outline was made, or undefined when edits changed its shape. */
+  private changed: Set<number> | undefined;
+
+  /** Takes note of an analysis: whether its structure was revised, and which lines changed. */
+  note(sameStructure: boolean, lines: readonly number[]): void {
+    if (!sameStructure) this.changed = undefined;
+    else if (this.changed) for (const line of lines) this.changed.add(line);
+  }
+
+  of(model: Transcript): OutlineNode[] {
+    this.lines.current = model.lines;
+    if (this.roots && this.changed) {
+      for (const line of this.changed) this.replaceOn(model, line);
+    } else this.roots = build(model, this.lines);
+    this.changed = new Set();
+    return this.roots;
+  }
+
+  /** Makes the nodes of line `index` again, from its block now: the tree around them stays. */
+  private replaceOn(model: Transcript, index: number): void {
+    const { blocks } = model;
+    const block = blocks[partitionPoint(blocks.length, (place) => blocks[place]!.line.index < index)];
+    if (block?.line.index !== index || block.kind === 'residue') return;
+    if (!block.heading && block.enumeration.length === 0) return;
+    let level = this.roots!;
+    for (;;) {
+      const at = partitionPoint(level.length, (place) => level[place]!.line <= index) - 1;
+      const node = level[at];
+      if (!node) return;
+      if (node.line < index) {
+        level = node.children;
+        continue;
+      }
+      if (node.kind === 'heading') {
+        // Its own items open its children.
+        const replaced = headingNode(block, this.lines, node.endLine, node.children);
+        level[at] = replaced;
+        level = node.children;
+        continue;
+      }
+      // The line's items, the last of them at `at`.
+      const items: Node[] = [];
+      itemNodes(block, this.lines, items);
+      level.splice(at - items.length + 1, items.length, ...items);
+      return;
+    }
+  }
 }
 
 export interface FoldingRegion {
