@@ -318,8 +318,9 @@ function transcriptOf(
   lists: BlockLists,
 ): Transcript & BlockLists {
   const { lines } = source;
+  // No spread here: copying properties into a literal that has a getter makes V8 keep the first
+  // getter (and the document it reads) in the object's shape, for the life of the process.
   return {
-    ...lists,
     // Read when asked for: after an edit, the text is joined from the lines only if a rule needs it.
     get text() {
       return source.text;
@@ -330,6 +331,9 @@ function transcriptOf(
     lineBreak: source.lineBreak,
     blocks,
     title,
+    residue: lists.residue,
+    numbered: lists.numbered,
+    enumerated: lists.enumerated,
   };
 }
 
