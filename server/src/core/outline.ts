@@ -78,21 +78,48 @@ class Node implements OutlineNode {
 /** Enumeration items have no children: they share one empty list. */
 const LEAF: Node[] = [];
 
+/** A node that starts, and is selected, within one line: a heading or an enumeration item. */
+function nodeOnLine(
+  kind: OutlineKind,
+  level: number,
+  name: string,
+  lines: PlacedLines,
+  line: Line,
+  start: number,
+  selectionEnd: number,
+  end: { readonly line: number; readonly offset: number },
+  children: Node[],
+): Node {
+  const { index } = line;
+  const from = line.start;
+  return new Node(
+    kind,
+    level,
+    name,
+    undefined,
+    lines,
+    index,
+    start - from,
+    index,
+    selectionEnd - from,
+    end.line,
+    end.offset,
+    children,
+  );
+}
+
 function headingNode(block: Block, lines: PlacedLines, endLine: number, children: Node[]): Node {
   const heading = block.heading!;
-  const { line } = block;
-  return new Node(
+  const end = { line: endLine, offset: LINE_END };
+  return nodeOnLine(
     'heading',
     heading.level,
     heading.name,
-    undefined,
     lines,
-    line.index,
-    block.contentStart - line.start,
-    line.index,
-    heading.textEnd - line.start,
-    endLine,
-    LINE_END,
+    block.line,
+    block.contentStart,
+    heading.textEnd,
+    end,
     children,
   );
 }
@@ -100,20 +127,17 @@ function headingNode(block: Block, lines: PlacedLines, endLine: number, children
 function itemNodes(block: Block, lines: PlacedLines, into: Node[]): void {
   const { line } = block;
   for (const item of block.enumeration) {
-    const start = item.start - line.start;
+    const end = { line: line.index, offset: item.end - line.start };
     into.push(
-      new Node(
+      nodeOnLine(
         'enumeration',
         ENUMERATION_LEVEL,
         item.name,
-        undefined,
         lines,
-        line.index,
-        start,
-        line.index,
-        item.nameEnd - line.start,
-        line.index,
-        item.end - line.start,
+        line,
+        item.start,
+        item.nameEnd,
+        end,
         LEAF,
       ),
     );
