@@ -79,6 +79,24 @@ describe('typing into a transcript', () => {
     assert.notEqual(after[edited], before[edited]);
   });
 
+  test('the findings of the lines an edit did not touch are kept, where the text now puts them', () => {
+    const analyzer = new TranscriptAnalyzer(SPEECH, { ...options, rules: RULES });
+    const before = analyzer.analysis().findings;
+    const at = analyzer.text.indexOf('稳中有进');
+    analyzer.update(at, at, '总体');
+    const after = analyzer.analysis().findings;
+    assert.deepEqual(seen(analyzer.analysis()), seen(analyze(analyzer.text, options)));
+    const editedLine = analyzer.text.slice(0, at).split('\n').length - 1;
+    const lineOf = (offset: number) => analyzer.text.slice(0, offset).split('\n').length - 1;
+    const elsewhere = after.filter((finding) => lineOf(finding.start) !== editedLine);
+    assert.ok(
+      elsewhere.length > 0 && elsewhere.length < after.length,
+      'findings on the edited line and off it',
+    );
+    for (const finding of elsewhere)
+      assert.ok(before.includes(finding), `${finding.rule} at ${finding.start} is kept`);
+  });
+
   test('the outline is revised, not made again: only the edited line’s nodes are new', () => {
     const analyzer = new TranscriptAnalyzer(SPEECH, { ...options, rules: RULES });
     const nodesOf = (analysis: Analysis) => {

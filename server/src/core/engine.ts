@@ -244,6 +244,64 @@ function touchesAny(findings: readonly ReportedFinding[], changed: readonly Chan
   return false;
 }
 
+/** Line findings (of lines not removed as residue) and document findings, in order of position. */
+function mergeFindings(
+  results: readonly LineResult[],
+  residueLines: ReadonlySet<number>,
+  documentFindings: readonly ReportedFinding[],
+): ReportedFinding[] {
+  const merged: ReportedFinding[] = [];
+  let next = 0;
+  // Where the next document finding starts, read once, not at every comparison.
+  let nextStart = documentFindings[0]?.start ?? Number.POSITIVE_INFINITY;
+  for (let index = 0; index < results.length; index++) {
+    const lineFindings = results[index]!.findings;
+    if (lineFindings.length === 0 || residueLines.has(index)) continue;
+    for (const found of lineFindings) {
+      const start = found.start;
+      while (nextStart <= start && (nextStart < start || documentFindings[next]!.end <= found.end)) {
+        merged.push(documentFindings[next++]!);
+        nextStart = documentFindings[next]?.start ?? Number.POSITIVE_INFINITY;
+      }
+      merged.push(found);
+    }
+  }
+  while (next < documentFindings.length) merged.push(documentFindings[next++]!);
+  return merged;
+}
+
+/**
+ * `merged` with the findings of the `changed` lines made again, when every document finding is
+ * the one it holds and none lies on those lines: each finding is placed on the line it starts
+ * on, in order, so a line's findings are one run of the list.
+ */
+function reviseFindings(
+  merged: readonly ReportedFinding[],
+  changed: readonly number[],
+  results: readonly LineResult[],
+  residueLines: ReadonlySet<number>,
+): ReportedFinding[] {
+  const revised = merged.slice();
+  for (const line of changed) {
+    const from = partitionPoint(revised.length, (place) => revised[place]!.origin.index < line);
+    const to = partitionPoint(revised.length, (place) => revised[place]!.origin.index <= line);
+    const found = residueLines.has(line) ? NOTHING : results[line]!.findings;
+    revised.splice(from, to - from, ...found);
+  }
+  return revised;
+}
+
+/** Whether two lists of document findings by rule hold the same findings: the same list, or none. */
+function sameLists(
+  before: readonly (readonly ReportedFinding[] | undefined)[],
+  after: readonly (readonly ReportedFinding[] | undefined)[],
+): boolean {
+  return after.every((list, place) => {
+    const was = before[place];
+    return list === was || ((list?.length ?? 0) === 0 && (was?.length ?? 0) === 0);
+  });
+}
+
 /** One empty array for every line that has nothing of a kind. */
 const NOTHING: readonly never[] = [];
 
@@ -292,6 +350,14 @@ export class TranscriptAnalyzer {
   private withData: (readonly number[] | undefined)[] = [];
   private current: Analysis | undefined;
   private readonly liveOutline = new LiveOutline();
+  /**
+   * The findings as last merged, with the document findings they hold, and the lines changed
+   * since (undefined when an edit changed the structure): a merge revises them for those lines.
+   */
+  private collected:
+    | { findings: ReportedFinding[]; documentFindings: readonly (readonly ReportedFinding[] | undefined)[] }
+    | undefined;
+  private changedSinceCollected: Set<number> | undefined;
   /** Each active rule's document findings in the last analysis, by its place among them. */
   private documentFindings: (ReportedFinding[] | undefined)[] = [];
   /** The text as one string, joined from the lines when asked for after an edit. */
@@ -432,6 +498,8 @@ export class TranscriptAnalyzer {
     this.edited = new Map();
     const { model } = structure;
     this.liveOutline.note(structure.revised, editedLines);
+    if (!structure.revised) this.changedSinceCollected = undefined;
+    else for (const line of editedLines) this.changedSinceCollected?.add(line);
 
     const documentFindings = this.checkDocument(
       model,
@@ -444,23 +512,14 @@ export class TranscriptAnalyzer {
 
     let findings: Finding[] | undefined;
     const collect = (): Finding[] => {
-      const merged: Finding[] = [];
-      let next = 0;
-      // Where the next document finding starts, read once, not at every comparison.
-      let nextStart = documentFindings[0]?.start ?? Number.POSITIVE_INFINITY;
-      for (let index = 0; index < results.length; index++) {
-        const lineFindings = results[index]!.findings;
-        if (lineFindings.length === 0 || residueLines.has(index)) continue;
-        for (const found of lineFindings) {
-          const start = found.start;
-          while (nextStart <= start && (nextStart < start || documentFindings[next]!.end <= found.end)) {
-            merged.push(documentFindings[next++]!);
-            nextStart = documentFindings[next]?.start ?? Number.POSITIVE_INFINITY;
-          }
-          merged.push(found);
-        }
-      }
-      while (next < documentFindings.length) merged.push(documentFindings[next++]!);
+      if (this.current !== current) return mergeFindings(results, residueLines, documentFindings);
+      const last = this.collected;
+      const merged =
+        last && this.changedSinceCollected && sameLists(last.documentFindings, this.documentFindings)
+          ? reviseFindings(last.findings, [...this.changedSinceCollected], results, residueLines)
+          : mergeFindings(results, residueLines, documentFindings);
+      this.collected = { findings: merged, documentFindings: [...this.documentFindings] };
+      this.changedSinceCollected = new Set();
       return merged;
     };
     let roots: readonly OutlineNode[] | undefined;
