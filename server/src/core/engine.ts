@@ -244,26 +244,30 @@ function touchesAny(findings: readonly ReportedFinding[], changed: readonly Chan
   return false;
 }
 
-/** Line findings (of lines not removed as residue) and document findings, in order of position. */
+/**
+ * Line findings (of lines not removed as residue) and document findings, in order of position:
+ * the findings of each line in `lineFindings`, the first of them line `firstLine`.
+ */
 function mergeFindings(
-  results: readonly LineResult[],
+  lineFindings: readonly (readonly ReportedFinding[])[],
   residueLines: ReadonlySet<number>,
   documentFindings: readonly ReportedFinding[],
+  firstLine: number,
 ): ReportedFinding[] {
   const merged: ReportedFinding[] = [];
   let next = 0;
   // Where the next document finding starts, read once, not at every comparison.
   let nextStart = documentFindings[0]?.start ?? Number.POSITIVE_INFINITY;
-  for (let index = 0; index < results.length; index++) {
-    const lineFindings = results[index]!.findings;
-    if (lineFindings.length === 0 || residueLines.has(index)) continue;
-    for (const found of lineFindings) {
-      const start = found.start;
-      while (nextStart <= start && (nextStart < start || documentFindings[next]!.end <= found.end)) {
+  for (let index = 0; index < lineFindings.length; index++) {
+    const found = lineFindings[index]!;
+    if (found.length === 0 || residueLines.has(firstLine + index)) continue;
+    for (const finding of found) {
+      const start = finding.start;
+      while (nextStart <= start && (nextStart < start || documentFindings[next]!.end <= finding.end)) {
         merged.push(documentFindings[next++]!);
         nextStart = documentFindings[next]?.start ?? Number.POSITIVE_INFINITY;
       }
-      merged.push(found);
+      merged.push(finding);
     }
   }
   while (next < documentFindings.length) merged.push(documentFindings[next++]!);
@@ -271,35 +275,39 @@ function mergeFindings(
 }
 
 /**
- * `merged` with the findings of the `changed` lines made again, when every document finding is
- * the one it holds and none lies on those lines: each finding is placed on the line it starts
- * on, in order, so a line's findings are one run of the list.
+ * `merged` with the findings of some lines made again: each finding is placed on the line it
+ * starts on and the list is in order, so a line's findings are one run of it. The lines are those
+ * edited, and those where a document pass that ran again found something then or now.
  */
 function reviseFindings(
   merged: readonly ReportedFinding[],
-  changed: readonly number[],
+  edited: Iterable<number>,
   results: readonly LineResult[],
   residueLines: ReadonlySet<number>,
-): ReportedFinding[] {
-  const revised = merged.slice();
-  for (const line of changed) {
-    const from = partitionPoint(revised.length, (place) => revised[place]!.origin.index < line);
-    const to = partitionPoint(revised.length, (place) => revised[place]!.origin.index <= line);
-    const found = residueLines.has(line) ? NOTHING : results[line]!.findings;
-    revised.splice(from, to - from, ...found);
-  }
-  return revised;
-}
-
-/** Whether two lists of document findings by rule hold the same findings: the same list, or none. */
-function sameLists(
   before: readonly (readonly ReportedFinding[] | undefined)[],
   after: readonly (readonly ReportedFinding[] | undefined)[],
-): boolean {
-  return after.every((list, place) => {
+): ReportedFinding[] {
+  const lines = new Set(edited);
+  after.forEach((list, place) => {
     const was = before[place];
-    return list === was || ((list?.length ?? 0) === 0 && (was?.length ?? 0) === 0);
+    if (list === was) return;
+    for (const finding of was ?? NOTHING) lines.add(finding.origin.index);
+    for (const finding of list ?? NOTHING) lines.add(finding.origin.index);
   });
+  const revised = merged.slice();
+  for (const line of lines) {
+    const from = partitionPoint(revised.length, (place) => revised[place]!.origin.index < line);
+    const to = partitionPoint(revised.length, (place) => revised[place]!.origin.index <= line);
+    const onLine: ReportedFinding[] = [];
+    for (const list of after) {
+      if (!list) continue;
+      const first = partitionPoint(list.length, (place) => list[place]!.origin.index < line);
+      for (let at = first; list[at]?.origin.index === line; at++) onLine.push(list[at]!);
+    }
+    const found = results[line]!.findings;
+    revised.splice(from, to - from, ...mergeFindings([found], residueLines, onLine.sort(byPosition), line));
+  }
+  return revised;
 }
 
 /** One empty array for every line that has nothing of a kind. */
@@ -511,13 +519,27 @@ export class TranscriptAnalyzer {
     for (const block of model.residue) residueLines.add(block.line.index);
 
     let findings: Finding[] | undefined;
+    const mergeAll = () =>
+      mergeFindings(
+        results.map((result) => result.findings),
+        residueLines,
+        documentFindings,
+        0,
+      );
     const collect = (): Finding[] => {
-      if (this.current !== current) return mergeFindings(results, residueLines, documentFindings);
+      if (this.current !== current) return mergeAll();
       const last = this.collected;
       const merged =
-        last && this.changedSinceCollected && sameLists(last.documentFindings, this.documentFindings)
-          ? reviseFindings(last.findings, [...this.changedSinceCollected], results, residueLines)
-          : mergeFindings(results, residueLines, documentFindings);
+        last && this.changedSinceCollected
+          ? reviseFindings(
+              last.findings,
+              this.changedSinceCollected,
+              results,
+              residueLines,
+              last.documentFindings,
+              this.documentFindings,
+            )
+          : mergeAll();
       this.collected = { findings: merged, documentFindings: [...this.documentFindings] };
       this.changedSinceCollected = new Set();
       return merged;
@@ -608,7 +630,8 @@ export class TranscriptAnalyzer {
             found.push(new ReportedFinding(active, report, locale, origin, origin.start));
           },
         );
-        return found;
+        // In order, as the edits revising the findings look lines up in it.
+        return found.sort(byPosition);
       };
       let found = run(true);
       if (kept) found = before && !touchesAny(before, edit!.changed) ? before : run(false);
