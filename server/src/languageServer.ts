@@ -316,7 +316,7 @@ export function startServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
     // The editor's text is newer than the disk's: workspace symbols follow it while it is open.
     const file = filePathOf(document.uri);
-    if (file) index.indexText(file, document.getText(), state.analysis.model);
+    if (file) index.indexText(file, document.getText(), state.analysis);
   }
 
   function schedule(document: TextDocument, delay = changeDelay(document)): void {

@@ -5,7 +5,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { WorkspaceSymbol } from 'vscode-languageserver';
-import { LineIndex, looksLikeSpeech, type OutlineNode, outline, parse, type Transcript } from './core';
+import { type Analysis, LineIndex, looksLikeSpeech, type OutlineNode, outline, parse } from './core';
 import { symbolKind } from './protocol';
 
 interface IndexedHeading {
@@ -57,13 +57,13 @@ export class WorkspaceIndex {
     }
   }
 
-  /** Indexes a text; an open document passes the model its analysis already has. */
-  indexText(file: string, text: string, parsed?: Transcript): void {
+  /** Indexes a text; an open document passes its analysis, whose outline is revised as it is edited. */
+  indexText(file: string, text: string, analysis?: Pick<Analysis, 'model' | 'outline'>): void {
     if (!file.toLowerCase().endsWith('.speech') && !looksLikeSpeech(text)) {
       this.files.delete(file);
       return;
     }
-    const model = parsed ?? parse(text);
+    const model = analysis?.model ?? parse(text);
     const index = new LineIndex(model.lines);
     const headings: IndexedHeading[] = [];
     const visit = (node: OutlineNode, container: string | undefined) => {
@@ -78,7 +78,7 @@ export class WorkspaceIndex {
       });
       for (const child of node.children) visit(child, node.name);
     };
-    for (const node of outline(model)) visit(node, undefined);
+    for (const node of analysis?.outline ?? outline(model)) visit(node, undefined);
     this.files.set(file, headings);
   }
 

@@ -78,8 +78,8 @@ interface KeptLine {
   next: number;
 }
 
-/** Where findings of `checkDocument`, which are in absolute offsets, are placed. */
-const DOCUMENT_ORIGIN: Line = { index: -1, start: 0, end: 0, next: 0 };
+/** Where reports would go before the first line is begun: no line. */
+const NO_LINE: Line = { index: -1, start: 0, end: 0, next: 0 };
 
 const lineBreak = /\r\n|\r|\n/g;
 
@@ -154,9 +154,9 @@ function overlaps(ranges: readonly TextRange[], start: number, end: number): boo
 
 /**
  * A finding as a rule reported it, placed relative to its line (a document finding to the line it
- * starts on), so that it moves with the line when an edit before it shifts it. Its message and fix titles are
- * formatted when first read: fix-all, counting and the outline never read them, and most
- * findings of a long transcript are never looked at.
+ * starts on), so that it moves with the line when an edit before it shifts it. Its message and
+ * fix titles are formatted when first read: fix-all, counting and the outline never read them,
+ * and most findings of a long transcript are never looked at.
  */
 class ReportedFinding implements Finding {
   readonly rule: string;
@@ -318,7 +318,7 @@ const NOTHING: readonly never[] = [];
  * where a reporter made per rule and line would be nine closures for every line of a transcript.
  */
 class LineReports {
-  line: Line = DOCUMENT_ORIGIN;
+  line: Line = NO_LINE;
   ignored: readonly TextRange[] = NOTHING;
   findings: ReportedFinding[] | undefined;
   /** By the rule's place among the active rules. */
