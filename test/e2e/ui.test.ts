@@ -217,6 +217,33 @@ describe('Speech Tidy in the VS Code workbench (code-server, packaged .vsix)', (
     await shot('01-outline-and-problems');
   });
 
+  test('typing renames a heading in the Outline view and a half-width comma shows as a problem', async () => {
+    const lines = readSample().split('\n');
+    const heading = lines.findIndex((text) => text.includes('（二）提升政务服务水平'));
+    const paragraph = lines.findIndex((text) => text.includes('要坚持以群众'));
+    const problems = analyzeText(readSample()).findings.length;
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await goTo(heading + 1, lines[heading]!.indexOf('提升') + 1);
+    await page.keyboard.type('全面');
+    await goTo(paragraph + 1, lines[paragraph]!.indexOf('以群众') + 1);
+    await page.keyboard.type(',');
+    // The server revises the outline and the problems for the edited lines only; the views show
+    // the same as a fresh analysis would.
+    const renamed = page.locator('.pane-body .monaco-list-row[aria-label^="（二）全面提升政务服务水平"]');
+    await renamed.waitFor();
+    await waitForProblemsBadge(problems + 1);
+    await shot('01b-after-typing');
+    // Undone, as a user would, for the tests after this one.
+    const original = page.locator('.pane-body .monaco-list-row[aria-label^="（二）提升政务服务水平"]');
+    for (let undo = 0; undo < 6 && (await original.count()) === 0; undo++) {
+      await page.keyboard.press('Control+KeyZ');
+      await page.waitForTimeout(500);
+    }
+    await original.waitFor();
+    await waitForProblemsBadge(problems);
+    assert.equal(readSample(), lines.join('\n'), 'the file on disk is as it was');
+  });
+
   test('full-width punctuation is not boxed as ambiguous; the invisible character is highlighted', async () => {
     // Out of the box VS Code boxes （，） next to digits as ambiguous characters: the date line of
     // nearly every transcript...
