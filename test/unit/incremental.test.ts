@@ -97,6 +97,18 @@ describe('typing into a transcript', () => {
       assert.ok(before.includes(finding), `${finding.rule} at ${finding.start} is kept`);
   });
 
+  test('typing into one line that holds two hundred thousand findings', () => {
+    // A megabyte pasted without a line break: the edited line's findings are many at once.
+    const text = `标题\n${'中,'.repeat(200_000)}文。\n`;
+    const analyzer = new TranscriptAnalyzer(text, { ...options, rules: RULES });
+    assert.equal(analyzer.analysis().findings.length, 200_000);
+    const at = text.indexOf(',') + 1;
+    analyzer.update(at, at, '的');
+    const findings = analyzer.analysis().findings;
+    assert.equal(findings.length, 200_000);
+    assert.equal(findings[1]!.start, text.indexOf(',', at) + 1, 'the findings after the edit moved with it');
+  });
+
   test('the outline is revised, not made again: only the edited line’s nodes are new', () => {
     const analyzer = new TranscriptAnalyzer(SPEECH, { ...options, rules: RULES });
     const nodesOf = (analysis: Analysis) => {

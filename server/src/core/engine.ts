@@ -294,7 +294,7 @@ function reviseFindings(
     for (const finding of was ?? NOTHING) lines.add(finding.origin.index);
     for (const finding of list ?? NOTHING) lines.add(finding.origin.index);
   });
-  const revised = merged.slice();
+  let revised = merged.slice();
   for (const line of lines) {
     const from = partitionPoint(revised.length, (place) => revised[place]!.origin.index < line);
     const to = partitionPoint(revised.length, (place) => revised[place]!.origin.index <= line);
@@ -305,7 +305,9 @@ function reviseFindings(
       for (let at = first; list[at]?.origin.index === line; at++) onLine.push(list[at]!);
     }
     const found = results[line]!.findings;
-    revised.splice(from, to - from, ...mergeFindings([found], residueLines, onLine.sort(byPosition), line));
+    // One line may hold a hundred thousand findings (a megabyte of `中,` without a break).
+    const run = mergeFindings([found], residueLines, onLine.sort(byPosition), line);
+    revised = replaceRange(revised, from, to - from, run);
   }
   return revised;
 }
