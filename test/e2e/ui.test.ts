@@ -16,8 +16,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { type OutlineNode, outline } from '../../server/src/core';
+import { outline } from '../../server/src/core';
 import { analyzeText } from '../support/fixtures';
+import { flatten } from '../support/invariants';
 import { type CodeServer, installExtension, startCodeServer, stateDirs } from './codeServer';
 import { BROWSER_ARGS } from './runSuite';
 import { CHROMIUM, ensureBrowser, ensureCodeServer, log, REPO_ROOT } from './setup';
@@ -183,14 +184,7 @@ describe('Speech Tidy in the VS Code workbench (code-server, packaged .vsix)', (
     await page.locator('.pane-header', { hasText: path.basename(workspace) }).click();
     await runCommand('Explorer: Focus on Outline View');
     const rows = page.locator('.pane-body .monaco-list-row[aria-label$=")"]');
-    const expected: string[] = [];
-    const walk = (nodes: readonly OutlineNode[]) => {
-      for (const node of nodes) {
-        expected.push(node.name);
-        walk(node.children);
-      }
-    };
-    walk(outline(analyzeText(readSample()).model));
+    const expected = flatten(outline(analyzeText(readSample()).model)).map((node) => node.name);
     await rows.nth(expected.length - 1).waitFor();
     const shown = (
       await rows.evaluateAll((elements) => elements.map((e) => e.getAttribute('aria-label') ?? ''))
@@ -218,17 +212,18 @@ describe('Speech Tidy in the VS Code workbench (code-server, packaged .vsix)', (
   });
 
   test('typing renames a heading in the Outline view and a half-width comma shows as a problem', async () => {
-    const lines = readSample().split('\n');
+    const sample = readSample();
+    const lines = sample.split('\n');
     const heading = lines.findIndex((text) => text.includes('（二）提升政务服务水平'));
     const paragraph = lines.findIndex((text) => text.includes('要坚持以群众'));
-    const problems = analyzeText(readSample()).findings.length;
+    const problems = analyzeText(sample).findings.length;
     await page.locator('.monaco-editor .view-lines').first().click();
     await goTo(heading + 1, lines[heading]!.indexOf('提升') + 1);
     await page.keyboard.type('全面');
     await goTo(paragraph + 1, lines[paragraph]!.indexOf('以群众') + 1);
     await page.keyboard.type(',');
-    // The server revises the outline and the problems for the edited lines only; the views show
-    // the same as a fresh analysis would.
+    // The server revises the outline and the problems for the edited lines only: the renamed
+    // heading and the one new problem must reach the views.
     const renamed = page.locator('.pane-body .monaco-list-row[aria-label^="（二）全面提升政务服务水平"]');
     await renamed.waitFor();
     await waitForProblemsBadge(problems + 1);
@@ -241,7 +236,7 @@ describe('Speech Tidy in the VS Code workbench (code-server, packaged .vsix)', (
     }
     await original.waitFor();
     await waitForProblemsBadge(problems);
-    assert.equal(readSample(), lines.join('\n'), 'the file on disk is as it was');
+    assert.equal(readSample(), sample, 'the file on disk is as it was');
   });
 
   test('full-width punctuation is not boxed as ambiguous; the invisible character is highlighted', async () => {

@@ -3,13 +3,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { foldingRegions, type OutlineNode, outline, parse } from '../../server/src/core';
+import { foldingRegions, outline, parse } from '../../server/src/core';
 import { document, garbage, propertyParameters } from '../support/generators';
-import { assertFolding, assertOutline } from '../support/invariants';
-
-function flatten(nodes: readonly OutlineNode[]): OutlineNode[] {
-  return nodes.flatMap((node) => [node, ...flatten(node.children)]);
-}
+import { assertFolding, assertOutline, flatten } from '../support/invariants';
 
 describe('the outline of any transcript', () => {
   test('nests, and each node contains its heading', (t) => {

@@ -17,7 +17,7 @@ import { SPEECH } from './transcripts';
 
 const folder = path.join(os.tmpdir(), 'speech-tidy-robustness-none');
 
-/** Messages sent to a server in this file, for the figures of docs/reliability.md. */
+/** Messages sent to a server in this file, for the figures of the README's Reliability section. */
 let messagesSent = 0;
 
 // ---------------------------------------------------------------------------------------------

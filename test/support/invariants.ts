@@ -44,12 +44,18 @@ export function assertRange(text: string, start: number, end: number, what: stri
 /** Every range the analysis holds: findings, their fixes, and the model's blocks and headings. */
 export function assertAnalysisRanges(text: string, analysis: Analysis): void {
   assert.equal(analysis.model.text, text, 'the model holds the analysed text');
-  let previous = -1;
+  let previous: { start: number; end: number } | undefined;
   for (const finding of analysis.findings) {
     const what = `${finding.rule} “${text.slice(finding.start, finding.end)}”`;
     assertRange(text, finding.start, finding.end, what);
-    assert.ok(finding.start >= previous, `${what}: findings are not sorted by position`);
-    previous = finding.start;
+    // In the order of the text, as the Problems view shows them: by start, then by end.
+    assert.ok(
+      !previous ||
+        previous.start < finding.start ||
+        (previous.start === finding.start && previous.end <= finding.end),
+      `${what} (${finding.start}-${finding.end}) after ${previous?.start}-${previous?.end}: findings are not sorted by position`,
+    );
+    previous = finding;
     assert.equal(typeof finding.message, 'string');
     assert.ok(finding.message.length > 0, `${what}: an empty message`);
     for (const fix of finding.fixes) {
@@ -116,6 +122,11 @@ export function assertOutline(text: string, nodes: readonly OutlineNode[], paren
     previousEnd = node.end;
     assertOutline(text, node.children, node);
   }
+}
+
+/** Every node of an outline, each before its children: the order the Outline view lists them in. */
+export function flatten(nodes: readonly OutlineNode[]): OutlineNode[] {
+  return nodes.flatMap((node) => [node, ...flatten(node.children)]);
 }
 
 /** An outline as a user sees it, plain data to compare: nodes read their offsets through getters. */

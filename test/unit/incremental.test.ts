@@ -2,15 +2,8 @@
 // and what it then holds is what an analysis from scratch finds.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import {
-  type Analysis,
-  analyze,
-  type OutlineNode,
-  RULES,
-  resolveConfig,
-  TranscriptAnalyzer,
-} from '../../server/src/core';
-import { plainOutline } from '../support/invariants';
+import { type Analysis, analyze, RULES, resolveConfig, TranscriptAnalyzer } from '../../server/src/core';
+import { flatten, plainOutline } from '../support/invariants';
 
 const options = { config: resolveConfig({}, RULES), locale: 'en' as const };
 
@@ -41,16 +34,20 @@ function seen(analysis: Analysis) {
   };
 }
 
+/** Asserts that what the analyzer holds now is what an analysis from scratch finds. */
+function assertAsFresh(analyzer: TranscriptAnalyzer, message?: string): Analysis {
+  const analysis = analyzer.analysis();
+  assert.deepEqual(seen(analysis), seen(analyze(analyzer.text, options)), message);
+  return analysis;
+}
+
 /** Types `typed` one character at a time at `offset`, checking the analysis after each. */
 function typeAt(analyzer: TranscriptAnalyzer, offset: number, typed: string): void {
-  for (const [index, char] of [...typed].entries()) {
-    const at = offset + [...typed].slice(0, index).join('').length;
+  let at = offset;
+  for (const char of typed) {
     analyzer.update(at, at, char);
-    assert.deepEqual(
-      seen(analyzer.analysis()),
-      seen(analyze(analyzer.text, options)),
-      `after typing ${char}`,
-    );
+    at += char.length;
+    assertAsFresh(analyzer, `after typing ${char}`);
   }
 }
 
@@ -84,11 +81,9 @@ describe('typing into a transcript', () => {
     const before = analyzer.analysis().findings;
     const at = analyzer.text.indexOf('稳中有进');
     analyzer.update(at, at, '总体');
-    const after = analyzer.analysis().findings;
-    assert.deepEqual(seen(analyzer.analysis()), seen(analyze(analyzer.text, options)));
-    const editedLine = analyzer.text.slice(0, at).split('\n').length - 1;
-    const lineOf = (offset: number) => analyzer.text.slice(0, offset).split('\n').length - 1;
-    const elsewhere = after.filter((finding) => lineOf(finding.start) !== editedLine);
+    const { findings: after, model } = assertAsFresh(analyzer);
+    const lineOf = (offset: number) => model.lineIndex.position(offset).line;
+    const elsewhere = after.filter((finding) => lineOf(finding.start) !== lineOf(at));
     assert.ok(
       elsewhere.length > 0 && elsewhere.length < after.length,
       'findings on the edited line and off it',
@@ -111,19 +106,10 @@ describe('typing into a transcript', () => {
 
   test('the outline is revised, not made again: only the edited line’s nodes are new', () => {
     const analyzer = new TranscriptAnalyzer(SPEECH, { ...options, rules: RULES });
-    const nodesOf = (analysis: Analysis) => {
-      const nodes: OutlineNode[] = [];
-      const visit = (node: OutlineNode) => {
-        nodes.push(node);
-        node.children.forEach(visit);
-      };
-      analysis.outline.forEach(visit);
-      return nodes;
-    };
-    const before = nodesOf(analyzer.analysis());
+    const before = flatten(analyzer.analysis().outline);
     const at = analyzer.text.indexOf('当前形势');
     analyzer.update(at, at, '今年');
-    const after = nodesOf(analyzer.analysis());
+    const after = flatten(analyzer.analysis().outline);
     assert.equal(after.length, before.length);
     const renamed = after.filter((node, index) => node !== before[index]);
     assert.deepEqual(
@@ -144,13 +130,13 @@ describe('typing into a transcript', () => {
     analyzer.analysis();
     const heading = analyzer.text.indexOf('二、');
     analyzer.update(heading, heading + 1, '三');
-    assert.deepEqual(seen(analyzer.analysis()), seen(analyze(analyzer.text, options)));
+    assertAsFresh(analyzer);
     const items = analyzer.text.indexOf('二是');
     analyzer.update(items, items, '\n');
-    assert.deepEqual(seen(analyzer.analysis()), seen(analyze(analyzer.text, options)));
+    assertAsFresh(analyzer);
     const title = 2;
     analyzer.update(title, title, '会议');
-    assert.deepEqual(seen(analyzer.analysis()), seen(analyze(analyzer.text, options)));
+    assertAsFresh(analyzer);
   });
 
   test('evidence an edit adds or takes away elsewhere decides a placeholder as a fresh analysis does', () => {
@@ -158,11 +144,8 @@ describe('typing into a transcript', () => {
     const text = '要解决X问题。\n另一段讲到党问题。\n治X问题。\n';
     const analyzer = new TranscriptAnalyzer(text, { ...options, rules: RULES });
     const placeholderAt = text.indexOf('X');
-    const decided = () => {
-      const analysis = analyzer.analysis();
-      assert.deepEqual(seen(analysis), seen(analyze(analyzer.text, options)));
-      return analysis.findings.find((finding) => finding.start === placeholderAt)?.hasSafeFix;
-    };
+    const decided = () =>
+      assertAsFresh(analyzer).findings.find((finding) => finding.start === placeholderAt)?.hasSafeFix;
     assert.equal(decided(), true);
     const written = analyzer.text.indexOf('党问题');
     analyzer.update(written, written + 1, '国');
