@@ -146,8 +146,10 @@ async function measureSize(label: string, bytes: number, repeats: number): Promi
 
 async function measureLsp(text: string, repeats: number): Promise<Pick<SizeResult, 'lsp' | 'memory'>> {
   // The server exposes `gc` to the benchmark so that heap figures are not garbage.
-  process.env.NODE_OPTIONS = '--expose-gc';
-  const client = await LspClient.start({ workspaceFolders: [] });
+  const client = await LspClient.start({
+    workspaceFolders: [],
+    env: { ...process.env, NODE_OPTIONS: '--expose-gc' },
+  });
   try {
     const usage = () => client.request<NodeJS.MemoryUsage>('speechTidy/memoryUsage');
     const before = await usage();
@@ -185,7 +187,6 @@ async function measureLsp(text: string, repeats: number): Promise<Pick<SizeResul
     };
   } finally {
     await client.shutdown();
-    delete process.env.NODE_OPTIONS;
   }
 }
 
@@ -199,10 +200,12 @@ async function measureWorkspace(): Promise<{
 }> {
   const folder = path.join(TMP, 'workspace');
   rmSync(folder, { recursive: true, force: true });
-  mkdirSync(folder, { recursive: true });
+  const subfolders = Array.from({ length: WORKSPACE_FOLDERS }, (_, index) =>
+    path.join(folder, String(index)),
+  );
+  for (const sub of subfolders) mkdirSync(sub, { recursive: true });
   for (let index = 0; index < WORKSPACE_FILES; index++) {
-    const sub = path.join(folder, String(index % WORKSPACE_FOLDERS));
-    if (index < WORKSPACE_FOLDERS) mkdirSync(sub);
+    const sub = subfolders[index % WORKSPACE_FOLDERS]!;
     writeFileSync(path.join(sub, `讲话${index}.speech`), generateTranscript(1500, index + 1));
   }
   const client = await LspClient.start({ workspaceFolders: [folder] });
@@ -245,9 +248,6 @@ async function measureWorkspace(): Promise<{
   // One process per core, each checking its share of the folders, all at once. Nothing is shared
   // between them, not even a process, so this is as much as the cores of this machine give: the
   // yardstick for the threads of `--jobs`.
-  const subfolders = Array.from({ length: WORKSPACE_FOLDERS }, (_, index) =>
-    path.join(folder, String(index)),
-  );
   const shares = Array.from({ length: workers }, (_, share) =>
     subfolders.filter((_, index) => index % workers === share),
   );

@@ -61,10 +61,10 @@ export function write(dir: string, relative: string, content: string | Buffer): 
 }
 
 /**
- * A transcript with `sections` more paragraphs of residue than `dirtyTranscript`'s, so that a run
+ * `dirtyTranscript`'s text with `sections` more passages taken from its variants, so that a run
  * over a few hundred of them lasts long enough to be interrupted.
  */
-export function longTranscript(variant: number, sections: number): string {
+function longTranscript(variant: number, sections: number): string {
   const body = Array.from({ length: sections }, (_, i) =>
     dirtyTranscript(variant + i)
       .split('\n')

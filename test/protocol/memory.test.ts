@@ -8,14 +8,7 @@ import { SPEECH } from './transcripts';
 let client: LspClient;
 before(async () => {
   // The server collects garbage before it answers `speechTidy/memoryUsage` when Node lets it.
-  const options = process.env.NODE_OPTIONS;
-  process.env.NODE_OPTIONS = '--expose-gc';
-  try {
-    client = await LspClient.start();
-  } finally {
-    if (options === undefined) delete process.env.NODE_OPTIONS;
-    else process.env.NODE_OPTIONS = options;
-  }
+  client = await LspClient.start({ env: { ...process.env, NODE_OPTIONS: '--expose-gc' } });
 });
 after(() => client.dispose());
 
@@ -24,7 +17,7 @@ test('closing a long transcript frees what its analysis held', async () => {
   // About 4 MB: long enough for V8 to optimize the analysis, which is when a leak showed.
   const text = SPEECH.repeat(4000);
   const uri = 'untitled:long.speech';
-  const before = await heapUsed();
+  const atStart = await heapUsed();
   await client.open(uri, text);
   await client.diagnosticsFor(uri, 1, { timeout: 120_000 });
   // Typing, as a user does before closing: edits go through the analyzer's revisions.
@@ -32,9 +25,9 @@ test('closing a long transcript frees what its analysis held', async () => {
     const version = await client.edit(uri, text.length >> 1, text.length >> 1, typed);
     await client.diagnosticsFor(uri, version, { timeout: 120_000 });
   }
-  const whileOpen = (await heapUsed()) - before;
+  const whileOpen = (await heapUsed()) - atStart;
   await client.close(uri);
-  const afterClose = (await heapUsed()) - before;
+  const afterClose = (await heapUsed()) - atStart;
   assert.ok(whileOpen > text.length, `the open transcript holds ${whileOpen} bytes`);
   assert.ok(
     afterClose < whileOpen / 4,

@@ -258,6 +258,8 @@ export interface StartOptions {
   readonly refuseRegistrations?: boolean;
   /** Answers to `workspace/configuration` wait for this, as a busy editor's would. */
   readonly holdConfiguration?: Promise<unknown>;
+  /** The server's environment; this process's when absent. */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 export const DEFAULT_CAPABILITIES: ClientCapabilities = {
@@ -409,6 +411,7 @@ export class LspClient {
     if (!existsSync(SERVER_PATH)) throw new Error(`${SERVER_PATH} is missing: run \`npm run build\` first`);
     const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], {
       cwd: REPO_ROOT,
+      env: options.env ?? process.env,
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     const client = new LspClient(child, options);
