@@ -14,7 +14,7 @@ import { type LineFacts, lineFacts } from './lineFacts';
 import type { Transcript } from './model';
 import { LiveOutline, type OutlineNode, outline } from './outline';
 import type { Edit, Report, Reporter, Rule, Severity } from './rule';
-import { buildStructure, type ChangedLine, type LineBlock, type Structure } from './structure';
+import { buildStructure, type ChangedLine, ChangesSince, type LineBlock, type Structure } from './structure';
 import { type Line, lineAt, partitionPoint } from './text';
 
 export interface Fix {
@@ -362,12 +362,12 @@ export class TranscriptAnalyzer {
   private readonly liveOutline = new LiveOutline();
   /**
    * The findings as last merged, with the document findings they hold, and the lines changed
-   * since (undefined when an edit changed the structure): a merge revises them for those lines.
+   * since: a merge revises them for those lines.
    */
   private collected:
     | { findings: ReportedFinding[]; documentFindings: readonly (readonly ReportedFinding[] | undefined)[] }
     | undefined;
-  private changedSinceCollected: Set<number> | undefined;
+  private readonly changedSinceCollected = new ChangesSince();
   /** Each active rule's document findings in the last analysis, by its place among them. */
   private documentFindings: (ReportedFinding[] | undefined)[] = [];
   /** The text as one string, joined from the lines when asked for after an edit. */
@@ -507,9 +507,8 @@ export class TranscriptAnalyzer {
     this.structure = structure;
     this.edited = new Map();
     const { model } = structure;
-    this.liveOutline.note(structure.revised, editedLines);
-    if (!structure.revised) this.changedSinceCollected = undefined;
-    else for (const line of editedLines) this.changedSinceCollected?.add(line);
+    this.liveOutline.changes.note(structure.revised, editedLines);
+    this.changedSinceCollected.note(structure.revised, editedLines);
 
     const documentFindings = this.checkDocument(
       model,
@@ -531,11 +530,12 @@ export class TranscriptAnalyzer {
     const collect = (): Finding[] => {
       if (this.current !== current) return mergeAll();
       const last = this.collected;
+      const changed = this.changedSinceCollected.take();
       const merged =
-        last && this.changedSinceCollected
+        last && changed
           ? reviseFindings(
               last.findings,
-              this.changedSinceCollected,
+              changed,
               results,
               residueLines,
               last.documentFindings,
@@ -543,7 +543,6 @@ export class TranscriptAnalyzer {
             )
           : mergeAll();
       this.collected = { findings: merged, documentFindings: [...this.documentFindings] };
-      this.changedSinceCollected = new Set();
       return merged;
     };
     let roots: readonly OutlineNode[] | undefined;

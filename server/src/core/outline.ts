@@ -7,6 +7,7 @@
 
 import { headingRank } from './lineFacts';
 import type { Block, Transcript } from './model';
+import { ChangesSince } from './structure';
 import { type Line, partitionPoint } from './text';
 
 export type OutlineKind = 'title' | 'heading' | 'enumeration';
@@ -229,21 +230,15 @@ function build(model: Transcript, lines: PlacedLines): Node[] {
 export class LiveOutline {
   private roots: Node[] | undefined;
   private readonly lines: PlacedLines = { current: [] };
-  /** The lines changed since the outline was made, or undefined when edits changed its shape. */
-  private changed: Set<number> | undefined;
-
-  /** Takes note of an analysis: whether its structure was revised, and which lines changed. */
-  note(sameStructure: boolean, lines: readonly number[]): void {
-    if (!sameStructure) this.changed = undefined;
-    else if (this.changed) for (const line of lines) this.changed.add(line);
-  }
+  /** Noted by the analyzer: the lines changed since the outline was made. */
+  readonly changes = new ChangesSince();
 
   of(model: Transcript): OutlineNode[] {
     this.lines.current = model.lines;
-    if (this.roots && this.changed) {
-      for (const line of this.changed) this.replaceOn(model, line);
+    const changed = this.changes.take();
+    if (this.roots && changed) {
+      for (const line of changed) this.replaceOn(model, line);
     } else this.roots = build(model, this.lines);
-    this.changed = new Set();
     return this.roots;
   }
 

@@ -193,16 +193,19 @@ export class LineBlock implements Block {
 
 /** A transcript's structure, with what an edit needs to revise it. */
 export interface Structure {
-  readonly model: Transcript & BlockLists;
-  readonly blocks: readonly LineBlock[];
+  readonly model: StructuredTranscript;
   /** The line of the first block after the title and front matter. */
   readonly bodyStart: number;
   /** Whether this is the structure before an edit, revised for its lines, rather than built anew. */
   readonly revised: boolean;
 }
 
-/** The blocks of the kinds document passes look for (see `Transcript`). */
+/** A transcript whose blocks are the structure's own, which an edit can revise. */
+type StructuredTranscript = Omit<Transcript, keyof BlockLists> & BlockLists;
+
+/** The model's blocks as the structure made them, and those of the kinds document passes look for. */
 interface BlockLists {
+  readonly blocks: readonly LineBlock[];
   readonly residue: readonly LineBlock[];
   readonly numbered: readonly LineBlock[];
   readonly enumerated: readonly LineBlock[];
@@ -218,7 +221,7 @@ function listBlocks(blocks: readonly LineBlock[], facts: readonly LineFacts[]): 
       numbered.push(block);
     if (block.enumeration.length > 0) enumerated.push(block);
   }
-  return { residue, numbered, enumerated };
+  return { blocks, residue, numbered, enumerated };
 }
 
 /** `list` with `block` in place of the block it replaces on the same line, if the list holds that one. */
@@ -229,6 +232,28 @@ function withReplaced(list: readonly LineBlock[], old: LineBlock, block: LineBlo
   const revised = list.slice();
   revised[at] = block;
   return revised;
+}
+
+/**
+ * The lines edits changed since something was last made from the structure (the outline, the
+ * findings list), which it can then be revised for; none once an edit changed the structure
+ * itself, when it must be made anew.
+ */
+export class ChangesSince {
+  private lines: Set<number> | undefined;
+
+  /** Takes note of an analysis: whether its structure was revised, and which lines changed. */
+  note(revised: boolean, lines: readonly number[]): void {
+    if (!revised) this.lines = undefined;
+    else if (this.lines) for (const line of lines) this.lines.add(line);
+  }
+
+  /** The lines changed since the last call, or undefined when what it made must be made anew. */
+  take(): ReadonlySet<number> | undefined {
+    const lines = this.lines;
+    this.lines = new Set();
+    return lines;
+  }
 }
 
 /** A line an edit replaced by one line, and its facts before. */
@@ -258,8 +283,8 @@ function reviseStructure(
 ): Structure | undefined {
   const { facts } = source;
   for (const { index, before } of changed)
-    if (index <= previous.bodyStart || !sameStructure(before, facts[index]!)) return undefined;
-  const blocks = previous.blocks.slice();
+    if (index <= previous.bodyStart || !makesSameBlock(before, facts[index]!)) return undefined;
+  const blocks = previous.model.blocks.slice();
   // The same structure puts the same lines in each list: only the edited lines' blocks change.
   let { residue, numbered, enumerated } = previous.model;
   for (const { index } of changed) {
@@ -276,15 +301,14 @@ function reviseStructure(
     enumerated = withReplaced(enumerated, old, block);
   }
   return {
-    model: transcriptOf(source, blocks, previous.model.title, { residue, numbered, enumerated }),
-    blocks,
+    model: transcriptOf(source, previous.model.title, { blocks, residue, numbered, enumerated }),
     bodyStart: previous.bodyStart,
     revised: true,
   };
 }
 
 /** Whether the two facts make the same block in the same runs, wherever their offsets. */
-function sameStructure(before: LineFacts, after: LineFacts): boolean {
+function makesSameBlock(before: LineFacts, after: LineFacts): boolean {
   if (before.kind !== after.kind || before.residue !== after.residue) return false;
   const [a, b] = [before.numbering, after.numbering];
   if (a?.style !== b?.style || a?.ordinal !== b?.ordinal) return false;
@@ -311,12 +335,7 @@ function keptBlock(
   return block;
 }
 
-function transcriptOf(
-  source: LineSource,
-  blocks: readonly LineBlock[],
-  title: readonly Block[],
-  lists: BlockLists,
-): Transcript & BlockLists {
+function transcriptOf(source: LineSource, title: readonly Block[], lists: BlockLists): StructuredTranscript {
   const { lines } = source;
   // No spread here: copying properties into a literal that has a getter makes V8 keep the first
   // getter (and the document it reads) in the object's shape, for the life of the process.
@@ -329,7 +348,7 @@ function transcriptOf(
     lineIndex: new LineIndex(lines),
     lineText: source.lineText,
     lineBreak: source.lineBreak,
-    blocks,
+    blocks: lists.blocks,
     title,
     residue: lists.residue,
     numbered: lists.numbered,
@@ -413,8 +432,7 @@ function buildAll(source: LineSource): Structure {
 
   attachEnumerations(facts, drafts);
   return {
-    model: transcriptOf(source, drafts, title, listBlocks(drafts, facts)),
-    blocks: drafts,
+    model: transcriptOf(source, title, listBlocks(drafts, facts)),
     bodyStart,
     revised: false,
   };
