@@ -50,15 +50,21 @@ describe('locale', () => {
     await setSetting('speechTidy', 'trace.server', 'verbose');
     // The level reaches the client asynchronously: traffic showing up traced means it has. It
     // applies to the channel the output view shows, which a busy machine may not have switched to
-    // yet; then both are asked for again.
+    // yet; then both are asked for again. The traffic is a code action request, which VS Code
+    // sends every time (document symbols it answers from its outline cache while the text stands).
     for (let attempt = 1; ; attempt++) {
       await vscode.commands.executeCommand('speechTidy.showOutput');
       await vscode.commands.executeCommand(`workbench.action.output.activeOutputLogLevel.${TRACE}`);
       try {
         await waitFor(
           async () => {
-            await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', document.uri);
-            return /Sending request 'textDocument\/documentSymbol/.test(speechTidyLog() ?? '');
+            const start = new vscode.Position(0, 0);
+            await vscode.commands.executeCommand(
+              'vscode.executeCodeActionProvider',
+              document.uri,
+              new vscode.Range(start, start),
+            );
+            return /Sending request 'textDocument\/codeAction/.test(speechTidyLog() ?? '');
           },
           'the client to trace LSP messages',
           8_000,
