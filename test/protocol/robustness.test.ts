@@ -310,8 +310,8 @@ describe('malformed messages written straight to stdin', () => {
 
 describe('broken headers written straight to stdin', () => {
   // A broken header leaves the reader unable to tell where the next message starts. The server
-  // must then answer what follows (by finding the next header) or exit, so that the client
-  // restarts it; a server that stays up and answers nothing is a hung editor.
+  // finds the next header and answers what follows: a server that stays up and answers nothing
+  // is a hung editor.
   const headers: readonly [string, string][] = [
     ['a Content-Length that is not a number', 'Content-Length: many\r\n\r\n{}'],
     ['no Content-Length at all', 'Content-Type: application/vscode-jsonrpc\r\n\r\n{}'],
@@ -319,16 +319,12 @@ describe('broken headers written straight to stdin', () => {
     ['a Content-Length shorter than the body', 'Content-Length: 2\r\n\r\n{}}'],
   ];
   for (const [what, bytes] of headers) {
-    test(`${what}: the server answers what follows or exits, it does not hang`, async () => {
+    test(`${what}: the server answers the message that follows`, async () => {
       const server = await RawServer.start();
       try {
         server.write(bytes);
         messagesSent++;
-        const outcome = await Promise.race([
-          server.request('workspace/symbol', { query: '' }, 1_500).then(() => 'answered'),
-          server.exited.then(() => 'exited'),
-        ]);
-        assert.ok(outcome === 'answered' || outcome === 'exited');
+        assert.ok(Array.isArray((await server.request('workspace/symbol', { query: '' }, 10_000)).result));
       } finally {
         server.child.kill('SIGKILL');
         await server.exited;
