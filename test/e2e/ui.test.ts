@@ -149,9 +149,6 @@ describe('Speech Tidy in the VS Code workbench (code-server, packaged .vsix)', (
         'workbench.colorTheme': 'Default Light Modern',
         'editor.minimap.enabled': false,
         'speechTidy.detectPlainText': 'prompt',
-        // VS Code for the Web saves a file a second after each edit unless told otherwise; the
-        // checks save with Ctrl+S, as on the desktop, and typing must leave the file on disk alone.
-        'files.autoSave': 'off',
       },
     });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
