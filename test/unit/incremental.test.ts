@@ -63,7 +63,8 @@ describe('typing into a transcript', () => {
 
   test('what the edit did not touch is kept, not built again', () => {
     const analyzer = new TranscriptAnalyzer(SPEECH, { ...options, rules: RULES });
-    const before = analyzer.analysis().model.blocks;
+    // Copied: an edit revises the analysis's own lists in place.
+    const before = [...analyzer.analysis().model.blocks];
     const at = analyzer.text.indexOf('抓好项目');
     analyzer.update(at, at, '在');
     const after = analyzer.analysis().model.blocks;
@@ -78,7 +79,7 @@ describe('typing into a transcript', () => {
 
   test('the findings of the lines an edit did not touch are kept, where the text now puts them', () => {
     const analyzer = new TranscriptAnalyzer(SPEECH, { ...options, rules: RULES });
-    const before = analyzer.analysis().findings;
+    const before = [...analyzer.analysis().findings];
     const at = analyzer.text.indexOf('稳中有进');
     analyzer.update(at, at, '总体');
     const { findings: after, model } = assertAsFresh(analyzer);
@@ -90,6 +91,16 @@ describe('typing into a transcript', () => {
     );
     for (const finding of elsewhere)
       assert.ok(before.includes(finding), `${finding.rule} at ${finding.start} is kept`);
+  });
+
+  test('an analysis first read after an edit refuses to make findings or an outline from lines it does not describe', () => {
+    const analyzer = new TranscriptAnalyzer(SPEECH, { ...options, rules: RULES });
+    const superseded = analyzer.analysis();
+    const at = analyzer.text.indexOf('稳中有进');
+    analyzer.update(at, at, '总体');
+    assert.throws(() => superseded.findings, /first read after an edit/);
+    assert.throws(() => superseded.outline, /first read after an edit/);
+    assertAsFresh(analyzer);
   });
 
   test('typing into one line that holds two hundred thousand findings', () => {

@@ -6,13 +6,14 @@
 //
 // A line keeps its `Line` object while its text is unchanged; an edit before it moves the object
 // in place, and the findings and blocks of the line, which hold offsets relative to it, move
-// along without being built again. So an `Analysis` describes the text as of its own version only:
-// consumers holding one across an edit (the server does not) must not read its offsets.
+// along without being built again. The per-line arrays are the analysis's own, not copies (a
+// copy of 40,000 entries costs more than the rest of an edit): so an `Analysis` is read before
+// the next edit, as the server does, and its findings and outline refuse to be made after it.
 import type { ResolvedConfig, TextRange } from './config';
 import { format, type Locale } from './l10n';
 import { type LineFacts, lineFacts } from './lineFacts';
 import type { Transcript } from './model';
-import { LiveOutline, type OutlineNode, outline } from './outline';
+import { LiveOutline, type OutlineNode } from './outline';
 import type { Edit, Report, Reporter, Rule, Severity } from './rule';
 import { buildStructure, type ChangedLine, ChangesSince, type LineBlock, type Structure } from './structure';
 import { type Line, lineAt, partitionPoint } from './text';
@@ -223,11 +224,17 @@ class ReportedFinding implements Finding {
   }
 }
 
+/** A line as it was before the edits since the last analysis. */
+interface EditedLine {
+  readonly result: LineResult;
+  readonly text: string;
+}
+
 /** What changed since the analysis before, when the edits kept the number of lines. */
 interface EditSince {
   readonly previous: Transcript;
   /** The edited lines, with what was found in them before. */
-  readonly edited: ReadonlyMap<number, LineResult>;
+  readonly edited: ReadonlyMap<number, EditedLine>;
   readonly changed: readonly ChangedLine[];
   readonly sameStructure: boolean;
 }
@@ -275,12 +282,12 @@ function mergeFindings(
 }
 
 /**
- * `merged` with the findings of some lines made again: each finding is placed on the line it
- * starts on and the list is in order, so a line's findings are one run of it. The lines are those
- * edited, and those where a document pass that ran again found something then or now.
+ * `merged` with the findings of some lines made again, in place: each finding is placed on the
+ * line it starts on and the list is in order, so a line's findings are one run of it. The lines
+ * are those edited, and those where a document pass that ran again found something then or now.
  */
 function reviseFindings(
-  merged: readonly ReportedFinding[],
+  merged: ReportedFinding[],
   edited: Iterable<number>,
   results: readonly LineResult[],
   residueLines: ReadonlySet<number>,
@@ -294,7 +301,7 @@ function reviseFindings(
     for (const finding of was ?? NOTHING) lines.add(finding.origin.index);
     for (const finding of list ?? NOTHING) lines.add(finding.origin.index);
   });
-  let revised = merged.slice();
+  let revised = merged;
   for (const line of lines) {
     const from = partitionPoint(revised.length, (place) => revised[place]!.origin.index < line);
     const to = partitionPoint(revised.length, (place) => revised[place]!.origin.index <= line);
@@ -311,6 +318,9 @@ function reviseFindings(
   }
   return revised;
 }
+
+const SUPERSEDED =
+  'This analysis was first read after an edit: its findings and outline are made from the lines as they are now. Ask the analyzer for the current analysis.';
 
 /** One empty array for every line that has nothing of a kind. */
 const NOTHING: readonly never[] = [];
@@ -354,8 +364,8 @@ export class TranscriptAnalyzer {
   private unplacedFrom = 0;
   /** The structure of the last analysis, which edits that kept the number of lines can revise. */
   private structure: Structure | undefined;
-  /** The lines edited since the last analysis, with what was found in them then. */
-  private edited = new Map<number, LineResult>();
+  /** The lines edited since the last analysis, as they were then. */
+  private edited = new Map<number, EditedLine>();
   /** For each rule slot that asked, the lines its `checkLine` returned something for. */
   private withData: (readonly number[] | undefined)[] = [];
   private current: Analysis | undefined;
@@ -452,7 +462,7 @@ export class TranscriptAnalyzer {
         const before = this.results[index];
         // Lines not analysed since an edit that dropped the structure: there is nothing to revise.
         if (before === undefined) this.structure = undefined;
-        else this.edited.set(index, before);
+        else this.edited.set(index, { result: before, text: this.texts[index]! });
       }
       this.texts[index] = text;
       this.breaks[index] = breaks[offset]!;
@@ -464,9 +474,7 @@ export class TranscriptAnalyzer {
 
   analysis(): Analysis {
     if (this.current) return this.current;
-    // Copies of the arrays, not of what they hold: this analysis stays as it is when the next
-    // edit changes the arrays.
-    const lines = this.placedLines().slice();
+    const lines = this.placedLines();
     const count = lines.length;
     for (let index = 0; index < count; index++) {
       if (this.results[index] === undefined) {
@@ -475,13 +483,14 @@ export class TranscriptAnalyzer {
         this.facts[index] = result.facts;
       }
     }
-    const results = this.results.slice() as LineResult[];
-
-    const facts = this.facts.slice();
-    const texts = this.texts.slice();
-    const breaks = this.breaks.slice();
+    const results = this.results as LineResult[];
+    const { facts, texts, breaks } = this;
     let text = this.fullText;
-    const changed = [...this.edited].map(([index, before]) => ({ index, before: before.facts }));
+    const changed = [...this.edited].map(([index, before]) => ({
+      index,
+      before: before.result.facts,
+      textBefore: before.text,
+    }));
     const editedLines = changed.map(({ index }) => index);
     // Any edit that changed the number of lines drops the structure: while it stands, lines match.
     const previous = this.structure?.model;
@@ -520,15 +529,12 @@ export class TranscriptAnalyzer {
     for (const block of model.residue) residueLines.add(block.line.index);
 
     let findings: Finding[] | undefined;
-    const mergeAll = () =>
-      mergeFindings(
-        results.map((result) => result.findings),
-        residueLines,
-        documentFindings,
-        0,
-      );
+    /** Made from the lines as they are, which only the latest analysis describes. */
+    const latest = () => {
+      if (this.current !== current) throw new Error(SUPERSEDED);
+    };
     const collect = (): Finding[] => {
-      if (this.current !== current) return mergeAll();
+      latest();
       const last = this.collected;
       const changed = this.changedSinceCollected.take();
       const merged =
@@ -541,13 +547,20 @@ export class TranscriptAnalyzer {
               last.documentFindings,
               this.documentFindings,
             )
-          : mergeAll();
+          : mergeFindings(
+              results.map((result) => result.findings),
+              residueLines,
+              documentFindings,
+              0,
+            );
       this.collected = { findings: merged, documentFindings: [...this.documentFindings] };
       return merged;
     };
     let roots: readonly OutlineNode[] | undefined;
-    // Revised only while this is the latest analysis: an analysis before it is made anew.
-    const outlineOf = () => (this.current === current ? this.liveOutline.of(model) : outline(model));
+    const outlineOf = () => {
+      latest();
+      return this.liveOutline.of(model);
+    };
     const current: Analysis = {
       model,
       // Most requests (outline, folding) never look at the findings; build them on first use.
@@ -598,7 +611,7 @@ export class TranscriptAnalyzer {
                     sameStructure: edit.sameStructure,
                     lineData: (index) => {
                       const was = edit.edited.get(index);
-                      return was && dataOf(was, active.slot);
+                      return was && dataOf(was.result, active.slot);
                     },
                     keep: () => {
                       kept = true;

@@ -49,9 +49,12 @@ export interface LineContext {
 
 /** What edits changed since the analysis before, when they kept the number of lines. */
 export interface Revision<D> {
-  /** The transcript of the analysis before: its lines still hold the text they had then. */
+  /**
+   * The transcript of the analysis before, to find what was kept of it: its lines and their text
+   * are the lines as they are now.
+   */
   readonly previous: Transcript;
-  /** The lines whose text changed, each with what its own text told before. */
+  /** The lines whose text changed, each with its text before and what that text told. */
   readonly lines: readonly ChangedLine[];
   /** What `checkLine` returned for one of `lines` before the change. */
   lineData(index: number): D | undefined;

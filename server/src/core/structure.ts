@@ -260,6 +260,7 @@ export class ChangesSince {
 export interface ChangedLine {
   readonly index: number;
   readonly before: LineFacts;
+  readonly textBefore: string;
 }
 
 /**
@@ -284,7 +285,9 @@ function reviseStructure(
   const { facts } = source;
   for (const { index, before } of changed)
     if (index <= previous.bodyStart || !makesSameBlock(before, facts[index]!)) return undefined;
-  const blocks = previous.model.blocks.slice();
+  // Revised in place: the analysis before is not read after an edit (see the engine), and a copy
+  // of every block costs more than the rest of an edit in a long transcript.
+  const blocks = previous.model.blocks as LineBlock[];
   // The same structure puts the same lines in each list: only the edited lines' blocks change.
   let { residue, numbered, enumerated } = previous.model;
   for (const { index } of changed) {

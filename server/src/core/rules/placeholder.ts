@@ -604,12 +604,12 @@ class Evidence {
     // Taken over, not copied: the analysis before has made its decisions.
     before.delete(expansion);
     this.indexed.set(expansion, windows);
-    const { previous, lines, lineData } = this.revised!;
+    const { lines, lineData } = this.revised!;
     // What the changed lines take away and add, netted first: retyping a line changes nothing.
     const change: WindowCounts = new Map();
-    for (const { index, before: facts } of lines) {
+    for (const { index, before: facts, textBefore: text } of lines) {
       const restored = lineData(index)?.restored ?? NO_RESTORED;
-      countWindows(change, expansion, { text: previous.lineText(index), facts, restored }, -1);
+      countWindows(change, expansion, { text, facts, restored }, -1);
       countWindows(change, expansion, this.lineWords(index), 1);
     }
     let appearedOrVanished = false;
