@@ -112,24 +112,23 @@ function linesWithData(results: readonly LineResult[], slot: number): number[] {
 }
 
 /**
- * The lines with data after edits that kept the number of lines: only the edited lines can have
- * come or gone. A new list, as the analysis before holds the old one.
+ * Revises, in place, the lines with data after edits that kept the number of lines: only the
+ * edited lines can have come or gone.
  */
 function reviseLinesWithData(
-  list: readonly number[],
+  list: number[],
   edited: readonly number[],
   results: readonly LineResult[],
   slot: number,
-): readonly number[] {
-  const revised = [...list];
+): number[] {
   for (const index of edited) {
-    const at = partitionPoint(revised.length, (place) => revised[place]! < index);
-    const listed = revised[at] === index;
+    const at = partitionPoint(list.length, (place) => list[place]! < index);
+    const listed = list[at] === index;
     const has = dataOf(results[index]!, slot) !== undefined;
-    if (has && !listed) revised.splice(at, 0, index);
-    else if (!has && listed) revised.splice(at, 1);
+    if (has && !listed) list.splice(at, 0, index);
+    else if (!has && listed) list.splice(at, 1);
   }
-  return revised;
+  return list;
 }
 
 /** Lines `from` up to `to` with their breaks, as one string. */
@@ -367,7 +366,7 @@ export class TranscriptAnalyzer {
   /** The lines edited since the last analysis, as they were then. */
   private edited = new Map<number, EditedLine>();
   /** For each rule slot that asked, the lines its `checkLine` returned something for. */
-  private withData: (readonly number[] | undefined)[] = [];
+  private withData: (number[] | undefined)[] = [];
   private current: Analysis | undefined;
   private readonly liveOutline = new LiveOutline();
   /**
