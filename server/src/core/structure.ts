@@ -224,14 +224,14 @@ function listBlocks(blocks: readonly LineBlock[], facts: readonly LineFacts[]): 
   return { blocks, residue, numbered, enumerated };
 }
 
-/** `list` with `block` in place of the block it replaces on the same line, if the list holds that one. */
-function withReplaced(list: readonly LineBlock[], old: LineBlock, block: LineBlock): readonly LineBlock[] {
+/**
+ * Puts `block` in place of the block it replaces on the same line, if `list` (one of the
+ * structure's own lists, revised in place) holds that one.
+ */
+function replaceIn(list: readonly LineBlock[], old: LineBlock, block: LineBlock): void {
   const index = block.line.index;
   const at = partitionPoint(list.length, (place) => list[place]!.line.index < index);
-  if (list[at] !== old) return list;
-  const revised = list.slice();
-  revised[at] = block;
-  return revised;
+  if (list[at] === old) (list as LineBlock[])[at] = block;
 }
 
 /**
@@ -286,10 +286,9 @@ function reviseStructure(
   for (const { index, before } of changed)
     if (index <= previous.bodyStart || !makesSameBlock(before, facts[index]!)) return undefined;
   // Revised in place: the analysis before is not read after an edit (see the engine), and a copy
-  // of every block costs more than the rest of an edit in a long transcript.
-  const blocks = previous.model.blocks as LineBlock[];
-  // The same structure puts the same lines in each list: only the edited lines' blocks change.
-  let { residue, numbered, enumerated } = previous.model;
+  // of every block costs more than the rest of an edit in a long transcript. The same structure
+  // puts the same lines in each list: only the edited lines' blocks change.
+  const { blocks, residue, numbered, enumerated } = previous.model;
   for (const { index } of changed) {
     const fact = facts[index]!;
     if (fact.kind === 'blank') continue;
@@ -298,10 +297,7 @@ function reviseStructure(
     const block = keptBlock(source, index, old.kind, old.residue);
     if (block === old) continue;
     block.enumerateLike(old);
-    blocks[at] = block;
-    residue = withReplaced(residue, old, block);
-    numbered = withReplaced(numbered, old, block);
-    enumerated = withReplaced(enumerated, old, block);
+    for (const list of [blocks, residue, numbered, enumerated]) replaceIn(list, old, block);
   }
   return {
     model: transcriptOf(source, previous.model.title, { blocks, residue, numbered, enumerated }),
