@@ -120,7 +120,7 @@ function reviseLinesWithData(
   edited: readonly number[],
   results: readonly LineResult[],
   slot: number,
-): number[] {
+): void {
   for (const index of edited) {
     const at = partitionPoint(list.length, (place) => list[place]! < index);
     const listed = list[at] === index;
@@ -128,7 +128,6 @@ function reviseLinesWithData(
     if (has && !listed) list.splice(at, 0, index);
     else if (!has && listed) list.splice(at, 1);
   }
-  return list;
 }
 
 /** Lines `from` up to `to` with their breaks, as one string. */
@@ -494,9 +493,11 @@ export class TranscriptAnalyzer {
     // Any edit that changed the number of lines drops the structure: while it stands, lines match.
     const previous = this.structure?.model;
     const edited = this.edited;
-    this.withData = this.structure
-      ? this.withData.map((list, slot) => list && reviseLinesWithData(list, editedLines, results, slot))
-      : [];
+    if (!this.structure) this.withData = [];
+    else
+      this.withData.forEach((list, slot) => {
+        if (list) reviseLinesWithData(list, editedLines, results, slot);
+      });
     const structure = buildStructure(
       {
         get text() {
