@@ -303,6 +303,7 @@ const RULE_IDS = [
   'invisible-char',
   'placeholder',
   'template-placeholder',
+  'doubled-punctuation',
   'halfwidth-punctuation',
   'heading-numbering',
   'unbalanced-pair',

@@ -325,7 +325,7 @@ const NOTHING: readonly never[] = [];
 
 /**
  * Takes the reports of the line being analysed: one reporter per rule for the analyzer's life,
- * where a reporter made per rule and line would be nine closures for every line of a transcript.
+ * where a reporter made per rule and line would be a closure per rule for every line of a transcript.
  */
 class LineReports {
   line: Line = NO_LINE;

@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { brokenLine } from './broken-line';
+import { doubledPunctuation } from './doubled-punctuation';
 import { halfwidthPunctuation } from './halfwidth-punctuation';
 import { headingNumbering } from './heading-numbering';
 import { invisibleChar } from './invisible-char';
@@ -20,6 +21,7 @@ export const RULES: readonly Rule[] = [
   invisibleChar,
   placeholder,
   templatePlaceholder,
+  doubledPunctuation,
   halfwidthPunctuation,
   headingNumbering,
   unbalancedPair,
