@@ -301,6 +301,42 @@ describe('code actions for fixes a person must choose', () => {
   });
 });
 
+describe('code actions for a rule that keeps out of fix-all', () => {
+  const REPEATS = lines(
+    '在全镇安全生产工作会议上的讲话',
+    '同志们：',
+    '今年以来全镇安全生产形势总体平稳，，个别企业主体责任落实不到位。。',
+    '谢谢大家！',
+  );
+  let client: LspClient;
+  const uri = fileUri(`${folder}/repeats.speech`);
+  before(async () => {
+    client = await LspClient.start({ locale: 'en' });
+    await client.open(uri, REPEATS);
+  });
+  after(() => client.dispose());
+
+  test('a repeated mark: its removal preferred, and fix all of the rule removes every one', async () => {
+    const diagnostics = (await client.diagnosticsFor(uri, 1)).filter((d) => d.code === 'doubled-punctuation');
+    assert.deepEqual(
+      diagnostics.map((d) => textAt(REPEATS, d.range)),
+      ['，', '。'],
+    );
+    const actions = await actionsFor(client, uri, [diagnostics[0]!]);
+    assert.deepEqual(
+      actions.map((a) => [a.title, a.isPreferred ?? false]),
+      [
+        ['Remove the repeated “，”', true],
+        ['Fix all 2 “doubled-punctuation” problems in this document', false],
+      ],
+    );
+    const [fixAll] = await actionsFor(client, uri, [], ['source.fixAll']);
+    assert.equal(fixAll, undefined, 'fix-all has nothing to do');
+    assert.deepEqual(await client.applyCodeAction(actions[1]!), { applied: true });
+    assert.equal(client.text(uri), REPEATS.replace('，，', '，').replace('。。', '。'));
+  });
+});
+
 describe('a client without documentChanges support', () => {
   test('gets the same fixes as plain changes, which it can apply', async () => {
     const { workspace, ...rest } = DEFAULT_CAPABILITIES;

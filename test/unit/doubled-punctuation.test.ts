@@ -31,10 +31,10 @@ describe('doubled-punctuation', () => {
     assert.equal(applyOnlyFix(rule, text), '大家要凝心聚力，把思想统一起来。');
   });
 
-  test('fix-all leaves repeats to the person, as the rules around them read them as they stand', () => {
-    const text = '大家要凝心聚力，，把思想统一起来。';
-    assert.equal(findingsOf(rule, text)[0]!.fixes[0]!.safe, false);
-    assert.equal(fixAll(text), text);
+  test("the rule's own fix-all removes every repeat; fix-all of every rule leaves them", () => {
+    const text = '会议开得很成功。。。大家要凝心聚力，,把思想、\u200B、行动统一起来。';
+    assert.equal(fixAll(text, rule), '会议开得很成功。大家要凝心聚力，把思想、\u200B行动统一起来。');
+    assert.equal(fixAll('大家要凝心聚力，，把思想统一起来。'), '大家要凝心聚力，，把思想统一起来。');
   });
 
   test('a half-width twin doubles its full-width mark', () => {

@@ -263,7 +263,8 @@ export function toOut(index: LineIndex, findings: readonly Finding[]): FindingOu
       column: start.character + 1,
       endLine: end.line + 1,
       endColumn: end.character + 1,
-      fixable: finding.hasSafeFix,
+      // What `fix` mends.
+      fixable: finding.hasSafeFix && finding.inFixAll,
     };
   });
 }

@@ -34,8 +34,10 @@ export interface Finding {
   readonly end: number;
   readonly message: string;
   readonly fixes: readonly Fix[];
-  /** Whether fix-all mends it; cheaper than reading `fixes`, which formats every title. */
+  /** Whether it has a safe fix; cheaper than reading `fixes`, which formats every title. */
   readonly hasSafeFix: boolean;
+  /** Whether fix-all applies its safe fix: its rule takes part in fix-all. */
+  readonly inFixAll: boolean;
 }
 
 export interface Analysis {
@@ -198,6 +200,10 @@ class ReportedFinding implements Finding {
 
   get hasSafeFix(): boolean {
     return this.report.fixes?.some((fix) => fix.safe) ?? false;
+  }
+
+  get inFixAll(): boolean {
+    return this.source.rule.inFixAll !== false;
   }
 
   get fixes(): readonly Fix[] {

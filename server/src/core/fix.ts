@@ -42,11 +42,14 @@ export function combineFixes(fixes: readonly Fix[]): Edit[] {
   return edits.sort((a, b) => a.start - b.start);
 }
 
-/** The safe fix of each finding, optionally of one rule: what fix-all applies. */
+/**
+ * The safe fix of each finding: of every rule that takes part in fix-all, or of `rule` alone (its
+ * own "fix all").
+ */
 export function fixAllEdits(findings: readonly Finding[], rule?: string): Edit[] {
   const safe: Fix[] = [];
   for (const finding of findings) {
-    if ((rule !== undefined && finding.rule !== rule) || !finding.hasSafeFix) continue;
+    if (!finding.hasSafeFix || (rule === undefined ? !finding.inFixAll : finding.rule !== rule)) continue;
     const fix = finding.fixes.find((candidate) => candidate.safe);
     if (fix) safe.push(fix);
   }

@@ -103,6 +103,13 @@ export interface Rule<K extends string = string, D = unknown> {
    * as if its ads were gone, which is what fix-all leaves only while such a rule is on.
    */
   readonly removesAds?: boolean;
+  /**
+   * Whether fix-all applies its safe fixes; it does unless this is false. A rule whose fixes
+   * change how other rules read the text around them, in ways they do not foresee, keeps its
+   * safe fixes to itself (its quick fixes and its own "fix all"), so that fix-all run twice
+   * still changes nothing the second time.
+   */
+  readonly inFixAll?: boolean;
   readonly messages: Readonly<Record<K, Localized>>;
   /**
    * Findings within one line. The engine keeps them per line and calls this again only for

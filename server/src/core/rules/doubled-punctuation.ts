@@ -3,10 +3,10 @@
 // invisible characters between two marks do not keep them apart. `！！` and `？？` are left
 // alone: speakers repeat them for emphasis.
 //
-// The fix is offered, not applied by fix-all: a repeated mark is read by the other rules as the
-// text goes on around it (an ad after `。。` reads as speech, `同志们：：` is no salutation, a run-in
-// heading ends at its first `。`), so removing it could make their findings change on a second
-// run, and fix-all must change nothing the second time.
+// Its fixes are safe (a quick fix preferred, and this rule's own "fix all"), but fix-all leaves
+// them out: the other rules read a repeated mark as the text goes on around it (an ad after `。。`
+// reads as speech, `同志们：：` is no salutation, a run-in heading ends at its first `。`), so
+// removing it together with their fixes could change what they find on a second run.
 import { defineRule, type Reporter } from '../rule';
 import { INVISIBLE, isInvisibleAt } from '../text';
 
@@ -36,6 +36,7 @@ export const doubledPunctuation = defineRule<Messages>({
   },
   defaultSeverity: 'warning',
   fixable: true,
+  inFixAll: false,
   messages: {
     repeated: {
       en: '“{mark}” repeats the mark before it: remove it.',
@@ -68,7 +69,7 @@ function reportRepeat(report: Reporter<Messages>, mark: string, offset: number):
         title: 'remove',
         args: { mark },
         edits: [{ start: offset, end: offset + 1, newText: '' }],
-        safe: false,
+        safe: true,
       },
     ],
   });
