@@ -304,6 +304,7 @@ const RULE_IDS = [
   'placeholder',
   'template-placeholder',
   'doubled-punctuation',
+  'space-between-chinese',
   'halfwidth-punctuation',
   'heading-numbering',
   'unbalanced-pair',

@@ -5,6 +5,7 @@ import { halfwidthPunctuation } from './halfwidth-punctuation';
 import { headingNumbering } from './heading-numbering';
 import { invisibleChar } from './invisible-char';
 import { placeholder } from './placeholder';
+import { spaceBetweenChinese } from './space-between-chinese';
 import { templatePlaceholder } from './template-placeholder';
 import { truncated } from './truncated';
 import { unbalancedPair } from './unbalanced-pair';
@@ -22,6 +23,7 @@ export const RULES: readonly Rule[] = [
   placeholder,
   templatePlaceholder,
   doubledPunctuation,
+  spaceBetweenChinese,
   halfwidthPunctuation,
   headingNumbering,
   unbalancedPair,
