@@ -3,7 +3,7 @@
 // characters, every line ending, a BOM) and with the residue and placeholders the rules look
 // for, so that most generated documents have findings and fixes to check.
 import fc from 'fast-check';
-import type { SpeechTidySettings } from '../../server/src/core';
+import { RULES, type SpeechTidySettings } from '../../server/src/core';
 
 // ---------------------------------------------------------------------------------------------
 // How many cases, and from which seed.
@@ -296,19 +296,7 @@ export const insertion: fc.Arbitrary<string> = joined(
 // ---------------------------------------------------------------------------------------------
 // Settings.
 
-const RULE_IDS = [
-  'watermark',
-  'broken-line',
-  'truncated',
-  'invisible-char',
-  'placeholder',
-  'template-placeholder',
-  'doubled-punctuation',
-  'space-between-chinese',
-  'halfwidth-punctuation',
-  'heading-numbering',
-  'unbalanced-pair',
-] as const;
+const RULE_IDS = RULES.map((rule) => rule.id);
 
 /** Settings a user may write: the defaults most often, otherwise a mixture of everything. */
 export const settings: fc.Arbitrary<SpeechTidySettings> = fc.oneof(
