@@ -69,6 +69,25 @@ test('fix rewrites in place, reports per file, and a second run finds nothing to
   assert.match(second.stdout, /Fixed 0 problems in 0 of 2 files/);
 });
 
+test('fix leaves what only a rule of its own may fix, and check does not count it fixable', (t) => {
+  const dir = tempDir(t);
+  const text = cleanTranscript().replace('部署今年的', '部署 今年的').replace('积极参与，', '积极参与，，');
+  const file = write(dir, 'repeats.speech', text);
+  const check = parseJson(run(['check', '--format', 'json', 'repeats.speech'], { cwd: dir }).stdout) as {
+    files: { findings: { rule: string; fixable: boolean }[] }[];
+  };
+  assert.deepEqual(
+    check.files[0]!.findings.map((finding) => [finding.rule, finding.fixable]),
+    [
+      ['space-between-chinese', false],
+      ['doubled-punctuation', false],
+    ],
+  );
+  const fixed = run(['fix', 'repeats.speech'], { cwd: dir });
+  assert.match(fixed.stdout, /Fixed 0 problems in 0 of 1 files; 2 problems left\./);
+  assert.equal(fs.readFileSync(file, 'utf8'), text);
+});
+
 test('fix keeps the file mode', (t) => {
   const dir = tempDir(t);
   const file = write(dir, 'dirty.speech', dirtyTranscript());
