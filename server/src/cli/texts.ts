@@ -9,7 +9,7 @@ export const TEXTS = {
 
 Commands:
   check [paths…]    report findings (default path: .)
-  fix [paths…]      apply every safe fix in place; "-" reads stdin and writes stdout
+  fix [paths…]      apply fix-all in place; "-" reads stdin and writes stdout
   outline <file>    print the structure tree
 
 Options:
@@ -29,7 +29,7 @@ Exit codes: 0 clean, 1 findings at or above --max-severity, 2 usage or I/O error
 
 命令：
   check [路径…]     检查并列出问题（默认路径：.）
-  fix [路径…]       直接在原文件上应用所有安全修复；路径为 "-" 时从标准输入读取、向标准输出写出
+  fix [路径…]       直接在原文件上执行全部修复；路径为 "-" 时从标准输入读取、向标准输出写出
   outline <文件>    显示文稿的结构树
 
 选项：
