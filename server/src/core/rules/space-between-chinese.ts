@@ -73,13 +73,11 @@ export const spaceBetweenChinese = defineRule<Messages, readonly TextRange[]>({
     return found.length > 0 ? found : undefined;
   },
   checkDocument({ model, revised, lineData, linesWithData }, report) {
-    const changesNothing = (index: number, before: readonly TextRange[] | undefined) =>
-      before === undefined && lineData(index) === undefined;
-    if (
-      revised?.sameStructure &&
-      revised.lines.every(({ index }) => changesNothing(index, revised.lineData(index)))
-    )
-      return revised.keep();
+    // Which lines are front matter changes only with the structure: while it stands, an edit to
+    // lines that had and have no space leaves every finding as it was.
+    const spaceless = (index: number) =>
+      revised?.lineData(index) === undefined && lineData(index) === undefined;
+    if (revised?.sameStructure && revised.lines.every(({ index }) => spaceless(index))) return revised.keep();
     const { blocks, lines } = model;
     for (const index of linesWithData) {
       const block = blocks[partitionPoint(blocks.length, (place) => blocks[place]!.line.index < index)];
