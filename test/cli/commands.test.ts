@@ -34,6 +34,8 @@ test('exit codes: 0 clean, 1 findings at or above --max-severity, 2 usage or I/O
     ['check', '--jobs', '0'],
     ['fix', '--format', 'sarif'],
     ['check', '--dry-run'],
+    ['check', '--rule', 'watermark'],
+    ['fix', '--rule', 'no-such-rule'],
     ['outline'],
     ['outline', 'a', 'b'],
     ['fix', '-', 'clean.speech'],
@@ -86,6 +88,22 @@ test('fix leaves what only a rule of its own may fix, and check does not count i
   const fixed = run(['fix', 'repeats.speech'], { cwd: dir });
   assert.match(fixed.stdout, /Fixed 0 problems in 0 of 1 files; 2 problems left\./);
   assert.equal(fs.readFileSync(file, 'utf8'), text);
+
+  const repeats = run(['fix', '--rule', 'doubled-punctuation', 'repeats.speech'], { cwd: dir });
+  assert.match(repeats.stdout, /^repeats\.speech: fixed 1 \(doubled-punctuation 1\); 1 left$/m);
+  assert.equal(fs.readFileSync(file, 'utf8'), text.replace('，，', '，'));
+  run(['fix', '--rule', 'space-between-chinese', 'repeats.speech'], { cwd: dir });
+  assert.equal(fs.readFileSync(file, 'utf8'), cleanTranscript());
+});
+
+test("fix --rule applies that rule's fixes alone", (t) => {
+  const dir = tempDir(t);
+  const file = write(dir, 'dirty.speech', dirtyTranscript());
+  const result = run(['fix', '--rule', 'halfwidth-punctuation', 'dirty.speech'], { cwd: dir });
+  assert.match(result.stdout, /^dirty\.speech: fixed \d+ \(halfwidth-punctuation \d+\); \d+ left$/m);
+  const fixed = fs.readFileSync(file, 'utf8');
+  assert.doesNotMatch(fixed, /\p{Script=Han}[,;]/u);
+  assert.ok(fixed.startsWith('正文复制\n') && fixed.includes('X委政府'), 'no other rule fixed anything');
 });
 
 test('fix keeps the file mode', (t) => {

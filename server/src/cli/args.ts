@@ -2,7 +2,7 @@
 // into a run with defaults.
 import * as os from 'node:os';
 import { parseArgs } from 'node:util';
-import { type Locale, type Severity, toLocale } from '../core';
+import { type Locale, RULES, type Severity, toLocale } from '../core';
 import { say } from './texts';
 
 export type Command = 'check' | 'fix' | 'outline';
@@ -14,6 +14,8 @@ export interface CliArgs {
   readonly format: OutputFormat;
   readonly maxSeverity: Severity;
   readonly dryRun: boolean;
+  /** For `fix`: the one rule whose safe fixes to apply, instead of fix-all's. */
+  readonly rule: string | undefined;
   /** Undefined: one thread per CPU, or none for a handful of files. */
   readonly jobs: number | undefined;
   /** Undefined: decide per stream (terminal, NO_COLOR, FORCE_COLOR). */
@@ -79,6 +81,11 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     return fail(say(locale, 'badJobs'));
   if (format === 'sarif' && command !== 'check') return fail(say(locale, 'sarifOnlyCheck'));
   if (values['dry-run'] && command !== 'fix') return fail(say(locale, 'dryRunOnlyFix'));
+  if (values.rule !== undefined && command !== 'fix') return fail(say(locale, 'ruleOnlyFix'));
+  if (values.rule !== undefined && !RULES.some((rule) => rule.id === values.rule))
+    return fail(
+      say(locale, 'badOption', { option: '--rule', values: RULES.map((rule) => rule.id).join(', ') }),
+    );
   if (command === 'outline' && paths.length !== 1) return fail(say(locale, 'outlineOneFile'));
   const stdinCount = paths.filter((p) => p === '-').length;
   if (stdinCount > 1) return fail(say(locale, 'stdinOnce'));
@@ -96,6 +103,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
       format,
       maxSeverity,
       dryRun: values['dry-run'] === true,
+      rule: values.rule,
       jobs,
       color,
     },
@@ -111,6 +119,7 @@ function parseOptions(argv: readonly string[]) {
       format: { type: 'string', short: 'f' },
       'max-severity': { type: 'string' },
       'dry-run': { type: 'boolean' },
+      rule: { type: 'string' },
       locale: { type: 'string' },
       jobs: { type: 'string', short: 'j' },
       color: { type: 'boolean' },

@@ -89,7 +89,12 @@ function optionsOf(context: Context): Options {
   const { args, locale, outColor } = context;
   const rendering =
     args.format === 'text' ? { format: 'text' as const, color: outColor } : { format: args.format };
-  return { mode: modeOf(args), locale, rendering };
+  return {
+    mode: modeOf(args),
+    locale,
+    rendering,
+    ...(args.rule === undefined ? {} : { fixRule: args.rule }),
+  };
 }
 
 function reportError(context: Context, display: string, message: string): void {

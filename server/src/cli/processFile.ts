@@ -39,6 +39,8 @@ export interface Task {
 export interface Options {
   readonly mode: Mode;
   readonly locale: Locale;
+  /** For `fix`: the one rule whose safe fixes are applied instead of fix-all's. */
+  readonly fixRule?: string;
   /**
    * What each file's share of the output is made of. It is made where the file was analysed,
    * which keeps the work that cannot be spread over cores (receiving results and writing them
@@ -189,7 +191,7 @@ export function processBytes(
   const base = { encoding, lineEnding: lineEndingOf(text), findings };
   if (mode === 'check') return { kind: 'analysed', result: base };
 
-  const edits = fixAllEdits(analysis.findings);
+  const edits = fixAllEdits(analysis.findings, options.fixRule);
   const fixedText = edits.length > 0 ? applyEdits(text, edits) : text;
   if (fixedText === text) {
     return { kind: 'analysed', result: { ...base, fix: { fixed: {}, remaining: findings, written: false } } };

@@ -16,6 +16,7 @@ Options:
   --format <f>        text (default), json, or sarif (check only)
   --max-severity <s>  exit with 1 on findings at or above: error, warning, information, hint (default)
   --dry-run           fix: print a diff instead of writing
+  --rule <id>         fix: apply the safe fixes of this rule only, also of one fix-all leaves out
   --locale <l>        message language: en or zh-cn (default: from LC_ALL, LC_MESSAGES, LANG)
   -j, --jobs <n>      threads that analyse files (default: one per CPU)
   --color, --no-color force or suppress colours
@@ -36,6 +37,7 @@ Exit codes: 0 clean, 1 findings at or above --max-severity, 2 usage or I/O error
   --format <f>        输出格式：text（默认）、json 或 sarif（仅限 check）
   --max-severity <s>  有该级别及以上的问题时退出码为 1：error、warning、information、hint（默认）
   --dry-run           仅限 fix：只显示差异，不写入文件
+  --rule <id>         仅限 fix：只应用这条规则的安全修复，全部修复不包含的规则也可以
   --locale <l>        提示语言：en 或 zh-cn（默认依次取自 LC_ALL、LC_MESSAGES、LANG）
   -j, --jobs <n>      分析文件的线程数（默认每个 CPU 一个）
   --color, --no-color 强制使用或关闭彩色输出
@@ -55,6 +57,7 @@ Exit codes: 0 clean, 1 findings at or above --max-severity, 2 usage or I/O error
   outlineOneFile: { en: 'outline takes exactly one file', 'zh-cn': 'outline 只能指定一个文件' },
   sarifOnlyCheck: { en: '--format sarif is for check only', 'zh-cn': '--format sarif 只能用于 check' },
   dryRunOnlyFix: { en: '--dry-run is for fix only', 'zh-cn': '--dry-run 只能用于 fix' },
+  ruleOnlyFix: { en: '--rule is for fix only', 'zh-cn': '--rule 只能用于 fix' },
   stdinOnce: { en: '"-" (standard input) can be given only once', 'zh-cn': '"-"（标准输入）只能指定一次' },
   stdinAlone: {
     en: '"-" (standard input) cannot be combined with other paths',
