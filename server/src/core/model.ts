@@ -1,4 +1,4 @@
-import type { Line, LineIndex } from './text';
+import { type Line, type LineIndex, partitionPoint } from './text';
 
 /**
  * What a line of a transcript is. Each non-blank line is one block: transcripts put one
@@ -87,4 +87,15 @@ export interface Transcript {
   readonly numbered: readonly Block[];
   /** Blocks holding enumeration items. */
   readonly enumerated: readonly Block[];
+}
+
+/** Where line `index`'s block is in `blocks` (in line order), or would be: a blank line has none. */
+export function blockPlace(blocks: readonly Block[], index: number): number {
+  return partitionPoint(blocks.length, (place) => blocks[place]!.line.index < index);
+}
+
+/** The block of line `index`; undefined for a blank line. */
+export function blockOf<B extends Block>(blocks: readonly B[], index: number): B | undefined {
+  const block = blocks[blockPlace(blocks, index)];
+  return block?.line.index === index ? block : undefined;
 }

@@ -6,7 +6,7 @@
 // replaces only the nodes of the edited lines.
 
 import { headingRank } from './lineFacts';
-import type { Block, Transcript } from './model';
+import { type Block, blockOf, type Transcript } from './model';
 import { ChangesSince } from './structure';
 import { type Line, partitionPoint } from './text';
 
@@ -245,8 +245,8 @@ export class LiveOutline {
   /** Makes the nodes of line `index` again, from its block now: the tree around them stays. */
   private replaceOn(model: Transcript, index: number): void {
     const { blocks } = model;
-    const block = blocks[partitionPoint(blocks.length, (place) => blocks[place]!.line.index < index)];
-    if (block?.line.index !== index || block.kind === 'residue') return;
+    const block = blockOf(blocks, index);
+    if (!block || block.kind === 'residue') return;
     if (!block.heading && block.enumeration.length === 0) return;
     let level = this.roots!;
     for (;;) {

@@ -11,8 +11,16 @@ import {
   salutation,
   visibleContent,
 } from './lineFacts';
-import type { Block, BlockKind, EnumerationItem, EnumerationStyle, Heading, Transcript } from './model';
-import { type Line, LineIndex, partitionPoint } from './text';
+import {
+  type Block,
+  type BlockKind,
+  blockPlace,
+  type EnumerationItem,
+  type EnumerationStyle,
+  type Heading,
+  type Transcript,
+} from './model';
+import { type Line, LineIndex } from './text';
 
 const SENTENCE_END = /[。！？!?]/;
 const subtitle =
@@ -229,8 +237,7 @@ function listBlocks(blocks: readonly LineBlock[], facts: readonly LineFacts[]): 
  * structure's own lists, revised in place) holds that one.
  */
 function replaceIn(list: readonly LineBlock[], old: LineBlock, block: LineBlock): void {
-  const index = block.line.index;
-  const at = partitionPoint(list.length, (place) => list[place]!.line.index < index);
+  const at = blockPlace(list, block.line.index);
   if (list[at] === old) (list as LineBlock[])[at] = block;
 }
 
@@ -292,8 +299,7 @@ function reviseStructure(
   for (const { index } of changed) {
     const fact = facts[index]!;
     if (fact.kind === 'blank') continue;
-    const at = partitionPoint(blocks.length, (place) => blocks[place]!.line.index < index);
-    const old = blocks[at]!;
+    const old = blocks[blockPlace(blocks, index)]!;
     const block = keptBlock(source, index, old.kind, old.residue);
     if (block === old) continue;
     block.enumerateLike(old);

@@ -3,10 +3,10 @@
 // (a footer the site put at the page break) is removed by the same join.
 import type { TextRange } from '../config';
 import { type LineFacts, matchHeading } from '../lineFacts';
-import type { Block, Transcript } from '../model';
+import { type Block, blockPlace, type Transcript } from '../model';
 import { appendedAds, mentionsAd, removedAds } from '../residue';
 import { defineRule } from '../rule';
-import { blankRunEnd, blankRunStart, isInvisibleAt, partitionPoint, rangeHolding, vanishes } from '../text';
+import { blankRunEnd, blankRunStart, isInvisibleAt, rangeHolding, vanishes } from '../text';
 
 /** Marks that may end a paragraph; a line ending in any other character is unfinished. */
 // The marks are tested where they stand (sticky, at `lastIndex`): slicing a line to test one
@@ -300,7 +300,7 @@ function forEachPair(
   };
   if (unfinished) {
     for (const line of unfinished) {
-      const at = partitionPoint(blocks.length, (place) => blocks[place]!.line.index < line);
+      const at = blockPlace(blocks, line);
       if (blocks[at]?.line.index === line && blocks[at]!.kind !== 'residue') visitFrom(at);
     }
   } else for (let at = 0; at < blocks.length; at++) if (blocks[at]!.kind !== 'residue') visitFrom(at);

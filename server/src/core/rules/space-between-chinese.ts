@@ -9,17 +9,9 @@
 // their fixes could change what they find on a second run. The rule's own "fix all" removes every
 // one.
 import type { TextRange } from '../config';
-import type { BlockKind } from '../model';
+import { type BlockKind, blockOf } from '../model';
 import { defineRule } from '../rule';
-import {
-  charAt,
-  charBefore,
-  isBlankAt,
-  isChinese,
-  isInvisibleAt,
-  partitionPoint,
-  rangeHolding,
-} from '../text';
+import { charAt, charBefore, isBlankAt, isChinese, isInvisibleAt, rangeHolding } from '../text';
 
 /** Blocks whose spacing is the author's layout, not residue. */
 const LAID_OUT: ReadonlySet<BlockKind> = new Set(['title', 'subtitle', 'speaker', 'date', 'residue']);
@@ -80,8 +72,8 @@ export const spaceBetweenChinese = defineRule<Messages, readonly TextRange[]>({
     if (revised?.sameStructure && revised.lines.every(({ index }) => spaceless(index))) return revised.keep();
     const { blocks, lines } = model;
     for (const index of linesWithData) {
-      const block = blocks[partitionPoint(blocks.length, (place) => blocks[place]!.line.index < index)];
-      if (!block || block.line.index !== index || LAID_OUT.has(block.kind)) continue;
+      const block = blockOf(blocks, index);
+      if (!block || LAID_OUT.has(block.kind)) continue;
       const lineStart = lines[index]!.start;
       for (const range of lineData(index)!) {
         const start = lineStart + range.start;
