@@ -17,11 +17,39 @@ describe('doubled-punctuation', () => {
   });
 
   test('every repeat of a longer run is reported', () => {
-    const text = '会议开得很成功。。。大家要凝心聚力。';
+    const text = '会议开得很成功，，，大家要凝心聚力。';
     assert.deepEqual(
       findingsOf(rule, text).map((finding) => finding.start),
       [8, 9],
     );
+  });
+
+  test('three full stops or more are an ellipsis: the quick fix writes ……', () => {
+    const text = '我们走过的路。。。\u200B。大家都记得。';
+    const [finding, ...others] = findingsOf(rule, text);
+    assert.deepEqual(others, []);
+    assert.equal(text.slice(finding!.start, finding!.end), '。。。\u200B。');
+    assert.equal(finding!.message, '“。。。。” reads as an ellipsis typed with full stops: write “……”.');
+    assert.deepEqual(
+      finding!.fixes.map((fix) => [fix.title, fix.safe]),
+      [
+        ['Write “……”', true],
+        ['Keep one “。”', false],
+      ],
+    );
+    assert.equal(applyOnlyFix(rule, text), '我们走过的路……大家都记得。');
+    assert.equal(fixAll(text, rule), '我们走过的路……大家都记得。');
+  });
+
+  test('full stops beside an ellipsis are repeats: …… there would make a cut mark', () => {
+    for (const text of ['我们走过的路……。。。', '我们走过的路。。。\u200B…']) {
+      const findings = findingsOf(rule, text);
+      assert.deepEqual(
+        findings.map((finding) => finding.message),
+        ['“。” repeats the mark before it: remove it.', '“。” repeats the mark before it: remove it.'],
+        text,
+      );
+    }
   });
 
   test('the quick fix removes the repeated mark and nothing else', () => {
@@ -32,7 +60,7 @@ describe('doubled-punctuation', () => {
   });
 
   test("the rule's own fix-all removes every repeat; fix-all of every rule leaves them", () => {
-    const text = '会议开得很成功。。。大家要凝心聚力，,把思想、\u200B、行动统一起来。';
+    const text = '会议开得很成功。。大家要凝心聚力，,把思想、\u200B、行动统一起来。';
     assert.equal(fixAll(text, rule), '会议开得很成功。大家要凝心聚力，把思想、\u200B行动统一起来。');
     assert.equal(fixAll('大家要凝心聚力，，把思想统一起来。'), '大家要凝心聚力，，把思想统一起来。');
   });
