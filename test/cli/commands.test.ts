@@ -85,6 +85,12 @@ test('fix leaves what only a rule of its own may fix, and check does not count i
       ['doubled-punctuation', false],
     ],
   );
+  const summary = run(['check', 'repeats.speech'], { cwd: dir }).stdout;
+  assert.match(summary, /2 problems \(warning 2\) in 1 of 1 files; 0 can be fixed with "speech-tidy fix"\./);
+  assert.match(
+    summary,
+    /^2 more can be fixed one rule at a time with "speech-tidy fix --rule <rule>" \(space-between-chinese 1, doubled-punctuation 1\)\.$/m,
+  );
   const fixed = run(['fix', 'repeats.speech'], { cwd: dir });
   assert.match(fixed.stdout, /Fixed 0 problems in 0 of 1 files; 2 problems left\./);
   assert.equal(fs.readFileSync(file, 'utf8'), text);

@@ -15,7 +15,13 @@ function file(index: number, findings: number): FileReport {
     endColumn: 3,
     fixable: true,
   }));
-  return { display: `f${index}.speech`, encoding: 'utf-8', lineEnding: 'crlf', findings: list };
+  return {
+    display: `f${index}.speech`,
+    encoding: 'utf-8',
+    lineEnding: 'crlf',
+    findings: list,
+    fixableByRule: {},
+  };
 }
 
 const summary = {

@@ -8,7 +8,7 @@ import { atLeast, type CliArgs, defaultJobs, parseCommandLine } from './args';
 import { discover } from './discover';
 import { jsonReport, type ReportWriter, sarifReport } from './documents';
 import { decode } from './encoding';
-import { outlineJson, outlineText, type Paint, paint, Tally, wantsColor } from './output';
+import { countsList, outlineJson, outlineText, type Paint, paint, Tally, wantsColor } from './output';
 import { MIN_FILES_FOR_WORKERS, Pool } from './pool';
 import {
   describeIoError,
@@ -213,10 +213,7 @@ function writeSummary(context: Context, mode: Mode, tally: Tally, errors: number
       if (tally.files > 0 || errors === 0)
         io.stdout.write(`${say(locale, 'summaryClean', { files: tally.files })}\n`);
     } else {
-      const breakdown = Object.entries(tally.bySeverity)
-        .filter(([, n]) => n > 0)
-        .map(([severity, n]) => `${severity} ${n}`)
-        .join(say(locale, 'listSeparator'));
+      const breakdown = countsList(tally.bySeverity, locale);
       const line = say(locale, 'summaryFindings', {
         count: tally.findings,
         breakdown,
@@ -225,6 +222,13 @@ function writeSummary(context: Context, mode: Mode, tally: Tally, errors: number
         fixable: tally.fixable,
       });
       io.stdout.write(`${out.bold(line)}\n`);
+      // Fix-all leaves some rules' safe fixes to `fix --rule`: without this line they would look
+      // like problems to mend by hand.
+      const count = Object.values(tally.fixableByRule).reduce((sum, n) => sum + n, 0);
+      if (count > 0) {
+        const rules = countsList(tally.fixableByRule, locale);
+        io.stdout.write(`${say(locale, 'summaryFixableByRule', { count, rules })}\n`);
+      }
     }
   } else {
     const key = mode === 'dry-run' ? 'dryRunSummary' : 'fixSummary';

@@ -74,6 +74,14 @@ export function colorDiff(diff: string, p: Paint): string {
     .join('\n');
 }
 
+/** `watermark 3, placeholder 2`: the counts that are not zero, in the order given. */
+export function countsList(counts: Readonly<Record<string, number>>, locale: Locale): string {
+  return Object.entries(counts)
+    .filter(([, n]) => n > 0)
+    .map(([name, n]) => `${name} ${n}`)
+    .join(say(locale, 'listSeparator'));
+}
+
 /** A file's part of the text output: its findings for `check`, its change for `fix`. */
 export function renderFile(result: FileReport, mode: Mode, p: Paint, locale: Locale): string {
   if (mode === 'check') {
@@ -84,9 +92,7 @@ export function renderFile(result: FileReport, mode: Mode, p: Paint, locale: Loc
   if (mode === 'dry-run' && fix.diff)
     return colorDiff(fix.diff.endsWith('\n') ? fix.diff : `${fix.diff}\n`, p);
   const count = Object.values(fix.fixed).reduce((sum, n) => sum + n, 0);
-  const rules = Object.entries(fix.fixed)
-    .map(([rule, n]) => `${rule} ${n}`)
-    .join(say(locale, 'listSeparator'));
+  const rules = countsList(fix.fixed, locale);
   const left = fix.remaining.length;
   return `${p.bold(result.display)}: ${say(locale, 'fixedFile', { count, rules, left })}\n`;
 }
@@ -109,6 +115,7 @@ export class Tally {
   filesWithFindings = 0;
   findings = 0;
   fixable = 0;
+  readonly fixableByRule: Record<string, number> = {};
   readonly bySeverity: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   changedFiles = 0;
   fixed = 0;
@@ -123,6 +130,8 @@ export class Tally {
     if (stats.findings > 0) this.filesWithFindings++;
     this.findings += stats.findings;
     this.fixable += stats.fixable;
+    for (const [rule, count] of Object.entries(stats.fixableByRule))
+      this.fixableByRule[rule] = (this.fixableByRule[rule] ?? 0) + count;
     for (const severity of SEVERITIES) {
       this.bySeverity[severity] += stats.bySeverity[severity];
       this.left += stats.left[severity];

@@ -88,6 +88,7 @@ export interface FixOut {
 export interface FileStats {
   readonly findings: number;
   readonly fixable: number;
+  readonly fixableByRule: Readonly<Record<string, number>>;
   readonly bySeverity: Readonly<Record<Severity, number>>;
   /** Problems fixed (for `fix`; 0 for `check`). */
   readonly fixed: number;
@@ -101,6 +102,8 @@ export interface FileReport {
   readonly encoding: EncodingName;
   readonly lineEnding: LineEnding;
   readonly findings: readonly FindingOut[];
+  /** Problems with a safe fix that fix-all leaves to `fix --rule`, per rule. */
+  readonly fixableByRule: Readonly<Record<string, number>>;
   readonly fix?: FixOut;
 }
 
@@ -188,7 +191,14 @@ export function processBytes(
   if (!selected && !looksLikeSpeech(text)) return { kind: 'skipped' };
   const analysis = analyze(text, { config, locale });
   const findings = toOut(analysis.model.lineIndex, analysis.findings);
-  const base = { encoding, lineEnding: lineEndingOf(text), findings };
+  const base = {
+    encoding,
+    lineEnding: lineEndingOf(text),
+    findings,
+    fixableByRule: countByRule(
+      analysis.findings.filter((finding) => finding.hasSafeFix && !finding.inFixAll),
+    ),
+  };
   if (mode === 'check') return { kind: 'analysed', result: base };
 
   const edits = fixAllEdits(analysis.findings, options.fixRule);
@@ -218,7 +228,7 @@ export function finish(report: FileReport, index: number, options: Options): Ana
   return {
     kind: 'analysed',
     index,
-    stats: statsOf(report.findings, report.fix),
+    stats: statsOf(report),
     part: partOf(report, options),
   };
 }
@@ -230,7 +240,7 @@ function partOf(report: FileReport, options: Options): Part {
   return { text: renderFile(report, mode, paint(rendering.color), locale), elements: 0 };
 }
 
-function statsOf(findings: readonly FindingOut[], fix: FixOut | undefined): FileStats {
+function statsOf({ findings, fixableByRule, fix }: FileReport): FileStats {
   const count = (list: readonly FindingOut[]) => {
     const bySeverity: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
     for (const finding of list) bySeverity[finding.severity]++;
@@ -239,15 +249,21 @@ function statsOf(findings: readonly FindingOut[], fix: FixOut | undefined): File
   return {
     findings: findings.length,
     fixable: findings.filter((finding) => finding.fixable).length,
+    fixableByRule,
     bySeverity: count(findings),
     fixed: Object.values(fix?.fixed ?? {}).reduce((sum, n) => sum + n, 0),
     left: count(fix?.remaining ?? findings),
   };
 }
 
-function fixedPerRule(before: readonly Finding[], after: readonly Finding[]): Record<string, number> {
+function countByRule(findings: readonly Finding[]): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const finding of before) counts[finding.rule] = (counts[finding.rule] ?? 0) + 1;
+  for (const finding of findings) counts[finding.rule] = (counts[finding.rule] ?? 0) + 1;
+  return counts;
+}
+
+function fixedPerRule(before: readonly Finding[], after: readonly Finding[]): Record<string, number> {
+  const counts = countByRule(before);
   for (const finding of after) counts[finding.rule] = (counts[finding.rule] ?? 0) - 1;
   for (const [rule, count] of Object.entries(counts)) if (count <= 0) delete counts[rule];
   return counts;

@@ -107,6 +107,10 @@ Exit codes: 0 clean, 1 findings at or above --max-severity, 2 usage or I/O error
     'zh-cn':
       '共发现 {count} 处问题（{breakdown}），分布在 {files} 个文件中的 {withFindings} 个；其中 {fixable} 处可用 "speech-tidy fix" 自动修复。',
   },
+  summaryFixableByRule: {
+    en: '{count} more can be fixed one rule at a time with "speech-tidy fix --rule <rule>" ({rules}).',
+    'zh-cn': '另有 {count} 处可用 "speech-tidy fix --rule <规则>" 逐条规则修复（{rules}）。',
+  },
   summaryErrors: {
     en: '{count} files could not be processed (see above).',
     'zh-cn': '{count} 个文件无法处理（见上文）。',
