@@ -4,7 +4,7 @@ import type { TextRange } from './config';
 import type { EnumerationStyle, Heading, HeadingLevel, HeadingStyle, ResidueKind } from './model';
 import { CN_NUMERAL_CLASS, chineseToNumber, circledToNumber } from './numerals';
 import { appendedAds, classifyResidueLine, removedAds } from './residue';
-import { blankRunEnd, isBlankAt, withoutInvisible } from './text';
+import { blankRunAfter, blankRunEnd, withoutInvisible } from './text';
 
 export const NAME_LIMIT = 60;
 const SHORT_LINE = 40;
@@ -253,8 +253,7 @@ export function residueOf(line: string, proseEnd: number, aboveTitle: boolean): 
  * none is `removed`.
  */
 export function lineFacts(line: string, ignored: readonly TextRange[] = [], removed = true): LineFacts {
-  let contentStart = 0;
-  while (contentStart < line.length && isBlankAt(line, contentStart)) contentStart++;
+  const contentStart = blankRunAfter(line, 0);
   const contentEnd = blankRunEnd(line, line.length, contentStart);
   // Every result has the same shape, which keeps the engine's loops over facts fast.
   const facts = (
@@ -288,8 +287,7 @@ export function lineFacts(line: string, ignored: readonly TextRange[] = [], remo
   }
   for (const ad of ads) {
     if (ad.start > proseStart) break;
-    proseStart = ad.end;
-    while (proseStart < line.length && isBlankAt(line, proseStart)) proseStart++;
+    proseStart = blankRunAfter(line, ad.end);
   }
   // Cheap length bounds first: most lines are speech far longer than any residue or salutation.
   const residue = proseEnd - contentStart <= MAX_RESIDUE_PROSE ? residueOf(line, proseEnd, false) : undefined;

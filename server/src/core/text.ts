@@ -172,6 +172,13 @@ export function blankRunEnd(text: string, end: number, limit = 0): number {
   return at;
 }
 
+/** Where the content of `text` from `start` on begins: past the blanks and invisible characters there. */
+export function blankRunAfter(text: string, start: number): number {
+  let at = start;
+  while (at < text.length && isBlankAt(text, at)) at++;
+  return at;
+}
+
 /** The spaces fix-all removes with an ad: ASCII and full-width spaces, tabs, no-break spaces. */
 function isSpaceCode(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0xa0 || code === 0x3000;
