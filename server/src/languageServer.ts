@@ -11,14 +11,18 @@ import {
   type InitializeResult,
   TextDocumentSyncKind,
   type TextEdit,
+  type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME, clearConfigCache, loadConfigFor, mergeSettings } from './configFile';
 import {
+  type Analysis,
+  combineFixes,
   fixAllEdits,
   foldingRegions,
   format,
-  groupEdits,
+  groupMembers,
+  groupSize,
   hoverMarkdown,
   isRecord,
   type Locale,
@@ -30,9 +34,11 @@ import {
 } from './core';
 import { type AnalysisEnvironment, DocumentStore } from './documents';
 import {
+  type BulkFix,
   codeAction,
   FIX_ALL_KIND,
   findingOf,
+  isBulkFix,
   toDiagnostic,
   toDocumentSymbol,
   toFoldingRange,
@@ -100,6 +106,7 @@ export function startServer(connection: Connection): void {
   let canRegisterWatchers = false;
   let canFollowFolders = false;
   let canPinVersions = true;
+  let canResolveEdits = false;
   let workspaceFolders: string[] = [];
   /** Set by the VS Code client from workspace trust; other editors are trusted. */
   let trusted = true;
@@ -143,6 +150,10 @@ export function startServer(connection: Connection): void {
     canRegisterWatchers = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     canFollowFolders = params.capabilities.workspace?.workspaceFolders === true;
     canPinVersions = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
+    const codeActionCapabilities = params.capabilities.textDocument?.codeAction;
+    canResolveEdits =
+      codeActionCapabilities?.dataSupport === true &&
+      codeActionCapabilities.resolveSupport?.properties.includes('edit') === true;
     workspaceFolders = (params.workspaceFolders ?? [])
       .map((folder) => filePathOf(folder.uri))
       .filter((folder): folder is string => folder !== undefined);
@@ -162,6 +173,7 @@ export function startServer(connection: Connection): void {
           : {}),
         codeActionProvider: {
           codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND],
+          resolveProvider: true,
         },
       },
       serverInfo: { name: 'speech-tidy' },
@@ -455,6 +467,11 @@ export function startServer(connection: Connection): void {
       !context.only || context.only.some((only) => kind === only || kind.startsWith(`${only}.`));
     const actions: CodeAction[] = [];
     const edit = (edits: TextEdit[]) => versionedEdit(document, edits, canPinVersions);
+    /** An action over many findings: its edits are made when the user picks it, if the client can wait. */
+    const bulk = (title: string, fix: BulkFix): CodeAction =>
+      canResolveEdits
+        ? { title, kind: CodeActionKind.QuickFix, data: fix }
+        : codeAction(title, CodeActionKind.QuickFix, bulkEdit(document, analysis, fix));
 
     if (wants(CodeActionKind.QuickFix)) {
       const rulesSeen = new Set<string>();
@@ -475,15 +492,14 @@ export function startServer(connection: Connection): void {
           );
           if (fix.group && !groupsSeen.has(fix.group)) {
             groupsSeen.add(fix.group);
-            const { edits, count } = groupEdits(analysis.findings, fix.group);
+            const count = groupSize(analysis.findings, fix.group);
             if (count > 1) {
               const [token, expansion] = fix.group.split('→');
               actions.push(
-                codeAction(
-                  text('replaceAll', { count, token: token ?? '', expansion: expansion ?? '' }),
-                  CodeActionKind.QuickFix,
-                  edit(toTextEdits(document, edits)),
-                ),
+                bulk(text('replaceAll', { count, token: token ?? '', expansion: expansion ?? '' }), {
+                  uri: document.uri,
+                  group: fix.group,
+                }),
               );
             }
           }
@@ -492,15 +508,7 @@ export function startServer(connection: Connection): void {
         if (rulesSeen.has(rule)) continue;
         rulesSeen.add(rule);
         const count = analysis.findings.filter((f) => f.rule === rule && f.hasSafeFix).length;
-        if (count > 1) {
-          actions.push(
-            codeAction(
-              text('fixRule', { count, rule }),
-              CodeActionKind.QuickFix,
-              edit(toTextEdits(document, fixAllEdits(analysis.findings, rule))),
-            ),
-          );
-        }
+        if (count > 1) actions.push(bulk(text('fixRule', { count, rule }), { uri: document.uri, rule }));
       }
     }
 
@@ -513,6 +521,25 @@ export function startServer(connection: Connection): void {
     }
     return actions;
   }
+
+  function bulkEdit(document: TextDocument, analysis: Analysis, fix: BulkFix): WorkspaceEdit {
+    const edits =
+      'group' in fix
+        ? combineFixes(groupMembers(analysis.findings, fix.group))
+        : fixAllEdits(analysis.findings, fix.rule);
+    return versionedEdit(document, toTextEdits(document, edits), canPinVersions);
+  }
+
+  // The text may have changed since the action was offered: its edits are made for the text as
+  // it is now ("replace all X with 党" still means that) and pinned to that version.
+  connection.onCodeActionResolve(async (action) => {
+    await settingsReady;
+    if (!isBulkFix(action.data)) return action;
+    const document = documents.get(action.data.uri);
+    const analysis = document && documents.analysis(document.uri);
+    if (!document || !analysis) return action;
+    return { ...action, edit: bulkEdit(document, analysis, action.data) };
+  });
 
   connection.listen();
 }

@@ -30,6 +30,19 @@ export interface FindingData {
   readonly index: number;
 }
 
+/**
+ * What an action that fixes many findings at once ("replace all", a rule's "fix all") carries
+ * when the client resolves edits lazily: VS Code asks for the actions at the cursor whenever it
+ * moves, and in a long transcript such an action's edits run to thousands.
+ */
+export type BulkFix = { readonly uri: string } & ({ readonly group: string } | { readonly rule: string });
+
+export function isBulkFix(data: unknown): data is BulkFix {
+  if (typeof data !== 'object' || data === null) return false;
+  const { uri, group, rule } = data as Record<string, unknown>;
+  return typeof uri === 'string' && (typeof group === 'string') !== (typeof rule === 'string');
+}
+
 const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,

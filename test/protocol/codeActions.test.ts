@@ -91,13 +91,13 @@ describe('code actions', () => {
   test('a placeholder: the safe replacement (preferred), replace all, and fix all of the rule', async () => {
     const diagnostic = find('placeholder', 'X的建设');
     const actions = await actionsFor(client, uri, [diagnostic]);
-    assertPinned(actions, uri, 1);
     assert.ok(
       actions.every((a) => a.kind === 'quickfix'),
       'all quick fixes when nothing is asked for',
     );
 
     const [fix, ...others] = actions;
+    assertPinned([fix!], uri, 1);
     assert.equal(fix!.title, 'Replace “X” with “党”');
     assert.equal(fix!.isPreferred, true);
     assert.deepEqual(fix!.diagnostics, [diagnostic]);
@@ -116,6 +116,50 @@ describe('code actions', () => {
       (a) => a.title === `Fix all ${placeholders} “placeholder” problems in this document`,
     );
     assert.ok(fixRule, `a fix-all-of-the-rule action: ${others.map((a) => a.title).join(' | ')}`);
+    // VS Code asks for the actions at the cursor whenever it moves: the edits of the actions over
+    // the whole document are made only when one is chosen.
+    for (const bulk of [replaceAll, fixRule]) {
+      assert.equal(bulk.edit, undefined, `"${bulk.title}" carries no edit until resolved`);
+      const resolved = await client.resolveCodeAction(bulk);
+      assertPinned([resolved], uri, 1);
+      assert.equal(resolved.title, bulk.title);
+    }
+  });
+
+  test('a client that cannot resolve actions gets every edit with its action', async () => {
+    const { resolveSupport: _, ...eager } = DEFAULT_CAPABILITIES.textDocument!.codeAction!;
+    const plain = await LspClient.start({
+      locale: 'en',
+      capabilities: {
+        ...DEFAULT_CAPABILITIES,
+        textDocument: { ...DEFAULT_CAPABILITIES.textDocument, codeAction: eager },
+      },
+    });
+    try {
+      await plain.open(uri, SPEECH);
+      const [diagnostic] = (await plain.diagnosticsFor(uri, 1)).filter((d) => d.code === 'placeholder');
+      const actions = await actionsFor(plain, uri, [diagnostic!]);
+      assert.deepEqual(
+        actions.map((a) => a.title.split(' ')[0]),
+        ['Replace', 'Replace', 'Fix'],
+      );
+      assertPinned(actions, uri, 1);
+    } finally {
+      await plain.dispose();
+    }
+  });
+
+  test('resolving what is not a bulk action of an open document gives it back unchanged', async () => {
+    for (const data of [
+      undefined,
+      'x',
+      { uri },
+      { uri, group: 'X→党', rule: 'placeholder' },
+      { uri: `${uri}.gone`, rule: 'placeholder' },
+    ]) {
+      const action = { title: 'Something', kind: 'quickfix', ...(data === undefined ? {} : { data }) };
+      assert.deepEqual(await client.resolveCodeAction(action), action, JSON.stringify(data));
+    }
   });
 
   test('applying the quick fix changes exactly that placeholder', async () => {
@@ -228,12 +272,12 @@ describe('code actions', () => {
 
   test('a stale edit is refused, and a stale diagnostic gets no action', async () => {
     const diagnostic = find('placeholder', 'X中央');
-    const stale = await actionsFor(client, uri, [diagnostic]);
+    const [staleFix] = await actionsFor(client, uri, [diagnostic]);
     const [staleFixAll] = await actionsFor(client, uri, [], ['source.fixAll']);
     // The user types on the first line before choosing the fix: the old offsets no longer hold.
     await client.edit(uri, 0, 0, '（内部资料）\n');
     const before = client.text(uri);
-    for (const action of [...stale, staleFixAll!]) {
+    for (const action of [staleFix!, staleFixAll!]) {
       const result = await client.applyCodeAction(action);
       assert.equal(result.applied, false, `"${action.title}" is refused`);
       assert.match(result.failureReason ?? '', /version 1.*at 2/);
@@ -254,6 +298,28 @@ describe('code actions', () => {
     assert.deepEqual(await client.applyCodeAction(fix!), { applied: true });
     assert.ok(client.text(uri).includes('对照党中央要求'));
   });
+});
+
+test('an action over the whole document, chosen after an edit, is made for the text as it is then', async () => {
+  const client = await LspClient.start({ locale: 'en' });
+  const uri = fileUri(`${folder}/late.speech`);
+  try {
+    await client.open(uri, SPEECH);
+    const diagnostic = (await client.diagnosticsFor(uri, 1)).find(
+      (d) => d.code === 'placeholder' && textAt(SPEECH, d.range) === 'X',
+    );
+    const actions = await actionsFor(client, uri, [diagnostic!]);
+    const replaceAll = actions.find((a) => a.title.startsWith('Replace all'))!;
+    await client.edit(uri, 0, 0, '（内部资料）\n');
+    const resolved = await client.resolveCodeAction(replaceAll);
+    assertPinned([resolved], uri, 2);
+    assert.deepEqual(await client.applyCodeAction(resolved), { applied: true });
+    const text = client.text(uri);
+    assert.ok(text.startsWith('（内部资料）\n'), "the user's edit stays");
+    assert.ok(text.includes('党中央') && text.includes('党委政府'), 'every X that stands for 党 is replaced');
+  } finally {
+    await client.dispose();
+  }
 });
 
 describe('code actions for fixes a person must choose', () => {

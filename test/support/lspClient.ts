@@ -290,6 +290,7 @@ export const DEFAULT_CAPABILITIES: ClientCapabilities = {
       dynamicRegistration: false,
       isPreferredSupport: true,
       dataSupport: true,
+      resolveSupport: { properties: ['edit', 'command'] },
       codeActionLiteralSupport: {
         codeActionKind: {
           valueSet: ['', 'quickfix', 'refactor', 'source', 'source.organizeImports', 'source.fixAll'],
@@ -574,10 +575,19 @@ export class LspClient {
     return { applied: true };
   }
 
-  /** Applies a code action's edit; fails the test when the action has none. */
-  applyCodeAction(action: CodeAction | Command): Promise<ApplyResult> {
-    if (!('edit' in action) || !action.edit) throw new Error(`"${action.title}" carries no edit`);
-    return this.applyWorkspaceEdit(action.edit);
+  /**
+   * Applies a code action's edit, resolving it first when it came without one, as VS Code does;
+   * fails the test when it has none even then.
+   */
+  async applyCodeAction(action: CodeAction | Command): Promise<ApplyResult> {
+    const lazy = 'data' in action && action.data !== undefined && !action.edit;
+    const resolved = lazy ? await this.resolveCodeAction(action) : action;
+    if (!('edit' in resolved) || !resolved.edit) throw new Error(`"${action.title}" carries no edit`);
+    return this.applyWorkspaceEdit(resolved.edit);
+  }
+
+  resolveCodeAction(action: CodeAction): Promise<CodeAction> {
+    return this.request('codeAction/resolve', action);
   }
 
   // -- Waiting for what the server publishes ----------------------------------------------------

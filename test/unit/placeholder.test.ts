@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { groupEdits } from '../../server/src/core';
+import { combineFixes, groupMembers, groupSize } from '../../server/src/core';
 import { analyzeText, assertSafeFixAll, covered, findingsOf, fixAll } from '../support/fixtures';
 
 const rule = 'placeholder';
@@ -96,10 +96,12 @@ describe('placeholder: fixes', () => {
   test('all placeholders of one reading share a group, for “replace all”', () => {
     const text = '认真贯彻落实X中央决策部署，各级X组织要提高ZZ站位。';
     const { findings } = analyzeText(text);
-    const { edits, count } = groupEdits(findings, 'X→党');
-    assert.equal(count, 2);
+    const members = groupMembers(findings, 'X→党');
+    assert.equal(members.length, 2);
+    assert.equal(groupSize(findings, 'X→党'), 2, 'counted without making the fixes');
+    assert.equal(groupSize(findings, 'ZZ→政治'), 1);
     assert.deepEqual(
-      edits.map((edit) => text.slice(edit.start, edit.end)),
+      combineFixes(members).map((edit) => text.slice(edit.start, edit.end)),
       ['X', 'X'],
     );
   });

@@ -38,6 +38,8 @@ export interface Finding {
   readonly hasSafeFix: boolean;
   /** Whether fix-all applies its safe fix: its rule takes part in fix-all. */
   readonly inFixAll: boolean;
+  /** Whether one of its fixes is of `group` ("replace all"); cheaper than reading `fixes`. */
+  offers(group: string): boolean;
 }
 
 export interface Analysis {
@@ -200,6 +202,10 @@ class ReportedFinding implements Finding {
 
   get hasSafeFix(): boolean {
     return this.report.fixes?.some((fix) => fix.safe) ?? false;
+  }
+
+  offers(group: string): boolean {
+    return this.report.fixes?.some((fix) => fix.group === group) ?? false;
   }
 
   get inFixAll(): boolean {

@@ -56,10 +56,18 @@ export function fixAllEdits(findings: readonly Finding[], rule?: string): Edit[]
   return combineFixes(safe);
 }
 
-/** Fixes of every finding that offers one of `group`: "replace all N". */
-export function groupEdits(findings: readonly Finding[], group: string): { edits: Edit[]; count: number } {
-  const members = findings.flatMap((finding) => finding.fixes.filter((fix) => fix.group === group));
-  return { edits: combineFixes(members), count: members.length };
+/** The fix of `group` of every finding that offers one: what "replace all N" applies. */
+export function groupMembers(findings: readonly Finding[], group: string): Fix[] {
+  return findings
+    .filter((finding) => finding.offers(group))
+    .map((finding) => finding.fixes.find((fix) => fix.group === group)!);
+}
+
+/** How many fixes "replace all" of `group` applies, without making them. */
+export function groupSize(findings: readonly Finding[], group: string): number {
+  let size = 0;
+  for (const finding of findings) if (finding.offers(group)) size++;
+  return size;
 }
 
 /** Applies non-overlapping edits, given in any order. */

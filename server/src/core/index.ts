@@ -9,7 +9,7 @@ export {
 export { isRecord, type ResolvedConfig, resolveConfig, type SpeechTidySettings } from './config';
 export { looksLikeSpeech } from './detect';
 export { TranscriptAnalyzer } from './engine';
-export { applyEdits, combineFixes, fixAllEdits, groupEdits } from './fix';
+export { applyEdits, combineFixes, fixAllEdits, groupMembers, groupSize } from './fix';
 export { hoverMarkdown } from './hover';
 export { format, type Locale, type MessageArgs, toLocale } from './l10n';
 export type { Block, BlockKind, Heading, Transcript } from './model';

@@ -23,7 +23,10 @@ export interface FixProposal<K extends string> {
    * fix-all. Others are offered as alternatives for a person to choose.
    */
   readonly safe: boolean;
-  /** Fixes sharing a group (the same placeholder and expansion) can be applied together. */
+  /**
+   * Fixes sharing a group (the same placeholder and expansion) can be applied together: "replace
+   * all" takes each finding's fix of the group, so a finding has at most one.
+   */
   readonly group?: string;
 }
 
