@@ -15,7 +15,7 @@ import {
   window,
   workspace,
 } from 'vscode';
-import { HAN } from '../../server/src/core/text';
+import { countHan } from '../../server/src/core/text';
 import { SPEECH } from './detection';
 import { RESTART_COMMAND, type ServerState } from './server';
 
@@ -28,18 +28,12 @@ export interface ProblemSource {
 
 /** Counting a long transcript on every keystroke would be wasted work while typing. */
 const RECOUNT_DELAY_MS = 250;
-const han = new RegExp(HAN, 'gu');
-
-function countHan(text: string): number {
-  let count = 0;
-  han.lastIndex = 0;
-  while (han.exec(text) !== null) count += 1;
-  return count;
-}
 
 function severityIcon(found: readonly Diagnostic[]): string {
   if (found.length === 0) return '$(check)';
-  const worst = Math.min(...found.map((diagnostic) => diagnostic.severity));
+  // A loop, not `Math.min(...)`: spreading a few hundred thousand problems overflows the stack.
+  let worst = DiagnosticSeverity.Hint;
+  for (const { severity } of found) if (severity < worst) worst = severity;
   if (worst === DiagnosticSeverity.Error) return '$(error)';
   return worst === DiagnosticSeverity.Warning ? '$(warning)' : '$(info)';
 }

@@ -158,6 +158,16 @@ test('fix - passes input it cannot decode through unchanged, and fails', (t) => 
   assert.match(result.stderr, /<stdin>: error .*encoding/);
 });
 
+test('outline prints a section of 150,000 headings', (t) => {
+  const dir = tempDir(t);
+  write(dir, 'many.speech', `关于做好全年工作的讲话\n${'一、加强领导\n'.repeat(150_000)}`);
+  const result = run(['outline', 'many.speech'], { cwd: dir });
+  assert.equal(result.code, 0, result.stderr);
+  const lines = result.stdout.trimEnd().split('\n');
+  assert.equal(lines.length, 150_001);
+  assert.equal(lines.at(-1), '└─ 一、加强领导  :150001');
+});
+
 test('outline prints the structure tree, and --format json gives it nested', (t) => {
   const dir = tempDir(t);
   write(dir, 'dirty.speech', dirtyTranscript());

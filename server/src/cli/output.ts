@@ -184,16 +184,20 @@ export function outlineJson(nodes: readonly OutlineNode[], index: LineIndex): Ou
 }
 
 /** The tree as the Outline view shows it: names nested under their sections, with line numbers. */
-export function outlineText(nodes: readonly OutlineJson[], p: Paint, prefix = ''): string[] {
+export function outlineText(nodes: readonly OutlineJson[], p: Paint): string[] {
+  // One list for the whole tree: spreading a section's lines into its parent's overflows the
+  // stack once a section has some hundred thousand headings.
   const lines: string[] = [];
-  nodes.forEach((node, at) => {
-    const last = at === nodes.length - 1;
-    const branch = prefix === '' && nodes.length === 1 && node.kind === 'title' ? '' : last ? '└─ ' : '├─ ';
-    const detail = node.detail ? `  ${p.dim(node.detail)}` : '';
-    const name = node.kind === 'title' ? p.bold(node.name) : node.name;
-    lines.push(`${prefix}${branch}${name}${detail}  ${p.dim(`:${node.selectionRange.start.line}`)}`);
-    const childPrefix = branch === '' ? prefix : `${prefix}${last ? '   ' : '│  '}`;
-    lines.push(...outlineText(node.children, p, childPrefix));
-  });
+  const write = (siblings: readonly OutlineJson[], prefix: string) =>
+    siblings.forEach((node, at) => {
+      const last = at === siblings.length - 1;
+      const branch =
+        prefix === '' && siblings.length === 1 && node.kind === 'title' ? '' : last ? '└─ ' : '├─ ';
+      const detail = node.detail ? `  ${p.dim(node.detail)}` : '';
+      const name = node.kind === 'title' ? p.bold(node.name) : node.name;
+      lines.push(`${prefix}${branch}${name}${detail}  ${p.dim(`:${node.selectionRange.start.line}`)}`);
+      write(node.children, branch === '' ? prefix : `${prefix}${last ? '   ' : '│  '}`);
+    });
+  write(nodes, '');
   return lines;
 }

@@ -24,6 +24,27 @@ export function isHan(char: string | undefined): boolean {
   return char !== undefined && han.test(char);
 }
 
+const hanRun = new RegExp(`(?:${HAN})+`, 'gu');
+const highSurrogate = /[\uD800-\uDBFF]/g;
+
+/**
+ * How many Chinese characters `text` holds (字数), counting characters, not UTF-16 units. Runs
+ * are matched rather than characters: one match per character made a 10 MB transcript's count
+ * take 150 ms, on every pause in typing.
+ */
+export function countHan(text: string): number {
+  let count = 0;
+  hanRun.lastIndex = 0;
+  for (let run = hanRun.exec(text); run !== null; run = hanRun.exec(text)) {
+    const characters = run[0];
+    count += characters.length;
+    // An ideograph beyond the BMP (Extension B on) is two units.
+    highSurrogate.lastIndex = 0;
+    while (highSurrogate.exec(characters) !== null) count--;
+  }
+  return count;
+}
+
 export function isAsciiDigit(char: string | undefined): boolean {
   return char !== undefined && char >= '0' && char <= '9';
 }
