@@ -11,6 +11,7 @@ const COPIES: Readonly<Record<string, string>> = {
   '会议讲话.speech': 'samples/会议讲话.speech',
   'fix-all-command.speech': 'samples/会议讲话.speech',
   'quick-fix.speech': 'samples/会议讲话.speech',
+  'replace-all.speech': 'samples/会议讲话.speech',
   'restart.speech': 'samples/会议讲话.speech',
   'locale.speech': 'samples/会议讲话.speech',
   '述职报告.txt': 'samples/述职报告.txt',

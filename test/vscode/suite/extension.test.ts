@@ -162,6 +162,46 @@ describe('quick fixes', () => {
   });
 });
 
+describe('replace all', () => {
+  it('replaces every X that stands for 党, its edits made only when it is chosen', async () => {
+    const { document } = await open('replace-all.speech');
+    const diagnostics = await waitForDiagnostics(document.uri);
+    const placeholders = diagnostics.filter(
+      (d) => d.code === 'placeholder' && coveredText(document, d) === 'X',
+    );
+    assert.ok(placeholders.length > 1, `${placeholders.length} placeholders X`);
+    const range = placeholders[0]!.range;
+    const find = (actions: readonly vscode.CodeAction[]) =>
+      actions.find((action) => action.title === `Replace all ${placeholders.length} “X” with “党”`);
+    const offered = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    assert.ok(find(offered), `no replace-all among ${offered.map((a) => a.title).join(' | ')}`);
+    assert.equal(find(offered)!.edit, undefined, 'the edits come with the choice, not with the menu');
+
+    // What VS Code does when the user picks an action: resolve it, then apply its edit.
+    const resolved = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      range,
+      vscode.CodeActionKind.QuickFix.value,
+      offered.length,
+    );
+    const replaceAll = find(resolved);
+    assert.ok(replaceAll?.edit, 'the resolved replace-all carries its edit');
+    const expected = placeholders.reduceRight(
+      (text, d) =>
+        `${text.slice(0, document.offsetAt(d.range.start))}党${text.slice(document.offsetAt(d.range.end))}`,
+      document.getText(),
+    );
+    assert.ok(await vscode.workspace.applyEdit(replaceAll.edit));
+    assert.equal(document.getText(), expected);
+  });
+});
+
 describe('fix-all on save', () => {
   afterEach(async () => {
     await vscode.workspace
