@@ -177,6 +177,16 @@ describe('fix-all is idempotent: ads are found in the text as fix-all leaves it'
     );
   });
 
+  test('with the watermark rule off, a break is joined whatever ad the joined line would show', () => {
+    // `加微信X` read as an ad's account id made the joined line end in an ad, so the break was
+    // held; fix-all restores X to 党, after which the ad's tail is too long and a second run joined.
+    assertIdempotent(
+      '一是\n!加微信X中央下载文档请今天召开全市工作会议全市上下团结一心(二)𠮷经济运行稳中有进zz',
+      '一是！加微信党中央下载文档请今天召开全市工作会议全市上下团结一心（二）𠮷经济运行稳中有进zz',
+      { rules: { watermark: 'off' } },
+    );
+  });
+
   test('a cut mark at the end is no part of an ad’s tail', () => {
     assertIdempotent('同志们：\n各项工作稳步推进。更多精品？----', '同志们：\n各项工作稳步推进。');
     assertIdempotent(

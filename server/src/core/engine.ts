@@ -615,6 +615,7 @@ export class TranscriptAnalyzer {
           {
             model,
             config,
+            adsRemoved: this.adsRemoved,
             revised:
               revised && edit
                 ? {

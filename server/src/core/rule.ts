@@ -79,6 +79,8 @@ export interface Revision<D> {
 export interface DocumentContext<D> {
   readonly model: Transcript;
   readonly config: ResolvedConfig;
+  /** Whether fix-all removes each line's ads (`LineFacts.ads`): a rule that `removesAds` is on. */
+  readonly adsRemoved: boolean;
   /**
    * Set when this analysis follows another of the same lines: what a pass sums over lines it can
    * take from the analysis before and revise for these lines, rather than read every line again.

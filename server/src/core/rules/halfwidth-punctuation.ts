@@ -380,7 +380,10 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
     const edgePair = (mark: Mark) => mark.pair && ('edge' in mark.pair.before || 'edge' in mark.pair.after);
     return open || list.some((mark) => mark.unpaired || edgePair(mark)) ? state : undefined;
   },
-  checkDocument({ model, config, lineData, linesWithData: withEdges, lineText, lineFacts }, report) {
+  checkDocument(
+    { model, config, adsRemoved, lineData, linesWithData: withEdges, lineText, lineFacts },
+    report,
+  ) {
     if (withEdges.length === 0) return;
     const residue = new Set(model.residue.map((block) => block.line.index));
     // Residue above the title is only known here; the watermark rule removes it whole.
@@ -467,7 +470,7 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
       const words = new Map([[head, lineText(head).slice(0, ends(head).proseEnd)]]);
       let current = head;
       for (let next = nextLine(current); next !== undefined && open.length > 0; next = nextLine(current)) {
-        if (joinedTo(model, next, ends) !== current) break;
+        if (joinedTo(model, next, ends, adsRemoved) !== current) break;
         followed.add(next);
         const data = lineData(next);
         const start = lineFacts(next).proseStart;
