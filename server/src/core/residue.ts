@@ -83,8 +83,11 @@ const CONTACT = `(?:(?:加|添加|关注|联系|咨询|搜索)${GAP_CLASS}*(?:�
 /** What follows an ad's opener: joiners, the channel, a colon and an account id. */
 const AD_TAIL = `(?:${GAP_CLASS}*[+＋加:：]?${GAP_CLASS}*(?:微${GAP_CLASS}*信|V${GAP_CLASS}*X|vx|QQ|公众号)?${GAP_CLASS}*号?${GAP_CLASS}*[:：]?${GAP_CLASS}*[A-Za-z0-9_-]{0,40})`;
 
-/** A series name is a short label: no clause punctuation (`第一，“日新月异”系列№7` is speech). */
-const seriesLabel = /^[“"「『]?[^\s，。；：,;:]{1,16}[”"」』]?系列\s*(?:№|No\.?|NO\.?|#|＃|第)\s*\d+/;
+/**
+ * A series name is a short label: no clause or sentence punctuation (`第一，“日新月异”系列№7` and
+ * `一、！、“日新月异”系列№7`, a heading joined to the line below, are speech).
+ */
+const seriesLabel = /^[“"「『]?[^\s，。；：,;:、！？!?]{1,16}[”"」』]?系列\s*(?:№|No\.?|NO\.?|#|＃|第)\s*\d+/;
 const uploadDate = /^\d{4}\s*(?:年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|[-/.]\d{1,2}(?:[-/.]\d{1,2})?)$/;
 const pageFooters = [
   /^第\s*\d+\s*页\s*[,，/、]?\s*共\s*\d+\s*页$/,
