@@ -46,6 +46,10 @@ describe('fix-all is idempotent: what a line is does not depend on what fix-all 
     assertIdempotent('今天召开全市工作会议\n正文复制\n2、......', '今天召开全市工作会议\n1、');
   });
 
+  test('a dot that starts a truncation marker is no heading mark: `1.......` is `1` once fixed', () => {
+    assertIdempotent('，\n1.......', '，1');
+  });
+
   test('a series label has no clause or sentence punctuation', () => {
     assertIdempotent('第一，\n“日新月异”系列№7962', '第一，“日新月异”系列№7962');
     assertIdempotent('一、!、\n“日新月异”系列№7962', '一、！、“日新月异”系列№7962');

@@ -72,8 +72,14 @@ const HEADING_PATTERNS: readonly HeadingPattern[] = [
     ordinal: chineseToNumber,
   },
   // Not a decimal (`3.14`) nor a section number (`1.2`); dots after the mark (`2、......`, a
-  // truncation marker fix-all removes) do not make it one.
-  { pattern: /^(\d{1,2})[.．、](?![\d]|[.．]\d)/, level: 3, style: 'arabic', ordinal: arabic },
+  // truncation marker fix-all removes) do not make it one. A dot that is itself the first of such
+  // a marker (`1.......`) is no mark: fix-all leaves `1`.
+  {
+    pattern: /^(\d{1,2})(?:\.(?!\.{5})|[．、])(?![\d]|[.．]\d)/,
+    level: 3,
+    style: 'arabic',
+    ordinal: arabic,
+  },
   { pattern: /^[（(](\d{1,2})[）)]/, level: 4, style: 'paren-arabic', ordinal: arabic },
   { pattern: /^([\u2460-\u2473])/, level: 5, style: 'circled', ordinal: circledToNumber },
 ];
