@@ -10,7 +10,6 @@ import {
   type InitializeParams,
   type InitializeResult,
   TextDocumentSyncKind,
-  type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -18,6 +17,7 @@ import { CONFIG_FILE_NAME, clearConfigCache, loadConfigFor, mergeSettings } from
 import {
   type Analysis,
   combineFixes,
+  type Edit,
   fixAllEdits,
   foldingRegions,
   format,
@@ -466,7 +466,6 @@ export function startServer(connection: Connection): void {
     const wants = (kind: string) =>
       !context.only || context.only.some((only) => kind === only || kind.startsWith(`${only}.`));
     const actions: CodeAction[] = [];
-    const edit = (edits: TextEdit[]) => versionedEdit(document, edits, canPinVersions);
     /** An action over many findings: its edits are made when the user picks it, if the client can wait. */
     const bulk = (title: string, fix: BulkFix): CodeAction =>
       canResolveEdits
@@ -485,7 +484,7 @@ export function startServer(connection: Connection): void {
           const isPreferred: boolean = fix.safe && !preferredGiven;
           preferredGiven ||= isPreferred;
           actions.push(
-            codeAction(fix.title, CodeActionKind.QuickFix, edit(toTextEdits(document, fix.edits)), {
+            codeAction(fix.title, CodeActionKind.QuickFix, pinnedEdit(document, fix.edits), {
               diagnostics: [diagnostic],
               isPreferred,
             }),
@@ -516,7 +515,7 @@ export function startServer(connection: Connection): void {
     if (context.only && wants(FIX_ALL_KIND)) {
       const edits = fixAllEdits(analysis.findings);
       if (edits.length > 0) {
-        actions.push(codeAction(text('fixAll'), FIX_ALL_KIND, edit(toTextEdits(document, edits))));
+        actions.push(codeAction(text('fixAll'), FIX_ALL_KIND, pinnedEdit(document, edits)));
       }
     }
     return actions;
@@ -527,6 +526,10 @@ export function startServer(connection: Connection): void {
       'group' in fix
         ? combineFixes(groupMembers(analysis.findings, fix.group))
         : fixAllEdits(analysis.findings, fix.rule);
+    return pinnedEdit(document, edits);
+  }
+
+  function pinnedEdit(document: TextDocument, edits: readonly Edit[]): WorkspaceEdit {
     return versionedEdit(document, toTextEdits(document, edits), canPinVersions);
   }
 

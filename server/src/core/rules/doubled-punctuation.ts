@@ -9,7 +9,7 @@
 // reads as speech, `同志们：：` is no salutation, a run-in heading ends at its first `。`), so
 // removing it together with their fixes could change what they find on a second run.
 import { defineRule, type Reporter } from '../rule';
-import { INVISIBLE, isInvisibleAt } from '../text';
+import { INVISIBLE, isInvisibleAt, visibleAfter, visibleBefore } from '../text';
 
 /** Each mark that must not be doubled, by the full-width mark of its family. */
 const FAMILY: Readonly<Record<string, string>> = {
@@ -92,11 +92,7 @@ function fullStopRun(text: string, start: number): { stops: number; end: number 
  * three or more, which `truncated` reads as the mark of a cut text.
  */
 function besideEllipsis(text: string, start: number, end: number): boolean {
-  let before = start - 1;
-  while (before >= 0 && isInvisibleAt(text, before)) before--;
-  let after = end;
-  while (after < text.length && isInvisibleAt(text, after)) after++;
-  return text[before] === '…' || text[after] === '…';
+  return visibleBefore(text, start, 1) === '…' || visibleAfter(text, end, 1) === '…';
 }
 
 function reportEllipsis(
