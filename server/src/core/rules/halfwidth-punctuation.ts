@@ -445,6 +445,9 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
     // open there, as it does on the joined line: `（最后，⏎a)` becomes `（最后，a)`. Each run of
     // joined lines is followed from a line that leaves a parenthesis open.
     const ends = (index: number) => lineEnds(lineText(index), lineFacts(index));
+    /** The words of line `index` from offset `from` on, as fix-all joins them: ads at either end go. */
+    const wordsOf = (index: number, from = 0) =>
+      lineText(index).slice(Math.max(from, lineFacts(index).proseStart), ends(index).proseEnd);
     const around = (index: number) =>
       new Surroundings(lineText(index), lineFacts(index).ads, config, markIndex(index));
     /**
@@ -466,20 +469,19 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
     for (const head of pending) {
       if (followed.has(head) || lineData(head)!.openers.length === 0) continue;
       const open = lineData(head)!.openers.map((opener) => ({ ...opener, line: head }));
-      /** The words of each line of the run so far, for what lies inside a pair. */
-      const words = new Map([[head, lineText(head).slice(0, ends(head).proseEnd)]]);
+      /** The lines of the run so far, for what lies inside a pair. */
+      const run = new Set([head]);
       let current = head;
       for (let next = nextLine(current); next !== undefined && open.length > 0; next = nextLine(current)) {
         if (joinedTo(model, next, ends, adsRemoved) !== current) break;
         followed.add(next);
         const data = lineData(next);
-        const start = lineFacts(next).proseStart;
         for (const closer of data?.closers ?? []) {
           const opener = open.pop();
           if (!opener) break;
-          let text = words.get(opener.line)!.slice(opener.offset + 1);
-          for (let line = opener.line + 1; line < next; line++) text += words.get(line) ?? '';
-          text += lineText(next).slice(start, closer.offset);
+          let text = wordsOf(opener.line, opener.offset + 1);
+          for (let line = opener.line + 1; line < next; line++) if (run.has(line)) text += wordsOf(line);
+          text += lineText(next).slice(lineFacts(next).proseStart, closer.offset);
           const inside = insideOf(text);
           const before = around(opener.line).before(opener.offset);
           const after = around(next).after(closer.offset + 1);
@@ -490,7 +492,7 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
             setPair(stateOf(next), closer.mark, { inside, before: across(before, opener.line, -1), after });
         }
         for (const opener of data?.openers ?? []) open.push({ ...opener, line: next });
-        words.set(next, lineText(next).slice(start, ends(next).proseEnd));
+        run.add(next);
         current = next;
       }
     }
