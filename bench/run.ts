@@ -18,6 +18,7 @@ import { AD_SOURCE } from '../server/src/core/residue';
 import { INVISIBLE } from '../server/src/core/text';
 import { REPO_ROOT } from '../test/support/fixtures';
 import { LspClient } from '../test/support/lspClient';
+import { cpuTimeIn } from './cpuTime';
 import { generateTranscript } from './generate';
 
 const SIZES = [
@@ -199,6 +200,8 @@ async function measureWorkspace(): Promise<{
   indexMs: number;
   queryMs: number;
   cliOneMs: number;
+  /** CPU time of the process with --jobs 1, all its threads together. */
+  cliOneCpuMs: number | undefined;
   cliAllMs: number;
   separateMs: number;
   workers: number;
@@ -230,13 +233,26 @@ async function measureWorkspace(): Promise<{
     await client.shutdown();
   }
   const cliScript = path.join(REPO_ROOT, 'dist', 'cli.js');
-  /** `speech-tidy check` over `paths`, as a user runs it; settles when it has finished. */
+  /**
+   * `speech-tidy check` over `paths`, as a user runs it; settles when it has finished, with the
+   * CPU time the process used.
+   */
   const check = (jobs: number, paths: readonly string[]) =>
-    new Promise<void>((resolve, reject) => {
+    new Promise<number | undefined>((resolve, reject) => {
       const child = spawn(
         process.execPath,
-        [cliScript, 'check', '--jobs', String(jobs), '--format', 'json', ...paths],
-        { stdio: ['ignore', 'ignore', 'pipe'] },
+        [
+          '--require',
+          require.resolve('./cpuTime'),
+          cliScript,
+          'check',
+          '--jobs',
+          String(jobs),
+          '--format',
+          'json',
+          ...paths,
+        ],
+        { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, SPEECH_TIDY_BENCH_CPU: '1' } },
       );
       let stderr = '';
       child.stderr.on('data', (chunk: Buffer) => {
@@ -244,11 +260,16 @@ async function measureWorkspace(): Promise<{
       });
       child.on('error', reject);
       child.on('close', (code) =>
-        code === 0 || code === 1 ? resolve() : reject(new Error(`speech-tidy check failed: ${stderr}`)),
+        code === 0 || code === 1
+          ? resolve(cpuTimeIn(stderr))
+          : reject(new Error(`speech-tidy check failed: ${stderr}`)),
       );
     });
   const workers = availableParallelism();
-  const cliOneMs = await timeAsync(3, () => check(1, [folder]));
+  const cpuSamples: (number | undefined)[] = [];
+  const cliOneMs = await timeAsync(3, async () => cpuSamples.push(await check(1, [folder])));
+  const known = cpuSamples.filter((sample) => sample !== undefined);
+  const cliOneCpuMs = known.length > 0 ? median(known) : undefined;
   const cliAllMs = await timeAsync(3, () => check(workers, [folder]));
   // One process per core, each checking its share of the folders, all at once. Nothing is shared
   // between them, not even a process, so this is as much as the cores of this machine give: the
@@ -258,7 +279,7 @@ async function measureWorkspace(): Promise<{
   );
   const separateMs = await timeAsync(3, () => Promise.all(shares.map((share) => check(1, share))));
   rmSync(folder, { recursive: true, force: true });
-  return { indexMs, queryMs, cliOneMs, cliAllMs, separateMs, workers };
+  return { indexMs, queryMs, cliOneMs, cliOneCpuMs, cliAllMs, separateMs, workers };
 }
 
 const ms = (value: number | undefined) =>
@@ -371,6 +392,13 @@ async function main(): Promise<void> {
   console.log(
     `${workspace.workers} separate processes with --jobs 1, each on 1/${workspace.workers} of them at once: ${ms(workspace.separateMs)} ms (${ratio(workspace.separateMs / workspace.cliOneMs)}, what ${workspace.workers} cores give here when nothing is shared)\n`,
   );
+  if (workspace.cliOneCpuMs !== undefined) {
+    // No schedule over the cores does the work in less than its CPU time shared out among them.
+    const bound = workspace.cliOneCpuMs / workspace.workers / workspace.cliOneMs;
+    console.log(
+      `--jobs 1 used ${ms(workspace.cliOneCpuMs)} ms of CPU in ${ms(workspace.cliOneMs)} ms (${(workspace.cliOneCpuMs / workspace.cliOneMs).toFixed(2)} cores, with V8's collector threads): spread over ${workspace.workers} cores with nothing added, that work takes at least ${ratio(bound)} of --jobs 1\n`,
+    );
+  }
   for (const target of targets)
     console.log(
       `${verdict(target.ok).padEnd(6)}  ${target.name}: ${'percent' in target ? `${(100 * target.value).toFixed(1)} %` : ratio(target.value)}`,
