@@ -1,7 +1,7 @@
 // The open documents, each with its own incremental analyzer. LSP sends edits as ranges; the
 // same edits go to the text and to the analyzer, so an edit in one paragraph of a long
 // transcript re-analyses that paragraph, not the document.
-import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
+import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Analysis, type Locale, type ResolvedConfig, RULES, TranscriptAnalyzer } from './core';
 
@@ -56,21 +56,35 @@ export class DocumentStore {
     if (!entry || typeof version !== 'number' || version <= entry.document.version) return undefined;
     // All or nothing: a malformed change found halfway would leave the analyzer and the text apart.
     if (!Array.isArray(changes) || !changes.every(isWellFormed)) return undefined;
-    for (const change of changes) {
-      if ('range' in change) {
-        entry.analyzer?.update(
-          entry.document.offsetAt(change.range.start),
-          entry.document.offsetAt(change.range.end),
-          change.text,
-        );
-      } else {
+    for (let index = 0; index < changes.length; ) {
+      const change = changes[index++]!;
+      if (!('range' in change)) {
         entry.analyzer = undefined;
+        entry.document = TextDocument.update(entry.document, [change], version);
+        entry.binary = change.text.includes('\u0000');
+        continue;
       }
-      entry.document = TextDocument.update(entry.document, [change], version);
+      // VS Code sends the edits of one workspace edit bottom to top, so each range holds in the
+      // text as it was before them all: such a run is applied at once.
+      const { document } = entry;
+      const run = [editOf(document, change)];
+      for (; index < changes.length; index++) {
+        const next = changes[index]!;
+        if (!('range' in next) || !holdsBefore(document, next.range, run.at(-1)!.start)) break;
+        run.push(editOf(document, next));
+      }
+      for (const { start, end, text } of run) entry.analyzer?.update(start, end, text);
+      // One keystroke is applied in place, which keeps the document's table of line starts; the
+      // library's table goes wrong for a position past the last line, so such a change and a run
+      // make a new text, whose table is made when next read.
+      entry.document =
+        run.length === 1 && isExact(document, change.range)
+          ? TextDocument.update(document, [change], version)
+          : TextDocument.update(document, [{ text: applyRun(document.getText(), run) }], version);
       // Only a binary document pays for looking at the whole text again.
       entry.binary = entry.binary
         ? entry.document.getText().includes('\u0000')
-        : change.text.includes('\u0000');
+        : run.some(({ text }) => text.includes('\u0000'));
     }
     return entry.document;
   }
@@ -131,6 +145,49 @@ function isPosition(value: unknown): boolean {
     (position!.line as number) >= 0 &&
     (position!.character as number) >= 0
   );
+}
+
+interface OffsetEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** A range change in offsets, its ends in order, as `TextDocument.update` reads it. */
+function editOf(document: TextDocument, { range, text }: { range: Range; text: string }): OffsetEdit {
+  const [start, end] = [document.offsetAt(range.start), document.offsetAt(range.end)].sort((a, b) => a - b);
+  return { start: start!, end: end!, text };
+}
+
+/**
+ * Whether `range` means in `document` what it means once the edits from `offset` on are made:
+ * it ends at or before `offset` and names real places (a position past a line's end is moved to
+ * it, and the line may be longer after the edits).
+ */
+function holdsBefore(document: TextDocument, range: Range, offset: number): boolean {
+  return isExact(document, range) && editOf(document, { range, text: '' }).end <= offset;
+}
+
+/** Whether both ends of `range` name places of `document` as they are, not moved onto it. */
+function isExact(document: TextDocument, range: Range): boolean {
+  const exact = (position: Position) => {
+    const back = document.positionAt(document.offsetAt(position));
+    return back.line === position.line && back.character === position.character;
+  };
+  return exact(range.start) && exact(range.end);
+}
+
+/** `text` with edits made that are ordered last to first and do not overlap. */
+function applyRun(text: string, edits: readonly OffsetEdit[]): string {
+  const pieces: string[] = [];
+  let copied = 0;
+  for (let index = edits.length - 1; index >= 0; index--) {
+    const { start, end, text: inserted } = edits[index]!;
+    pieces.push(text.slice(copied, start), inserted);
+    copied = end;
+  }
+  pieces.push(text.slice(copied));
+  return pieces.join('');
 }
 
 function isWellFormed(change: TextDocumentContentChangeEvent): boolean {

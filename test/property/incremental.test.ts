@@ -5,9 +5,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import {
-  type Analysis,
   analyze,
-  foldingRegions,
+  fixAllEdits,
   type Locale,
   RULES,
   resolveConfig,
@@ -15,7 +14,7 @@ import {
   TranscriptAnalyzer,
 } from '../../server/src/core';
 import { document, insertion, locale, propertyParameters, settings } from '../support/generators';
-import { plainOutline } from '../support/invariants';
+import { analysisSnapshot } from '../support/invariants';
 
 /** An edit as proportions of the text it applies to, so it fits whatever the text is by then. */
 interface EditPlan {
@@ -57,36 +56,6 @@ function place(text: string, plan: EditPlan): { start: number; end: number } {
   return { start, end: Math.min(text.length, start + Math.floor(plan.length * text.length)) };
 }
 
-/** What an analysis says, as plain data: findings with their messages and fixes, and the model. */
-function snapshot(analysis: Analysis, text: string) {
-  const { model } = analysis;
-  const roots = analysis.outline;
-  return {
-    text: model.text,
-    lines: model.lines,
-    lineTexts: model.lines.map((line) => model.lineText(line.index)),
-    blocks: model.blocks,
-    title: model.title,
-    // Kept by the structure beside the blocks and revised with them: the same blocks, in order.
-    residue: model.residue,
-    numbered: model.numbered,
-    enumerated: model.enumerated,
-    positions: [0, Math.floor(text.length / 2), text.length].map((offset) =>
-      model.lineIndex.position(offset),
-    ),
-    findings: analysis.findings.map((finding) => ({
-      rule: finding.rule,
-      severity: finding.severity,
-      start: finding.start,
-      end: finding.end,
-      message: finding.message,
-      fixes: finding.fixes.map((fix) => ({ ...fix, edits: [...fix.edits] })),
-    })),
-    outline: plainOutline(roots),
-    folding: foldingRegions(model, roots),
-  };
-}
-
 describe('the incremental engine', () => {
   test('after any sequence of edits, equals an analysis from scratch of the same text', (t) => {
     const parameters = propertyParameters<[string, EditPlan[], SpeechTidySettings, Locale]>(3000, 0.4);
@@ -110,8 +79,8 @@ describe('the incremental engine', () => {
             assert.equal(analyzer.text, text, 'the analyzer holds the edited text');
             if (plan.read || index === plans.length - 1) {
               assert.deepStrictEqual(
-                snapshot(analyzer.analysis(), text),
-                snapshot(analyze(text, options), text),
+                analysisSnapshot(analyzer.analysis(), text),
+                analysisSnapshot(analyze(text, options), text),
                 `after edit ${index + 1} (${start}-${end} → ${JSON.stringify(plan.text)})`,
               );
             }
@@ -121,5 +90,57 @@ describe('the incremental engine', () => {
       parameters,
     );
     t.diagnostic(`${parameters.numRuns} sequences (seed ${parameters.seed}), ${edits} edits`);
+  });
+
+  test('edits made bottom to top without a read between, as a fix-all sends them, leave an analysis equal to one from scratch', (t) => {
+    const parameters = propertyParameters<[string, number[], string[], SpeechTidySettings, boolean]>(
+      1000,
+      0.4,
+    );
+    let edits = 0;
+    fc.assert(
+      fc.property(
+        document,
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 40 }),
+        fc.array(insertion, { minLength: 1, maxLength: 8 }),
+        settings,
+        fc.boolean(),
+        (initial, cuts, insertions, userSettings, fixAll) => {
+          const options = { config: resolveConfig(userSettings, RULES), locale: 'en' as const };
+          const analyzer = new TranscriptAnalyzer(initial, { ...options, rules: RULES });
+          const first = analyzer.analysis();
+          // The document's own fix-all, or ranges between random cuts, every other one replaced.
+          const ranges = fixAll
+            ? fixAllEdits(first.findings).map(({ start, end, newText }) => ({ start, end, text: newText }))
+            : cuts
+                .map((cut) => Math.floor(cut * initial.length))
+                .sort((a, b) => a - b)
+                .flatMap((start, index, sorted) =>
+                  index % 2 === 0
+                    ? [
+                        {
+                          start,
+                          end: sorted[index + 1] ?? start,
+                          text: insertions[index % insertions.length]!,
+                        },
+                      ]
+                    : [],
+                );
+          let text = initial;
+          for (const { start, end, text: inserted } of [...ranges].reverse()) {
+            analyzer.update(start, end, inserted);
+            text = text.slice(0, start) + inserted + text.slice(end);
+            edits++;
+          }
+          assert.equal(analyzer.text, text, 'the analyzer holds the edited text');
+          assert.deepStrictEqual(
+            analysisSnapshot(analyzer.analysis(), text),
+            analysisSnapshot(analyze(text, options), text),
+          );
+        },
+      ),
+      parameters,
+    );
+    t.diagnostic(`${parameters.numRuns} batches (seed ${parameters.seed}), ${edits} edits`);
   });
 });

@@ -7,6 +7,7 @@ import {
   type Edit,
   type FoldingRegion,
   fixAllEdits,
+  foldingRegions,
   type OutlineNode,
 } from '../../server/src/core';
 
@@ -229,4 +230,34 @@ export function assertEditsCovered(
 export function fixAllOf(text: string, analysis: Analysis): { edits: Edit[]; fixed: string } {
   const edits = fixAllEdits(analysis.findings);
   return { edits, fixed: applyEdits(text, edits) };
+}
+
+/** What an analysis says, as plain data: findings with their messages and fixes, and the model. */
+export function analysisSnapshot(analysis: Analysis, text: string) {
+  const { model } = analysis;
+  const roots = analysis.outline;
+  return {
+    text: model.text,
+    lines: model.lines,
+    lineTexts: model.lines.map((line) => model.lineText(line.index)),
+    blocks: model.blocks,
+    title: model.title,
+    // Kept by the structure beside the blocks and revised with them: the same blocks, in order.
+    residue: model.residue,
+    numbered: model.numbered,
+    enumerated: model.enumerated,
+    positions: [0, Math.floor(text.length / 2), text.length].map((offset) =>
+      model.lineIndex.position(offset),
+    ),
+    findings: analysis.findings.map((finding) => ({
+      rule: finding.rule,
+      severity: finding.severity,
+      start: finding.start,
+      end: finding.end,
+      message: finding.message,
+      fixes: finding.fixes.map((fix) => ({ ...fix, edits: [...fix.edits] })),
+    })),
+    outline: plainOutline(roots),
+    folding: foldingRegions(model, roots),
+  };
 }

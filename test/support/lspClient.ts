@@ -59,23 +59,50 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
-export function positionAt(text: string, offset: number): Position {
-  const starts = lineStarts(text);
-  const clamped = Math.max(0, Math.min(offset, text.length));
-  let line = 0;
-  while (line + 1 < starts.length && starts[line + 1]! <= clamped) line++;
-  return { line, character: clamped - starts[line]! };
+/** Positions in one text, its line starts found once: a fix-all places thousands of edits. */
+class TextPositions {
+  private readonly starts: number[];
+
+  constructor(private readonly text: string) {
+    this.starts = lineStarts(text);
+  }
+
+  /** The line holding `offset`: the last whose start is at or before it. */
+  private lineOf(offset: number): number {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  }
+
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const line = this.lineOf(clamped);
+    return { line, character: clamped - this.starts[line]! };
+  }
+
+  /** The offset of a position; like every LSP peer, clamps a character past the line's end. */
+  offsetAt(position: Position): number {
+    const { starts, text } = this;
+    if (position.line >= starts.length) return text.length;
+    if (position.line < 0) return 0;
+    const start = starts[position.line]!;
+    let end = position.line + 1 < starts.length ? starts[position.line + 1]! : text.length;
+    while (end > start && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
+    return Math.min(start + Math.max(0, position.character), end);
+  }
 }
 
-/** The offset of a position; like every LSP peer, clamps a character past the line's end. */
+export function positionAt(text: string, offset: number): Position {
+  return new TextPositions(text).positionAt(offset);
+}
+
 export function offsetAt(text: string, position: Position): number {
-  const starts = lineStarts(text);
-  if (position.line >= starts.length) return text.length;
-  if (position.line < 0) return 0;
-  const start = starts[position.line]!;
-  let end = position.line + 1 < starts.length ? starts[position.line + 1]! : text.length;
-  while (end > start && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
-  return Math.min(start + Math.max(0, position.character), end);
+  return new TextPositions(text).offsetAt(position);
 }
 
 export function rangeAt(text: string, start: number, end: number): Range {
@@ -98,9 +125,10 @@ export function textAt(text: string, range: Range): string {
 
 /** Each edit in offsets of `text`, with its place in the array to keep inserts in order. */
 function locate(text: string, edits: readonly TextEdit[]) {
+  const positions = new TextPositions(text);
   return edits.map((edit, index) => ({
-    start: offsetAt(text, edit.range.start),
-    end: offsetAt(text, edit.range.end),
+    start: positions.offsetAt(edit.range.start),
+    end: positions.offsetAt(edit.range.end),
     newText: edit.newText,
     index,
   }));
@@ -134,22 +162,45 @@ export function applyTextEdits(text: string, edits: readonly TextEdit[]): string
  */
 function contentChangesOf(text: string, edits: readonly TextEdit[]): { range: Range; text: string }[] {
   const located = locate(text, edits).sort((a, b) => b.start - a.start || b.index - a.index);
-  /** Changes by their offsets in `text`, last first; `current` is `text` with them applied. */
+  /** Changes by their offsets in `text`, last first. */
   const groups: { start: number; end: number; newText: string }[] = [];
-  let current = text;
-  const splitsLineBreak = (offset: number) => current[offset - 1] === '\r' && current[offset] === '\n';
+  // The text as the changes so far leave it is `text` up to where the last of them starts; past
+  // that only its first character is ever read, at that start.
+  const firstAfter = (group: { end: number; newText: string }, laterStart: number, laterFirst?: string) =>
+    group.newText[0] ?? (group.end < laterStart ? text[group.end] : laterFirst);
+  let first: string | undefined;
+  const charAt = (offset: number) => {
+    const later = groups.at(-1);
+    return later && offset >= later.start ? first : text[offset];
+  };
+  const splitsLineBreak = (offset: number) => charAt(offset - 1) === '\r' && charAt(offset) === '\n';
   for (const edit of located) {
     const later = groups.at(-1);
     if (later && (splitsLineBreak(edit.start) || splitsLineBreak(edit.end))) {
       later.newText = edit.newText + text.slice(edit.end, later.start) + later.newText;
       later.start = edit.start;
-    } else groups.push({ start: edit.start, end: edit.end, newText: edit.newText });
-    current = current.slice(0, edit.start) + edit.newText + current.slice(edit.end);
+      first = later.newText[0] ?? first;
+    } else {
+      const group = { start: edit.start, end: edit.end, newText: edit.newText };
+      first = firstAfter(group, later?.start ?? text.length, first);
+      groups.push(group);
+    }
   }
-  current = text;
+  // Each change is placed in the text the changes before it leave, which up to its end is `text`;
+  // only a CR there whose LF a change after it removed now ends a line of its own.
+  const positions = new TextPositions(text);
+  let laterStart = text.length;
+  let laterFirst: string | undefined;
+  const positionAt = (offset: number): Position => {
+    const current = offset < laterStart ? text[offset] : laterFirst;
+    if (text[offset - 1] === '\r' && text[offset] === '\n' && current !== '\n')
+      return { line: positions.positionAt(offset - 1).line + 1, character: 0 };
+    return positions.positionAt(offset);
+  };
   return groups.map((group) => {
-    const range = rangeAt(current, group.start, group.end);
-    current = current.slice(0, group.start) + group.newText + current.slice(group.end);
+    const range = { start: positionAt(group.start), end: positionAt(group.end) };
+    laterFirst = firstAfter(group, laterStart, laterFirst);
+    laterStart = group.start;
     return { range, text: group.newText };
   });
 }

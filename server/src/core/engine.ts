@@ -428,11 +428,12 @@ export class TranscriptAnalyzer {
   /** Replaces `start`–`end` (offsets in the current text) with `newText`. */
   update(start: number, end: number, newText: string): void {
     if (start < 0 || end < start || end > this.length) throw new RangeError('edit outside the document');
-    const lines = this.placedLines();
+    const lines = this.lines;
+    const placed = this.placedThrough(end);
     const last = lines.length - 1;
     // One line more on each side, so that a line break split by the edit (`\r` | `\n`) joins up.
-    const first = Math.max(0, lineAt(lines, start) - 1);
-    const through = Math.min(last, lineAt(lines, end) + 1);
+    const first = Math.max(0, lineAt(lines, start, placed) - 1);
+    const through = Math.min(last, lineAt(lines, end, placed) + 1);
     const regionStart = lines[first]!.start;
     const joined = joinLines(this.texts, this.breaks, first, through + 1);
     const region = joined.slice(0, start - regionStart) + newText + joined.slice(end - regionStart);
@@ -701,20 +702,31 @@ export class TranscriptAnalyzer {
   }
 
   /** The lines, each where it now is: only those from the first edit on are moved. */
-  private placedLines(): KeptLine[] {
-    const lines = this.lines;
-    if (this.unplacedFrom >= lines.length) return lines;
-    let offset = this.unplacedFrom === 0 ? 0 : lines[this.unplacedFrom - 1]!.next;
-    for (let index = this.unplacedFrom; index < lines.length; index++) {
+  /**
+   * Places the lines from the first unplaced one on, through the one holding `offset` (all by
+   * default), and returns how many lines from the first are placed. The lines after it wait: a
+   * fix-all's edits come bottom to top, thousands at once, and placing every line below each
+   * edit again would cost the square of the document.
+   */
+  private placedThrough(offset = Number.POSITIVE_INFINITY): number {
+    const { lines, texts, breaks } = this;
+    let index = this.unplacedFrom;
+    let next = index === 0 ? 0 : lines[index - 1]!.next;
+    for (; index < lines.length && next <= offset; index++) {
       const line = lines[index]!;
       line.index = index;
-      line.start = offset;
-      line.end = offset + this.texts[index]!.length;
-      offset = line.end + this.breaks[index]!.length;
-      line.next = offset;
+      line.start = next;
+      line.end = next + texts[index]!.length;
+      next = line.end + breaks[index]!.length;
+      line.next = next;
     }
-    this.unplacedFrom = lines.length;
-    return lines;
+    this.unplacedFrom = index;
+    return index;
+  }
+
+  private placedLines(): KeptLine[] {
+    this.placedThrough();
+    return this.lines;
   }
 }
 

@@ -280,9 +280,12 @@ export class LineIndex {
   }
 }
 
-/** The index of the line holding `offset`: the last whose start is at or before it. */
-export function lineAt(lines: readonly Line[], offset: number): number {
-  return Math.max(0, partitionPoint(lines.length, (index) => lines[index]!.start <= offset) - 1);
+/**
+ * The index of the line holding `offset`: the last whose start is at or before it, among the
+ * first `count` lines.
+ */
+export function lineAt(lines: readonly Line[], offset: number, count = lines.length): number {
+  return Math.max(0, partitionPoint(count, (index) => lines[index]!.start <= offset) - 1);
 }
 
 /**
