@@ -16,6 +16,7 @@ import {
   workspace,
 } from 'vscode';
 import { countHan } from '../../server/src/core/text';
+import { MAX_PUBLISHED_DIAGNOSTICS } from '../../server/src/publishing';
 import { SPEECH } from './detection';
 import { RESTART_COMMAND, type ServerState } from './server';
 
@@ -100,7 +101,8 @@ export class TranscriptStatus implements Disposable {
       this.item.accessibilityInformation = { label: l10n.t('{0} Chinese characters, not checked', length) };
     } else {
       const found = this.server.diagnostics?.get(document.uri) ?? [];
-      const problems = this.numbers.format(found.length);
+      // The server lists no more than this; a warning told the user how many there are.
+      const problems = `${this.numbers.format(found.length)}${found.length >= MAX_PUBLISHED_DIAGNOSTICS ? '+' : ''}`;
       this.item.text = `${lengthText}  ${severityIcon(found)} ${problems}`;
       tooltip.appendText(
         found.length === 0

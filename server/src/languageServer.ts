@@ -46,6 +46,7 @@ import {
   toTextEdits,
   versionedEdit,
 } from './protocol';
+import { MAX_PUBLISHED_DIAGNOSTICS } from './publishing';
 import { filePathOf, isIndexedPath, WorkspaceIndex } from './workspaceIndex';
 
 /**
@@ -63,6 +64,11 @@ const TEXTS = {
     en: 'Speech Tidy does not analyse {name}: at {size} MB it is larger than the limit of {limit} MB (setting speechTidy.maxFileSizeMB).',
     'zh-cn':
       'Speech Tidy 未分析 {name}：文件大小 {size} MB，超过了 {limit} MB 的上限（设置项 speechTidy.maxFileSizeMB）。',
+  },
+  tooManyProblems: {
+    en: 'Speech Tidy found {count} problems in {name}, too many to list: it lists the first {shown}. Fix All and the fixes for all problems of a kind still reach every one.',
+    'zh-cn':
+      'Speech Tidy 在 {name} 中发现 {count} 个问题，数量太多，只列出前 {shown} 个。“修复全部”以及一次修复同类全部问题的操作仍会处理所有问题。',
   },
   binary: {
     en: 'Speech Tidy does not analyse {name}: it contains binary data (NUL characters), not text.',
@@ -322,9 +328,24 @@ export function startServer(connection: Connection): void {
     }
     warned.delete(`${document.uri}#too-large`);
     warned.delete(`${document.uri}#binary`);
-    const diagnostics = state.analysis.findings.map((finding, index) =>
-      toDiagnostic(document, finding, index),
-    );
+    const { findings } = state.analysis;
+    const published =
+      findings.length > MAX_PUBLISHED_DIAGNOSTICS ? findings.slice(0, MAX_PUBLISHED_DIAGNOSTICS) : findings;
+    const cappedKey = `${document.uri}#capped`;
+    if (published.length < findings.length) {
+      if (!warned.has(cappedKey)) {
+        warned.add(cappedKey);
+        // Grouped in thousands, as both languages write long numbers.
+        const format = (count: number) => count.toLocaleString('en');
+        const args = {
+          name: nameOf(document.uri),
+          count: format(findings.length),
+          shown: format(published.length),
+        };
+        void connection.window.showWarningMessage(text('tooManyProblems', args));
+      }
+    } else warned.delete(cappedKey);
+    const diagnostics = published.map((finding, index) => toDiagnostic(document, finding, index));
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
     // The editor's text is newer than the disk's: workspace symbols follow it while it is open.
     const file = filePathOf(document.uri);
@@ -366,9 +387,10 @@ export function startServer(connection: Connection): void {
     clearTimeout(pending.get(uri));
     pending.delete(uri);
     documents.close(uri);
-    // Reopening a document that was refused explains again why it has no diagnostics.
+    // Reopening a document that was refused or cut short explains it again.
     warned.delete(`${uri}#too-large`);
     warned.delete(`${uri}#binary`);
+    warned.delete(`${uri}#capped`);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
     const file = filePathOf(uri);
     if (!file) return;

@@ -3,6 +3,7 @@
 // document the server refuses to analyse (too large, binary), which must not hold up the others.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { MAX_PUBLISHED_DIAGNOSTICS } from '../../server/src/publishing';
 import { DEFAULT_CAPABILITIES, fileUri, LspClient } from '../support/lspClient';
 import { expectedDiagnostics, messageOf, summarize } from './oracle';
 import { lines, SPEECH } from './transcripts';
@@ -232,6 +233,59 @@ describe('documents the server does not analyse', () => {
       from,
     });
     assert.ok(next.diagnostics.some((d) => d.code === 'placeholder'));
+  });
+});
+
+describe('a document with more problems than the server lists', () => {
+  let client: LspClient;
+  const uri = fileUri(`${folder}/逐字稿.speech`);
+  const perLine = 40;
+  const problems = MAX_PUBLISHED_DIAGNOSTICS + 1_000;
+  /** A half-width comma after every character: one problem every two characters. */
+  const text = `讲话稿\n\n${`${'好,'.repeat(perLine)}好。\n`.repeat(problems / perLine)}`;
+
+  before(async () => {
+    client = await LspClient.start({ locale: 'en' });
+  });
+  after(() => client.dispose());
+
+  test('the first problems are listed and a warning counts them all', async () => {
+    const from = client.messages.mark;
+    await client.open(uri, text);
+    const listed = await client.diagnosticsFor(uri, 1);
+    assert.equal(listed.length, MAX_PUBLISHED_DIAGNOSTICS);
+    assert.ok(listed.every((diagnostic) => diagnostic.code === 'halfwidth-punctuation'));
+    assert.deepEqual(listed.at(-1)!.range.start, {
+      line: 2 + Math.floor((MAX_PUBLISHED_DIAGNOSTICS - 1) / perLine),
+      character: 2 * ((MAX_PUBLISHED_DIAGNOSTICS - 1) % perLine) + 1,
+    });
+    const warning = await client.messages.wait((m) => m.message.includes('逐字稿.speech'), 'a warning', {
+      from,
+    });
+    assert.equal(warning.type, 2);
+    assert.match(warning.message, /101,000 problems/);
+    assert.match(warning.message, /the first 100,000/);
+  });
+
+  test('typing does not warn again', async () => {
+    const from = client.messages.mark;
+    const version = await client.edit(uri, 0, 0, '在');
+    assert.equal((await client.diagnosticsFor(uri, version)).length, MAX_PUBLISHED_DIAGNOSTICS);
+    assert.equal(client.messages.items.length, from);
+  });
+
+  test('fix-all mends the problems past the list too', async () => {
+    const [fixAll] =
+      (await client.codeActions(
+        uri,
+        { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        [],
+        ['source.fixAll.speech'],
+      )) ?? [];
+    assert.ok(fixAll && 'kind' in fixAll);
+    assert.deepEqual(await client.applyCodeAction(fixAll), { applied: true });
+    assert.ok(!client.text(uri).includes(','));
+    assert.deepEqual(await client.currentDiagnostics(uri), []);
   });
 });
 
