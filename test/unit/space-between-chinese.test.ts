@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { applyEdits } from '../../server/src/core';
 import { applyOnlyFix, covered, findingsOf, fixAll } from '../support/fixtures';
 
 const rule = 'space-between-chinese';
@@ -12,8 +13,24 @@ describe('space-between-chinese', () => {
     const body = '全 面 提 升政务服务，　把\t工作 。落到实处\u00A0\u3000，推动 “一网通办”。';
     const text = HEAD + body;
     const findings = findingsOf(rule, text);
-    assert.deepEqual(covered(text, findings), [' ', ' ', ' ', '　', '\t', ' ', '\u00A0\u3000', ' ']);
-    assert.equal(findings[0]!.message, 'A space inside Chinese text: remove it.');
+    assert.deepEqual(covered(text, findings), ['全 面 提 升', '　', '\t', ' ', '\u00A0\u3000', ' ']);
+    assert.equal(findings[1]!.message, 'A space inside Chinese text: remove it.');
+  });
+
+  test('a run spaced out character by character is one problem, mended at once', () => {
+    const text = `${HEAD}要全 面 𠮷 升，工 作 落 实 到 位。要统 筹 推进。\n`;
+    const findings = findingsOf(rule, text);
+    assert.deepEqual(covered(text, findings), ['全 面 𠮷 升', '工 作 落 实 到 位', ' ', ' ']);
+    assert.equal(
+      findings[0]!.message,
+      'Chinese text spaced out character by character: remove the 3 spaces.',
+    );
+    assert.equal(findings[1]!.fixes[0]!.title, 'Remove the 5 spaces');
+    assert.equal(
+      applyEdits(text, findings[0]!.fixes[0]!.edits),
+      `${HEAD}要全面𠮷升，工 作 落 实 到 位。要统 筹 推进。\n`,
+    );
+    assert.equal(fixAll(text, rule), `${HEAD}要全面𠮷升，工作落实到位。要统筹推进。\n`);
   });
 
   test('a numbered heading and the salutation are Chinese text too', () => {

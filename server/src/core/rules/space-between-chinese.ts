@@ -15,17 +15,22 @@ import { charAt, charBefore, isBlankAt, isChinese, isInvisibleAt, rangeHolding }
 
 /** Blocks whose spacing is the author's layout, not residue. */
 const LAID_OUT: ReadonlySet<BlockKind> = new Set(['title', 'subtitle', 'speaker', 'date', 'residue']);
+/**
+ * Gaps one character apart that make a spaced-out run (`全 面 提 升`); two (`，　把\t工`) are
+ * as likely two stray spaces.
+ */
+const SPACED_OUT_GAPS = 3;
 /** Spaces of every kind: a line without one has nothing to find. */
 const anySpace = /\s/;
 
-type Messages = 'space' | 'remove';
+type Messages = 'space' | 'remove' | 'spacedOut' | 'removeAll';
 
 export const spaceBetweenChinese = defineRule<Messages, readonly TextRange[]>({
   id: 'space-between-chinese',
   description: {
-    en: 'A space inside Chinese text (全 面, 一、 标题). Spaces beside Latin letters and digits, and in the title, speaker and date lines, stay.',
+    en: 'A space inside Chinese text (全 面, 一、 标题); a run spaced out character by character (全 面 提 升) is one problem. Spaces beside Latin letters and digits, and in the title, speaker and date lines, stay.',
     'zh-cn':
-      '中文文本内部的空格（全 面、一、 标题）。西文字母和数字旁的空格，以及标题、讲话人、日期行中的空格保持不变。',
+      '中文文本内部的空格（全 面、一、 标题）；逐字隔开的一串文字（全 面 提 升）算作一处问题。西文字母和数字旁的空格，以及标题、讲话人、日期行中的空格保持不变。',
   },
   defaultSeverity: 'warning',
   fixable: true,
@@ -36,6 +41,11 @@ export const spaceBetweenChinese = defineRule<Messages, readonly TextRange[]>({
       'zh-cn': '中文文本中间有空格，应删除。',
     },
     remove: { en: 'Remove the space', 'zh-cn': '删除空格' },
+    spacedOut: {
+      en: 'Chinese text spaced out character by character: remove the {count} spaces.',
+      'zh-cn': '中文被逐字用空格隔开，应删除这 {count} 处空格。',
+    },
+    removeAll: { en: 'Remove the {count} spaces', 'zh-cn': '删除这 {count} 处空格' },
   },
   checkLine({ text, facts }) {
     if (facts.kind === 'residue' || !anySpace.test(text)) return undefined;
@@ -64,7 +74,7 @@ export const spaceBetweenChinese = defineRule<Messages, readonly TextRange[]>({
     }
     return found.length > 0 ? found : undefined;
   },
-  checkDocument({ model, revised, lineData, linesWithData }, report) {
+  checkDocument({ model, revised, lineData, linesWithData, lineText }, report) {
     // Which lines are front matter changes only with the structure: while it stands, an edit to
     // lines that had and have no space leaves every finding as it was.
     const spaceless = (index: number) =>
@@ -75,16 +85,47 @@ export const spaceBetweenChinese = defineRule<Messages, readonly TextRange[]>({
       const block = blockOf(blocks, index);
       if (!block || LAID_OUT.has(block.kind)) continue;
       const lineStart = lines[index]!.start;
-      for (const range of lineData(index)!) {
-        const start = lineStart + range.start;
-        const end = lineStart + range.end;
+      const text = lineText(index);
+      for (const gaps of spacedRuns(text, lineData(index)!)) {
+        const edits = gaps.map((gap) => ({
+          start: lineStart + gap.start,
+          end: lineStart + gap.end,
+          newText: '',
+        }));
+        if (edits.length < SPACED_OUT_GAPS) {
+          for (const edit of edits) {
+            const { start, end } = edit;
+            report({ start, end, message: 'space', fixes: [{ title: 'remove', edits: [edit], safe: true }] });
+          }
+          continue;
+        }
+        // The whole spaced-out run, from its first character to its last, is the problem.
+        const first = gaps[0]!;
+        const last = gaps.at(-1)!;
+        const args = { count: gaps.length };
         report({
-          start,
-          end,
-          message: 'space',
-          fixes: [{ title: 'remove', edits: [{ start, end, newText: '' }], safe: true }],
+          start: lineStart + first.start - charBefore(text, first.start)!.length,
+          end: lineStart + last.end + charAt(text, last.end)!.length,
+          message: 'spacedOut',
+          args,
+          fixes: [{ title: 'removeAll', args, edits, safe: true }],
         });
       }
     }
   },
 });
+
+/**
+ * The line's gaps, those one character apart taken together: text copied from a PDF spaces out
+ * whole lines (`全 面 提 升`), and one problem a gap would bury the Problems view.
+ */
+function spacedRuns(text: string, gaps: readonly TextRange[]): TextRange[][] {
+  const runs: TextRange[][] = [];
+  for (const gap of gaps) {
+    const run = runs.at(-1);
+    const before = run?.at(-1);
+    if (run && before && before.end + charAt(text, before.end)!.length === gap.start) run.push(gap);
+    else runs.push([gap]);
+  }
+  return runs;
+}
