@@ -33,6 +33,7 @@ const TXT_SAMPLE = '述职报告.txt';
  */
 const NOTE = 'note.json';
 const PROMPTED = '待确认.txt';
+const TABLE = '城市名录.speech';
 
 let server: CodeServer;
 let browser: Browser;
@@ -139,6 +140,9 @@ describe('Speech Tidy in the VS Code workbench (code-server, packaged .vsix)', (
       copyFileSync(path.join(REPO_ROOT, 'samples', name), path.join(workspace, name));
     copyFileSync(path.join(REPO_ROOT, 'samples', TXT_SAMPLE), path.join(workspace, PROMPTED));
     writeFileSync(path.join(workspace, NOTE), '{ "date": "（2023年9月14日，根据录音整理）" }\n');
+    // A table of Chinese words exported with half-width commas: 140,000 of them in Chinese text.
+    const row = ['北京市', '上海市', '广州市', '深圳市', '杭州市', '南京市', '成都市', '武汉市'].join(',');
+    writeFileSync(path.join(workspace, TABLE), `城市名录\n\n${`${row}\n`.repeat(20_000)}`);
     stateDir = mkdtempSync(path.join(os.tmpdir(), 'speech-tidy-ui-state-'));
     const { extensionsDir, userDataDir } = stateDirs(stateDir);
     installExtension(VSIX, extensionsDir, userDataDir);
@@ -329,6 +333,23 @@ describe('Speech Tidy in the VS Code workbench (code-server, packaged .vsix)', (
       async () => ((await statusItem().textContent()) ?? '').trim().endsWith(` ${expected}`),
       `the status bar to count ${expected} problems again`,
     );
+  });
+
+  test('a file with more problems than are listed: the status bar shows 100,000+ and a warning counts them', async () => {
+    await quickOpen(TABLE);
+    await waitUntil(
+      async () => ((await statusItem().textContent()) ?? '').trim().endsWith(' 100,000+'),
+      'the status bar to show 100,000+ problems',
+      120_000,
+    );
+    const count = analyzeText(readFileSync(path.join(workspace, TABLE), 'utf8')).findings.length;
+    await page
+      .locator('.notifications-toasts .notification-toast', {
+        hasText: `found ${count.toLocaleString('en')} problems in ${TABLE}, too many to list: it lists the first 100,000`,
+      })
+      .waitFor();
+    await page.waitForTimeout(500); // The toast slides in.
+    await shot('07-too-many-problems');
     log('UI screenshots in test-results/ui/');
   });
 });
