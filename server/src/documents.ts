@@ -64,14 +64,18 @@ export class DocumentStore {
         entry.binary = change.text.includes('\u0000');
         continue;
       }
-      // VS Code sends the edits of one workspace edit bottom to top, so each range holds in the
-      // text as it was before them all: such a run is applied at once.
+      // VS Code sends the edits of one workspace edit bottom to top (up to 1,000 of them; more
+      // as one change), so each range holds in the text as it was before them all, as long as it
+      // ends where the one before starts and names real places (a position past a line's end is
+      // moved onto it, and the line may be longer after the edits): such a run is applied at once.
       const { document } = entry;
       const run = [editOf(document, change)];
       for (; index < changes.length; index++) {
         const next = changes[index]!;
-        if (!('range' in next) || !holdsBefore(document, next.range, run.at(-1)!.start)) break;
-        run.push(editOf(document, next));
+        if (!('range' in next) || !isExact(document, next.range)) break;
+        const edit = editOf(document, next);
+        if (edit.end > run.at(-1)!.start) break;
+        run.push(edit);
       }
       for (const { start, end, text } of run) entry.analyzer?.update(start, end, text);
       // One keystroke is applied in place, which keeps the document's table of line starts; the
@@ -157,15 +161,6 @@ interface OffsetEdit {
 function editOf(document: TextDocument, { range, text }: { range: Range; text: string }): OffsetEdit {
   const [start, end] = [document.offsetAt(range.start), document.offsetAt(range.end)].sort((a, b) => a - b);
   return { start: start!, end: end!, text };
-}
-
-/**
- * Whether `range` means in `document` what it means once the edits from `offset` on are made:
- * it ends at or before `offset` and names real places (a position past a line's end is moved to
- * it, and the line may be longer after the edits).
- */
-function holdsBefore(document: TextDocument, range: Range, offset: number): boolean {
-  return isExact(document, range) && editOf(document, { range, text: '' }).end <= offset;
 }
 
 /** Whether both ends of `range` name places of `document` as they are, not moved onto it. */
