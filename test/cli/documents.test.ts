@@ -33,8 +33,11 @@ const summary = {
   bySeverity: { error: 0, warning: 0, information: 0, hint: 0 },
 };
 
+/** More findings than are formatted at a time, so that a file's part comes in several pieces. */
+const MANY = 25_001;
+
 test('the streamed JSON report is exactly what JSON.stringify gives for the whole document', () => {
-  for (const files of [[], [file(0, 0)], [file(0, 2), file(1, 0), file(2, 3)]]) {
+  for (const files of [[], [file(0, 0)], [file(0, 2), file(1, 0), file(2, 3)], [file(0, MANY), file(1, 1)]]) {
     let out = '';
     const report = jsonReport('check', '9.9.9', (text) => {
       out += text;
@@ -58,8 +61,32 @@ test('the streamed JSON report is exactly what JSON.stringify gives for the whol
   }
 });
 
+test('the streamed JSON report of fix is what JSON.stringify gives, however many findings remain', () => {
+  for (const remaining of [0, 3, MANY]) {
+    const report: FileReport = {
+      ...file(0, 0),
+      fix: {
+        fixed: { watermark: 2 },
+        remaining: file(0, remaining).findings,
+        written: true,
+        diff: '--- a\n+++ b\n',
+      },
+    };
+    let out = '';
+    const writer = jsonReport('fix', '9.9.9', (text) => {
+      out += text;
+    });
+    writer.file(jsonPart(report, 'fix'));
+    writer.end([], summary);
+    const parsed = JSON.parse(out) as { files: { remaining: unknown[]; diff: string }[] };
+    assert.equal(parsed.files[0]!.remaining.length, remaining);
+    assert.equal(parsed.files[0]!.diff, '--- a\n+++ b\n');
+    assert.equal(out, `${JSON.stringify(parsed, null, 2)}\n`);
+  }
+});
+
 test('the streamed SARIF log is one valid document, with or without results', () => {
-  for (const files of [[], [file(0, 1), file(1, 2)]]) {
+  for (const files of [[], [file(0, 1), file(1, 2)], [file(0, MANY), file(1, 2)]]) {
     let out = '';
     const report = sarifReport('9.9.9', 'zh-cn', '/work/place', (text) => {
       out += text;

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { format as formatText, type Locale, RULES, type Severity } from '../core';
 import type { Summary } from './output';
-import type { FileReport, FileResult, Mode, Part } from './processFile';
+import type { FileReport, FileResult, FindingOut, Mode, Part } from './processFile';
 
 type Failed = Extract<FileResult, { kind: 'error' }>;
 
@@ -26,9 +26,15 @@ const FLUSH_AT = 1 << 20;
 const JSON_ELEMENT_DEPTH = 2;
 const SARIF_ELEMENT_DEPTH = 4;
 
+/**
+ * Elements formatted at a time: a file's findings are formatted and written in pieces of this
+ * many, as one string a million of them pass V8's limit on string length (a 13 MB table of
+ * Chinese words with half-width commas has 1.4 million).
+ */
+const CHUNK_ELEMENTS = 10_000;
+
 /** `elements`, joined, as they appear `depth` levels deep in a document formatted with an indent of 2. */
-function formatElements(elements: readonly unknown[], depth: number): Part {
-  if (elements.length === 0) return { text: '', elements: 0 };
+function formatElements(elements: readonly unknown[], depth: number): string {
   // Formatted inside as many arrays as the document has around them, and cut out: one call, and
   // no second pass over the text to indent it.
   let nested: unknown = elements;
@@ -36,7 +42,29 @@ function formatElements(elements: readonly unknown[], depth: number): Part {
   const text = JSON.stringify(nested, null, 2);
   // Level i opens with 2i spaces and "[\n" and closes with "\n", 2i spaces and "]".
   const cut = depth * (depth + 1);
-  return { text: text.slice(cut, text.length - cut), elements: elements.length };
+  return text.slice(cut, text.length - cut);
+}
+
+/** `items` as elements `depth` levels deep, joined: a chunk at a time, each made as it is formatted. */
+function formatInChunks<T>(items: readonly T[], depth: number, toElement: (item: T) => unknown): string[] {
+  const chunks: string[] = [];
+  for (let at = 0; at < items.length; at += CHUNK_ELEMENTS) {
+    if (at > 0) chunks.push(',\n');
+    chunks.push(formatElements(items.slice(at, at + CHUNK_ELEMENTS).map(toElement), depth));
+  }
+  return chunks;
+}
+
+/** `element` as it appears `depth` levels deep, its array `key` formatted in chunks. */
+function formatWithArray(element: Readonly<Record<string, unknown>>, key: string, depth: number): string[] {
+  const items = element[key] as readonly unknown[];
+  const text = formatElements([{ ...element, [key]: SLOT }], depth);
+  const at = text.indexOf(SLOT_JSON);
+  const [head, tail] = [text.slice(0, at), text.slice(at + SLOT_JSON.length)];
+  if (items.length === 0) return [`${head}[]${tail}`];
+  // The array's items sit two levels deeper than the element: in the element, in the array.
+  const closing = `\n${'  '.repeat(depth + 1)}]${tail}`;
+  return [`${head}[\n`, ...formatInChunks(items, depth + 2, (item) => item), closing];
 }
 
 /** A document with one array written part by part, in chunks of about a megabyte. */
@@ -58,7 +86,8 @@ class StreamedDocument {
 
   add(part: Part): void {
     if (part.elements === 0) return;
-    this.push(`${this.count === 0 ? '[\n' : ',\n'}${part.text}`);
+    this.push(this.count === 0 ? '[\n' : ',\n');
+    for (const chunk of part.chunks) this.push(chunk);
     this.count += part.elements;
   }
 
@@ -88,7 +117,11 @@ export const JSON_FORMAT_VERSION = 1;
 /** A file's element of `files` in our own format. */
 export function jsonPart(file: FileReport, mode: Mode): Part {
   const base = { path: file.display, encoding: file.encoding, lineEnding: file.lineEnding };
-  if (mode === 'check') return formatElements([{ ...base, findings: file.findings }], JSON_ELEMENT_DEPTH);
+  if (mode === 'check')
+    return {
+      chunks: formatWithArray({ ...base, findings: file.findings }, 'findings', JSON_ELEMENT_DEPTH),
+      elements: 1,
+    };
   const element = {
     ...base,
     changed: Object.keys(file.fix?.fixed ?? {}).length > 0,
@@ -97,7 +130,7 @@ export function jsonPart(file: FileReport, mode: Mode): Part {
     remaining: file.fix?.remaining ?? file.findings,
     ...(file.fix?.diff ? { diff: file.fix.diff } : {}),
   };
-  return formatElements([element], JSON_ELEMENT_DEPTH);
+  return { chunks: formatWithArray(element, 'remaining', JSON_ELEMENT_DEPTH), elements: 1 };
 }
 
 /** Our own format: `files`, then `errors` and (for `check`) a `summary`. */
@@ -138,7 +171,7 @@ function location(display: string) {
 /** A file's results in a SARIF log: one per finding. */
 export function sarifPart(file: FileReport): Part {
   const artifactLocation = location(file.display);
-  const results = file.findings.map((finding) => ({
+  const result = (finding: FindingOut) => ({
     ruleId: finding.rule,
     ruleIndex: RULE_INDEX.get(finding.rule) ?? -1,
     level: SARIF_LEVEL[finding.severity],
@@ -157,8 +190,11 @@ export function sarifPart(file: FileReport): Part {
       },
     ],
     ...(finding.fixable ? { properties: { fixable: true } } : {}),
-  }));
-  return formatElements(results, SARIF_ELEMENT_DEPTH);
+  });
+  return {
+    chunks: formatInChunks(file.findings, SARIF_ELEMENT_DEPTH, result),
+    elements: file.findings.length,
+  };
 }
 
 /** A SARIF 2.1.0 log of the results `sarifPart` made. */

@@ -170,11 +170,11 @@ async function runFiles(context: Context): Promise<number> {
       report.file(result.part);
       return;
     }
-    const chunk = result.part.text;
-    if (chunk) {
+    const { chunks } = result.part;
+    if (chunks.some((chunk) => chunk.length > 0)) {
       // Only output to the same terminal would run into the progress line.
       if (io.stdout.isTTY) progress.clear();
-      io.stdout.write(chunk);
+      for (const chunk of chunks) io.stdout.write(chunk);
     }
   };
   const positionOf = new Map(tasks.map((task, position) => [task.index, position]));
@@ -302,7 +302,7 @@ async function runStdin(context: Context): Promise<number> {
     report.file(result.part);
     report.end([], tally.summary(0));
   } else if (mode === 'fix') io.stdout.write(outcome.output ?? bytes);
-  else io.stdout.write(result.part.text);
+  else for (const chunk of result.part.chunks) io.stdout.write(chunk);
   if (args.format === 'text' && mode !== 'fix') writeSummary(context, mode, tally, 0, false);
   return exitCode(tally, 0);
 }

@@ -59,7 +59,11 @@ export type Rendering =
  * of the one array a JSON or SARIF document streams, formatted and joined.
  */
 export interface Part {
-  readonly text: string;
+  /**
+   * The text, in pieces to be written one after another: one string for a file with a million
+   * findings would pass V8's limit on string length.
+   */
+  readonly chunks: readonly string[];
   /** How many array elements `text` holds; 0 for text output. */
   readonly elements: number;
 }
@@ -237,7 +241,7 @@ function partOf(report: FileReport, options: Options): Part {
   const { rendering, mode, locale } = options;
   if (rendering.format === 'json') return jsonPart(report, mode);
   if (rendering.format === 'sarif') return sarifPart(report);
-  return { text: renderFile(report, mode, paint(rendering.color), locale), elements: 0 };
+  return { chunks: [renderFile(report, mode, paint(rendering.color), locale)], elements: 0 };
 }
 
 function statsOf({ findings, fixableByRule, fix }: FileReport): FileStats {
