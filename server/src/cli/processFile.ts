@@ -1,6 +1,6 @@
 // One transcript, start to end: read, decode, analyse, and for `fix` apply fix-all and write back.
 // Runs in every thread of the pool, and answers with a file's share of the output already made:
-// one string and a few counts cross threads, not a tree of findings.
+// its text and a few counts cross threads, not a tree of findings.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
