@@ -701,7 +701,6 @@ export class TranscriptAnalyzer {
     return { facts, findings: findings ?? NOTHING, data: data ?? NOTHING, ignored, block: undefined };
   }
 
-  /** The lines, each where it now is: only those from the first edit on are moved. */
   /**
    * Places the lines from the first unplaced one on, through the one holding `offset` (all by
    * default), and returns how many lines from the first are placed. The lines after it wait: a
@@ -724,6 +723,7 @@ export class TranscriptAnalyzer {
     return index;
   }
 
+  /** The lines, each where it now is: only those from the first edit on are moved. */
   private placedLines(): KeptLine[] {
     this.placedThrough();
     return this.lines;
