@@ -309,6 +309,27 @@ describe('commands', () => {
     );
   });
 
+  it('"Fix All" leaves no problem whether VS Code sends its edits one by one or as one change', async () => {
+    // VS Code sends up to 1,000 edits of a workspace edit as changes bottom to top, more as one.
+    for (const items of [300, 750]) {
+      const lines = Array.from(
+        { length: items },
+        (_, i) => `第${i + 1}项：坚持X中央的统一领导,推动工作落实。`,
+      );
+      const document = await vscode.workspace.openTextDocument({
+        language: 'speech',
+        content: `全市工作会议讲话\n\n${lines.join('\n')}\n`,
+      });
+      await vscode.window.showTextDocument(document);
+      await waitFor(() => speechDiagnostics(document.uri).length === 2 * items, `${2 * items} problems`);
+      await vscode.commands.executeCommand('speechTidy.fixAll');
+      const text = document.getText();
+      assert.ok(!text.includes('X中央') && !text.includes(','), `${items} items: residue is left`);
+      assert.equal(text.split('党中央').length - 1, items);
+      await waitFor(() => speechDiagnostics(document.uri).length === 0, `no problem left in ${items} items`);
+    }
+  });
+
   it('"Restart Server" starts a new server that checks the open transcripts again', async () => {
     const { document } = await open('restart.speech');
     await waitForDiagnostics(document.uri);
