@@ -445,9 +445,11 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
     // open there, as it does on the joined line: `（最后，⏎a)` becomes `（最后，a)`. Each run of
     // joined lines is followed from a line that leaves a parenthesis open.
     const ends = (index: number) => lineEnds(lineText(index), lineFacts(index));
-    /** The words of line `index` from offset `from` on, as fix-all joins them: ads at either end go. */
-    const wordsOf = (index: number, from = 0) =>
-      lineText(index).slice(Math.max(from, lineFacts(index).proseStart), ends(index).proseEnd);
+    /** The words of line `index` as fix-all joins them (ads at either end go), and where they start. */
+    const wordsOf = (index: number) => {
+      const start = lineFacts(index).proseStart;
+      return { start, words: lineText(index).slice(start, ends(index).proseEnd) };
+    };
     const around = (index: number) =>
       new Surroundings(lineText(index), lineFacts(index).ads, config, markIndex(index));
     /**
@@ -469,8 +471,8 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
     for (const head of pending) {
       if (followed.has(head) || lineData(head)!.openers.length === 0) continue;
       const open = lineData(head)!.openers.map((opener) => ({ ...opener, line: head }));
-      /** The lines of the run so far, for what lies inside a pair. */
-      const run = new Set([head]);
+      /** The words of each line of the run so far, for what lies inside a pair. */
+      const run = new Map([[head, wordsOf(head)]]);
       let current = head;
       for (let next = nextLine(current); next !== undefined && open.length > 0; next = nextLine(current)) {
         if (joinedTo(model, next, ends, adsRemoved) !== current) break;
@@ -479,8 +481,9 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
         for (const closer of data?.closers ?? []) {
           const opener = open.pop();
           if (!opener) break;
-          let text = wordsOf(opener.line, opener.offset + 1);
-          for (let line = opener.line + 1; line < next; line++) if (run.has(line)) text += wordsOf(line);
+          const { start, words } = run.get(opener.line)!;
+          let text = words.slice(Math.max(0, opener.offset + 1 - start));
+          for (let line = opener.line + 1; line < next; line++) text += run.get(line)?.words ?? '';
           text += lineText(next).slice(lineFacts(next).proseStart, closer.offset);
           const inside = insideOf(text);
           const before = around(opener.line).before(opener.offset);
@@ -492,7 +495,7 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
             setPair(stateOf(next), closer.mark, { inside, before: across(before, opener.line, -1), after });
         }
         for (const opener of data?.openers ?? []) open.push({ ...opener, line: next });
-        run.add(next);
+        run.set(next, wordsOf(next));
         current = next;
       }
     }
