@@ -3,7 +3,15 @@
 // transcript re-analyses that paragraph, not the document.
 import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { type Analysis, type Locale, type ResolvedConfig, RULES, TranscriptAnalyzer } from './core';
+import {
+  type Analysis,
+  applyEdits,
+  type Edit,
+  type Locale,
+  type ResolvedConfig,
+  RULES,
+  TranscriptAnalyzer,
+} from './core';
 
 export interface AnalysisEnvironment {
   readonly config: ResolvedConfig;
@@ -77,18 +85,23 @@ export class DocumentStore {
         if (edit.end > run.at(-1)!.start) break;
         run.push(edit);
       }
-      for (const { start, end, text } of run) entry.analyzer?.update(start, end, text);
+      for (const { start, end, newText } of run) entry.analyzer?.update(start, end, newText);
       // One keystroke is applied in place, which keeps the document's table of line starts; the
       // library's table goes wrong for a position past the last line, so such a change and a run
       // make a new text, whose table is made when next read.
       entry.document =
         run.length === 1 && isExact(document, change.range)
           ? TextDocument.update(document, [change], version)
-          : TextDocument.update(document, [{ text: applyRun(document.getText(), run) }], version);
+          : // Last to first, reversed: inserts at one place keep the order their changes gave them.
+            TextDocument.update(
+              document,
+              [{ text: applyEdits(document.getText(), [...run].reverse()) }],
+              version,
+            );
       // Only a binary document pays for looking at the whole text again.
       entry.binary = entry.binary
         ? entry.document.getText().includes('\u0000')
-        : run.some(({ text }) => text.includes('\u0000'));
+        : run.some(({ newText }) => newText.includes('\u0000'));
     }
     return entry.document;
   }
@@ -151,16 +164,10 @@ function isPosition(value: unknown): boolean {
   );
 }
 
-interface OffsetEdit {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-}
-
 /** A range change in offsets, its ends in order, as `TextDocument.update` reads it. */
-function editOf(document: TextDocument, { range, text }: { range: Range; text: string }): OffsetEdit {
+function editOf(document: TextDocument, { range, text }: { range: Range; text: string }): Edit {
   const [start, end] = [document.offsetAt(range.start), document.offsetAt(range.end)].sort((a, b) => a - b);
-  return { start: start!, end: end!, text };
+  return { start: start!, end: end!, newText: text };
 }
 
 /** Whether both ends of `range` name places of `document` as they are, not moved onto it. */
@@ -170,19 +177,6 @@ function isExact(document: TextDocument, range: Range): boolean {
     return back.line === position.line && back.character === position.character;
   };
   return exact(range.start) && exact(range.end);
-}
-
-/** `text` with edits made that are ordered last to first and do not overlap. */
-function applyRun(text: string, edits: readonly OffsetEdit[]): string {
-  const pieces: string[] = [];
-  let copied = 0;
-  for (let index = edits.length - 1; index >= 0; index--) {
-    const { start, end, text: inserted } = edits[index]!;
-    pieces.push(text.slice(copied, start), inserted);
-    copied = end;
-  }
-  pieces.push(text.slice(copied));
-  return pieces.join('');
 }
 
 function isWellFormed(change: TextDocumentContentChangeEvent): boolean {
