@@ -56,7 +56,7 @@ export type Rendering =
 
 /**
  * A file's share of the output, ready to be written: its lines of text output, or its elements
- * of the one array a JSON or SARIF document streams, formatted and joined.
+ * of the one array a JSON or SARIF document streams, formatted.
  */
 export interface Part {
   /**
@@ -64,7 +64,7 @@ export interface Part {
    * findings would pass V8's limit on string length.
    */
   readonly chunks: readonly string[];
-  /** How many array elements `text` holds; 0 for text output. */
+  /** How many array elements `chunks` hold; 0 for text output. */
   readonly elements: number;
 }
 
