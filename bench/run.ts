@@ -56,21 +56,19 @@ function time(repeats: number, run: () => unknown): number {
   return median(samples);
 }
 
-async function timeAsync(repeats: number, run: () => Promise<unknown>): Promise<number> {
-  const samples: number[] = [];
-  for (let index = 0; index < repeats; index++) {
-    const start = performance.now();
-    await run();
-    samples.push(performance.now() - start);
-  }
-  return median(samples);
-}
-
 /** The median of the times `measure` reports: for runs with set-up that is not to be timed. */
 async function medianOf(repeats: number, measure: () => Promise<number>): Promise<number> {
   const samples: number[] = [];
   for (let index = 0; index < repeats; index++) samples.push(await measure());
   return median(samples);
+}
+
+function timeAsync(repeats: number, run: () => Promise<unknown>): Promise<number> {
+  return medianOf(repeats, async () => {
+    const start = performance.now();
+    await run();
+    return performance.now() - start;
+  });
 }
 
 /** Text of about `bytes` bytes of UTF-8: the generator counts UTF-16 units, most of them 3 bytes. */
