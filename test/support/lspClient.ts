@@ -162,46 +162,38 @@ export function applyTextEdits(text: string, edits: readonly TextEdit[]): string
  */
 function contentChangesOf(text: string, edits: readonly TextEdit[]): { range: Range; text: string }[] {
   const located = locate(text, edits).sort((a, b) => b.start - a.start || b.index - a.index);
-  /** Changes by their offsets in `text`, last first. */
-  const groups: { start: number; end: number; newText: string }[] = [];
-  // The text as the changes so far leave it is `text` up to where the last of them starts; past
-  // that only its first character is ever read, at that start.
-  const firstAfter = (group: { end: number; newText: string }, laterStart: number, laterFirst?: string) =>
-    group.newText[0] ?? (group.end < laterStart ? text[group.end] : laterFirst);
-  let first: string | undefined;
-  const charAt = (offset: number) => {
-    const later = groups.at(-1);
-    return later && offset >= later.start ? first : text[offset];
-  };
+  /**
+   * Changes by their offsets in `text`, last first, each with the character at its start once it
+   * and the changes after it are made: the text they leave is `text` up to where the last of them
+   * starts, and past that only that character is ever read.
+   */
+  const groups: { start: number; end: number; newText: string; first: string | undefined }[] = [];
+  /** The character at `offset` in `text` with the changes from `later` on made. */
+  const charAt = (offset: number, later = groups.at(-1)) =>
+    later && offset >= later.start ? later.first : text[offset];
   const splitsLineBreak = (offset: number) => charAt(offset - 1) === '\r' && charAt(offset) === '\n';
   for (const edit of located) {
     const later = groups.at(-1);
     if (later && (splitsLineBreak(edit.start) || splitsLineBreak(edit.end))) {
       later.newText = edit.newText + text.slice(edit.end, later.start) + later.newText;
       later.start = edit.start;
-      first = later.newText[0] ?? first;
+      later.first = later.newText[0] ?? later.first;
     } else {
-      const group = { start: edit.start, end: edit.end, newText: edit.newText };
-      first = firstAfter(group, later?.start ?? text.length, first);
-      groups.push(group);
+      const first = edit.newText[0] ?? charAt(edit.end);
+      groups.push({ start: edit.start, end: edit.end, newText: edit.newText, first });
     }
   }
   // Each change is placed in the text the changes before it leave, which up to its end is `text`;
   // only a CR there whose LF a change after it removed now ends a line of its own.
   const positions = new TextPositions(text);
-  let laterStart = text.length;
-  let laterFirst: string | undefined;
-  const positionAt = (offset: number): Position => {
-    const current = offset < laterStart ? text[offset] : laterFirst;
-    if (text[offset - 1] === '\r' && text[offset] === '\n' && current !== '\n')
-      return { line: positions.positionAt(offset - 1).line + 1, character: 0 };
-    return positions.positionAt(offset);
-  };
-  return groups.map((group) => {
-    const range = { start: positionAt(group.start), end: positionAt(group.end) };
-    laterFirst = firstAfter(group, laterStart, laterFirst);
-    laterStart = group.start;
-    return { range, text: group.newText };
+  return groups.map((group, index) => {
+    const later = groups[index - 1];
+    const positionAt = (offset: number): Position => {
+      if (text[offset - 1] === '\r' && text[offset] === '\n' && charAt(offset, later) !== '\n')
+        return { line: positions.positionAt(offset - 1).line + 1, character: 0 };
+      return positions.positionAt(offset);
+    };
+    return { range: { start: positionAt(group.start), end: positionAt(group.end) }, text: group.newText };
   });
 }
 
