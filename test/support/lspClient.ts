@@ -160,7 +160,7 @@ export function applyTextEdits(text: string, edits: readonly TextEdit[]): string
  * are now one line break, and no position lies between them. An edit ending or starting there
  * goes with the edit after it, as one change.
  */
-function contentChangesOf(text: string, edits: readonly TextEdit[]): { range: Range; text: string }[] {
+export function contentChangesOf(text: string, edits: readonly TextEdit[]): { range: Range; text: string }[] {
   const located = locate(text, edits).sort((a, b) => b.start - a.start || b.index - a.index);
   /**
    * Changes by their offsets in `text`, last first, each with the character at its start once it
@@ -168,9 +168,11 @@ function contentChangesOf(text: string, edits: readonly TextEdit[]): { range: Ra
    * starts, and past that only that character is ever read.
    */
   const groups: { start: number; end: number; newText: string; first: string | undefined }[] = [];
-  /** The character at `offset` in `text` with the changes from `later` on made. */
-  const charAt = (offset: number, later = groups.at(-1)) =>
-    later && offset >= later.start ? later.first : text[offset];
+  /** The character at `offset` in `text` with the changes made so far. */
+  const charAt = (offset: number) => {
+    const later = groups.at(-1);
+    return later && offset >= later.start ? later.first : text[offset];
+  };
   const splitsLineBreak = (offset: number) => charAt(offset - 1) === '\r' && charAt(offset) === '\n';
   for (const edit of located) {
     const later = groups.at(-1);
@@ -183,18 +185,13 @@ function contentChangesOf(text: string, edits: readonly TextEdit[]): { range: Ra
       groups.push({ start: edit.start, end: edit.end, newText: edit.newText, first });
     }
   }
-  // Each change is placed in the text the changes before it leave, which up to its end is `text`;
-  // only a CR there whose LF a change after it removed now ends a line of its own.
+  // Each change is placed in the text the changes before it leave, which up to its end is `text`:
+  // no edit starts or ends inside a CRLF (`locate` reads positions as places between lines).
   const positions = new TextPositions(text);
-  return groups.map((group, index) => {
-    const later = groups[index - 1];
-    const positionAt = (offset: number): Position => {
-      if (text[offset - 1] === '\r' && text[offset] === '\n' && charAt(offset, later) !== '\n')
-        return { line: positions.positionAt(offset - 1).line + 1, character: 0 };
-      return positions.positionAt(offset);
-    };
-    return { range: { start: positionAt(group.start), end: positionAt(group.end) }, text: group.newText };
-  });
+  return groups.map((group) => ({
+    range: { start: positions.positionAt(group.start), end: positions.positionAt(group.end) },
+    text: group.newText,
+  }));
 }
 
 function applyContentChange(text: string, change: TextDocumentContentChangeEvent): string {
