@@ -204,6 +204,20 @@ describe('fix-all is idempotent: ads are found in the text as fix-all leaves it'
     );
   });
 
+  test('an account id glued to Chinese is read as the words after the ad, as once restored', () => {
+    // `加微信ZZ` took ZZ for the account id: with what followed it the joined line held 40
+    // characters, short enough for an ad's tail, so the break was held; restored to 政治, the same
+    // words held 42 and a second fix-all joined the lines.
+    assertIdempotent(
+      '今天召开会议。\n加微信ZZ方向\n，主要任务是总结成绩部署工作全面加强各项工作推动发展再，QQ群123456',
+      '今天召开会议。\n加微信政治方向，主要任务是总结成绩部署工作全面加强各项工作推动发展再，QQ群123456',
+    );
+    assertIdempotent(
+      '（2018年8月8日）\n加微信ZZ方向\n』主要任务是总结成绩、部署工作,，QQ群123456，0---- X中央“',
+      '（2018年8月8日）\n加微信政治方向』主要任务是总结成绩、部署工作，，QQ群123456，0---- 党中央“',
+    );
+  });
+
   test('a cut mark at the end is no part of an ad’s tail', () => {
     assertIdempotent('同志们：\n各项工作稳步推进。更多精品？----', '同志们：\n各项工作稳步推进。');
     assertIdempotent(

@@ -80,8 +80,8 @@ const AD_OPENERS = [...OFFER_OPENERS, ...CHANNEL_OPENERS];
 /** A contact channel named after a verb of soliciting: `加微信`, `关注公众号`, `加V`, `QQ群`. */
 const CONTACT = `(?:(?:加|添加|关注|联系|咨询|搜索)${GAP_CLASS}*(?:微${GAP_CLASS}*信|V${GAP_CLASS}*X|v${GAP_CLASS}*x|V${GAP_CLASS}*信|V|Q${GAP_CLASS}*Q|公${GAP_CLASS}*众${GAP_CLASS}*号)|Q${GAP_CLASS}*Q${GAP_CLASS}*群)`;
 
-/** What follows an ad's opener: joiners, the channel, a colon and an account id. */
-const AD_TAIL = `(?:${GAP_CLASS}*[+＋加:：]?${GAP_CLASS}*(?:微${GAP_CLASS}*信|V${GAP_CLASS}*X|vx|QQ|公众号)?${GAP_CLASS}*号?${GAP_CLASS}*[:：]?${GAP_CLASS}*[A-Za-z0-9_-]{0,40})`;
+/** What follows an ad's opener: joiners, the channel, a colon and an account id (captured). */
+const AD_TAIL = `(?:${GAP_CLASS}*[+＋加:：]?${GAP_CLASS}*(?:微${GAP_CLASS}*信|V${GAP_CLASS}*X|vx|QQ|公众号)?${GAP_CLASS}*号?${GAP_CLASS}*[:：]?${GAP_CLASS}*([A-Za-z0-9_-]{0,40}))`;
 
 /**
  * A series name is a short label: no clause or sentence punctuation (`第一，“日新月异”系列№7` and
@@ -174,7 +174,11 @@ function adsIn(content: string): FoundAd[] {
     const isMarked = marked.test(match[0]);
     if (!isMarked && !afterSentence(content, match.index)) continue;
     const matchEnd = match.index + match[0].length;
-    const rest = content.slice(matchEnd);
+    // An account id glued to the Chinese after it may be a placeholder fix-all restores
+    // (`加微信ZZ方向` is 加微信政治方向 then, with no id): what follows the ad is read from where
+    // the id starts, so that it reads the same before and after.
+    const id = match[1]!;
+    const rest = content.slice(isHan(charAt(content, matchEnd)) ? matchEnd - id.length : matchEnd);
     // An offer runs on in Chinese (`更多资料请访问本站`); a bare channel runs on only into an
     // account id or another ad, or a title such as `关注公众号运营 提升宣传实效` would go too.
     const tailFits = isMarked || opensWithOffer.test(match[0]) || !han.test(rest) || adSomewhere.test(rest);
