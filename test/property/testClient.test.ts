@@ -10,7 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { propertyParameters } from '../support/generators';
 import { applyTextEdits, contentChangesOf, positionAt } from '../support/lspClient';
 
-/** Line breaks of every kind, next to text of one and two code units. */
+/** Line breaks of every kind between Latin and Chinese text. */
 const piece = fc.constantFrom('a', '中', '\r', '\n', '\r\n');
 const text = fc.array(piece, { maxLength: 6 }).map((pieces) => pieces.join(''));
 /** Most joins need an edit whose text starts with an LF, or removes what stood before one. */
