@@ -205,9 +205,9 @@ describe('fix-all is idempotent: ads are found in the text as fix-all leaves it'
   });
 
   test('an account id glued to Chinese is read as the words after the ad, as once restored', () => {
-    // `加微信ZZ` took ZZ for the account id: with what followed it the joined line held 40
-    // characters, short enough for an ad's tail, so the break was held; restored to 政治, the same
-    // words held 42 and a second fix-all joined the lines.
+    // `加微信ZZ` took ZZ for the account id: the 39 characters after it on the joined line were
+    // short enough for an ad's tail, so the break was held; restored to 政治, the same words made
+    // 41 and a second fix-all joined the lines.
     assertIdempotent(
       '今天召开会议。\n加微信ZZ方向\n，主要任务是总结成绩部署工作全面加强各项工作推动发展再，QQ群123456',
       '今天召开会议。\n加微信政治方向，主要任务是总结成绩部署工作全面加强各项工作推动发展再，QQ群123456',
