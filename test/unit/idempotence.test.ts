@@ -218,6 +218,10 @@ describe('fix-all is idempotent: ads are found in the text as fix-all leaves it'
     );
   });
 
+  test('a joiner before a blank that fix-all removes with a cut mark goes in the same run', () => {
+    assertIdempotent('一、。😀\u200C\u2028----', '一、。😀');
+  });
+
   test('a cut mark at the end is no part of an ad’s tail', () => {
     assertIdempotent('同志们：\n各项工作稳步推进。更多精品？----', '同志们：\n各项工作稳步推进。');
     assertIdempotent(

@@ -61,4 +61,11 @@ describe('invisible-char', () => {
     const text = '表彰大会🎉\u200D隆重召开。';
     assertSafeFixAll(rule, text, '表彰大会🎉隆重召开。');
   });
+
+  test('a joiner beside a blank joins nothing and is residue', () => {
+    for (const blank of ['\u00A0', '\u2009', '\u2028', '\u2029']) {
+      const text = `表彰大会🎉\u200C${blank}🎉隆重召开。`;
+      assertSafeFixAll(rule, text, `表彰大会🎉${blank}🎉隆重召开。`);
+    }
+  });
 });

@@ -3,7 +3,7 @@
 import type { TextRange } from '../config';
 import { removedAds } from '../residue';
 import { defineRule, type Edit } from '../rule';
-import { charAt, charBefore, INVISIBLE, isChinese, isInvisibleAt } from '../text';
+import { charAt, charBefore, INVISIBLE, isBlankAt, isChinese, isInvisibleAt } from '../text';
 
 const invisible = new RegExp(`[${INVISIBLE}]+`, 'g');
 const NAMES: Readonly<Record<string, string>> = {
@@ -19,12 +19,13 @@ const joiner = /[\u200C\u200D]/;
 
 /**
  * Joiners do real work between emoji (👨‍👩‍👧) and in scripts such as Arabic or Devanagari:
- * they are kept when neither neighbour is Chinese or ASCII, even if a site slipped a zero-width
- * space in beside them.
+ * they are kept when neither neighbour is Chinese, ASCII or a blank, even if a site slipped a
+ * zero-width space in beside them. Beside a blank a joiner joins nothing, and fix-all may remove
+ * the blank with what follows it (a cut mark after `\u2028`), after which the joiner is alone.
  */
 function joinersWork(previous: string | undefined, next: string | undefined): boolean {
   const foreign = (char: string | undefined) =>
-    char !== undefined && !isChinese(char) && char.charCodeAt(0) > 0x7f;
+    char !== undefined && !isChinese(char) && char.charCodeAt(0) > 0x7f && !isBlankAt(char, 0);
   return foreign(previous) && foreign(next);
 }
 
