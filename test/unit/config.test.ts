@@ -80,6 +80,12 @@ describe('config: extra watermark phrases', () => {
     assert.equal(findingsOf('watermark', doc, { watermarkPhrases: ['/WK-\\d{4}-\\d{4}/i'] }).length, 2);
   });
 
+  test('/.../ matches as if the zero-width characters were not there', () => {
+    const doc = '同志们：\n今天开会。本站编号WK-20\u200B23-0815\n';
+    const findings = findingsOf('watermark', doc, { watermarkPhrases: ['/WK-\\d{4}-\\d{4}/'] });
+    assert.deepEqual(covered(doc, findings), ['WK-20\u200B23-0815']);
+  });
+
   test('a pattern that would backtrack forever in JavaScript runs in linear time on RE2', {
     timeout: 10_000,
   }, () => {
@@ -146,6 +152,16 @@ describe('config: ignored phrases', () => {
     assert.deepEqual(rules({}), ['XX', 'ZZ', ',', 'X']);
     assert.deepEqual(rules({ ignoredPhrases: ['ZZ站位'] }), ['XX', ',', 'X']);
     assert.deepEqual(rules({ ignoredPhrases: ['/X+同志/'] }), ['ZZ', ',', 'X']);
+  });
+
+  test('an ignored /regex/ covers the same text before and after fix-all removes zero-width characters', () => {
+    // Matched on the text as it stood, `ZZ.{0,2}` ended one character short of the ad after it
+    // while a zero-width space stood before it: the ad, holding an ignored character, was kept,
+    // and once the space had gone the match ended before the ad and a second fix-all removed it.
+    const settings = { ignoredPhrases: ['/ZZ.{0,2}/'] };
+    const once = fixAll('MZ\u200BZZ！更多资料+微信:abc123', undefined, settings);
+    assert.equal(once, 'MZ\u200BZZ！');
+    assert.equal(fixAll(once, undefined, settings), once);
   });
 
   test('fix-all leaves an ignored phrase alone', () => {

@@ -4,7 +4,7 @@
 import { RE2JS } from 're2js';
 import { format, type Locale, type MessageArgs } from './l10n';
 import type { Rule, SeveritySetting } from './rule';
-import { gappedPhraseSource } from './text';
+import { gappedPhraseSource, withoutInvisible } from './text';
 
 export interface SpeechTidySettings {
   readonly rules?: Readonly<Record<string, SeveritySetting>>;
@@ -81,14 +81,22 @@ function literalMatcher(phrase: string): PhraseMatcher {
   };
 }
 
+/**
+ * A pattern is matched on the text as it reads, without its zero-width characters, as a phrase
+ * is matched across them: sites slip them into phrases, and fix-all removes them, after which the
+ * same pattern must find the same (`ZZ.{0,2}` reaches one character further once a zero-width
+ * space before it has gone).
+ */
 function regexMatcher(source: string, body: string, flags: string): PhraseMatcher {
   const compiled = RE2JS.compile(body, flags.includes('i') ? RE2JS.CASE_INSENSITIVE : 0);
   return {
     source,
     *matches(text) {
-      const matcher = compiled.matcher(text);
+      const { visible, offsetOf } = withoutInvisible(text, 0, text.length);
+      const matcher = compiled.matcher(visible);
       while (matcher.find()) {
-        if (matcher.end() > matcher.start()) yield { start: matcher.start(), end: matcher.end() };
+        if (matcher.end() > matcher.start())
+          yield { start: offsetOf(matcher.start()), end: offsetOf(matcher.end() - 1) + 1 };
       }
     },
   };
