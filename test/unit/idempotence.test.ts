@@ -216,6 +216,14 @@ describe('fix-all is idempotent: ads are found in the text as fix-all leaves it'
       '（2018年8月8日）\n加微信ZZ方向\n』主要任务是总结成绩、部署工作,，QQ群123456，0---- X中央“',
       '（2018年8月8日）\n加微信政治方向』主要任务是总结成绩、部署工作，，QQ群123456，0---- 党中央“',
     );
+    // With X as its account id, `加微信X` and the 40 characters after it made one ad, which ran
+    // over the ignored 党中央 and so was no ad, the ad inside it with it; restored to 党, the words
+    // after `加微信` were 41, and a second fix-all found the ad inside and removed it.
+    assertIdempotent(
+      '加微信X中央更多资料+微信:abc123是----今天召开全市工作会议,\u2028党中央决策部署',
+      '加微信党中央是----今天召开全市工作会议，\u2028党中央决策部署',
+      { ignoredPhrases: ['党中央'] },
+    );
   });
 
   test('a joiner before a blank that fix-all removes with a cut mark goes in the same run', () => {
