@@ -230,6 +230,14 @@ describe('fix-all is idempotent: ads are found in the text as fix-all leaves it'
     assertIdempotent('一、。😀\u200C\u2028----', '一、。😀');
   });
 
+  test('a break before a line that opens with a heading number is left to the person', () => {
+    // Joined to `最后，`, the line lost its `1.`, and a second fix-all renumbered `2．` to 1.
+    assertIdempotent(
+      '最后，\n1.更多资料+微信:abc123今天召开全市工作会议更多资料+微信:abc123今天召开全市工作会议今天召开全市工作会议一是更多资料加微信更多资料加微信下载文档请\n2．XX同志',
+      '最后，\n1.今天召开全市工作会议今天召开全市工作会议今天召开全市工作会议一是更多资料加微信更多资料加微信下载文档请\n2．XX同志',
+    );
+  });
+
   test('a cut mark at the end is no part of an ad’s tail', () => {
     assertIdempotent('同志们：\n各项工作稳步推进。更多精品？----', '同志们：\n各项工作稳步推进。');
     assertIdempotent(

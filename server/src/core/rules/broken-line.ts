@@ -152,10 +152,13 @@ function hasInvisible(text: string, from: number, to: number): boolean {
 }
 
 /**
- * Whether joining two lines, each opening with these words, changes the numbered heading the
- * first opens with: `99⏎、标题` joined is heading 99, which a second fix-all would renumber.
+ * Whether joining two lines, each opening with these words, changes a numbered heading: the one
+ * the first opens with (`99⏎、标题` joined is heading 99, which a second fix-all would renumber),
+ * or the second's, whose number the join takes off the start of a line (`最后，⏎1.……⏎2．……`
+ * joined leaves 2 the first, renumbered by a second fix-all).
  */
 function changesHeading(first: string, second: string): boolean {
+  if (matchHeading(second)) return true;
   if (first.length >= OPENING) return false;
   const alone = matchHeading(first);
   const joined = matchHeading(first + second);
