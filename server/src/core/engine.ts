@@ -16,7 +16,7 @@ import type { Transcript } from './model';
 import { LiveOutline, type OutlineNode } from './outline';
 import type { Edit, Report, Reporter, Rule, Severity } from './rule';
 import { buildStructure, type ChangedLine, ChangesSince, type LineBlock, type Structure } from './structure';
-import { type Line, lineAt, partitionPoint } from './text';
+import { type Line, lineAt, overlapsAny, partitionPoint, sortFew } from './text';
 
 export interface Fix {
   readonly title: string;
@@ -148,11 +148,6 @@ function replaceRange<T>(array: T[], from: number, count: number, items: readonl
     return array;
   }
   return array.slice(0, from).concat(items, array.slice(from + count));
-}
-
-function overlaps(ranges: readonly TextRange[], start: number, end: number): boolean {
-  for (const range of ranges) if (start < range.end && range.start < Math.max(end, start + 1)) return true;
-  return false;
 }
 
 /**
@@ -348,7 +343,7 @@ class LineReports {
 
   constructor(active: readonly ActiveRule[], locale: Locale) {
     this.reporters = active.map((rule) => (report: Report<string>) => {
-      if (this.ignored.length > 0 && overlaps(this.ignored, report.start, report.end)) return;
+      if (this.ignored.length > 0 && overlapsAny(this.ignored, report.start, report.end)) return;
       this.findings ??= [];
       this.findings.push(new ReportedFinding(rule, report, locale, this.line));
     });
@@ -651,7 +646,10 @@ export class TranscriptAnalyzer {
             for (let line = first; line <= last; line++) {
               const ignored = results[line]!.ignored;
               const lineStart = lines[line]!.start;
-              if (ignored.length > 0 && overlaps(ignored, report.start - lineStart, report.end - lineStart))
+              if (
+                ignored.length > 0 &&
+                overlapsAny(ignored, report.start - lineStart, report.end - lineStart)
+              )
                 return;
             }
             const origin = lines[first]!;
@@ -696,7 +694,7 @@ export class TranscriptAnalyzer {
       }
     }
     const findings = reports.findings;
-    if (findings && findings.length > 1) findings.sort(byPosition);
+    if (findings && findings.length > 1) sortFew(findings, byPosition);
     // `block` is set by the structure; present from the start, every result has one shape.
     return { facts, findings: findings ?? NOTHING, data: data ?? NOTHING, ignored, block: undefined };
   }

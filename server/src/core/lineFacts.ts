@@ -135,6 +135,8 @@ const enumerator = new RegExp(
   `(?:(${N}{1,2})是|第(${N}{1,2})[，,、：:]|其(${N})[，,、：:]|(首先|其次|再次|最后(?=[，,：:要是还]))[，,：:]?)`,
   'g',
 );
+/** Where an item's first clause, its name, ends. */
+const clauseEnd = /[，。；：,;:！？]/g;
 export const LAST_IN_SEQUENCE = Number.MAX_SAFE_INTEGER;
 const SEQUENCE_ORDINALS: Readonly<Record<string, number>> = {
   首先: 1,
@@ -143,8 +145,12 @@ const SEQUENCE_ORDINALS: Readonly<Record<string, number>> = {
   最后: LAST_IN_SEQUENCE,
 };
 
+const spaceRun = /[\s\u3000]+/g;
+const anySpace = /[\s\u3000]/;
+
 export function shorten(name: string): string {
-  const singleSpaced = name.replace(/[\s\u3000]+/g, ' ').trim();
+  // Most names have no space at all: they are used as they are, not copied by a replace.
+  const singleSpaced = anySpace.test(name) ? name.replace(spaceRun, ' ').trim() : name;
   return singleSpaced.length > NAME_LIMIT ? `${singleSpaced.slice(0, NAME_LIMIT - 1)}…` : singleSpaced;
 }
 
@@ -205,8 +211,8 @@ function enumeratorsOf(line: string, from: number): readonly Enumerator[] {
     const ordinal = sequence ? SEQUENCE_ORDINALS[sequence] : chineseToNumber((shi ?? di ?? qi)!);
     if (ordinal === undefined) continue;
     const markerEnd = match.index + whole.length;
-    const clause = line.slice(markerEnd).search(/[，。；：,;:！？]/);
-    const nameEnd = clause < 0 ? line.length : markerEnd + clause;
+    clauseEnd.lastIndex = markerEnd;
+    const nameEnd = clauseEnd.test(line) ? clauseEnd.lastIndex - 1 : line.length;
     found.push({
       style,
       ordinal,
@@ -219,11 +225,13 @@ function enumeratorsOf(line: string, from: number): readonly Enumerator[] {
   if (found.length === 0) return none;
   // A name stops where the next item starts (`首先，其次……`): the outline selects it inside the
   // item, whose range ends there.
-  return found.map((item, index) => {
-    const next = found[index + 1];
-    if (!next || item.nameEnd <= next.start) return item;
-    return { ...item, name: shorten(line.slice(item.start, next.start)), nameEnd: next.start };
-  });
+  for (let index = 0; index + 1 < found.length; index++) {
+    const item = found[index]!;
+    const next = found[index + 1]!;
+    if (item.nameEnd > next.start)
+      found[index] = { ...item, name: shorten(line.slice(item.start, next.start)), nameEnd: next.start };
+  }
+  return found;
 }
 
 /**

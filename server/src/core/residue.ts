@@ -13,6 +13,7 @@ import {
   INVISIBLE,
   isHan,
   isInvisibleAt,
+  sortFew,
   trimBlankEnd,
 } from './text';
 
@@ -255,9 +256,13 @@ export function appendedAds(
   ignored: readonly TextRange[] = [],
 ): readonly TextRange[] {
   const content = text.slice(start, end);
+  const hasInvisible = invisibleUnit.test(content);
+  // Most lines hold no ad: one search settles them. Without invisible characters, every text
+  // looked at below is a prefix of `content` until an ad is found, so no match here means none.
+  if (!hasInvisible && !adSomewhere.test(content)) return NO_ADS;
   /** Where each code unit of the text looked at is in `content`. */
   let units: number[] | undefined;
-  if (invisibleUnit.test(content)) {
+  if (hasInvisible) {
     units = [];
     for (let at = 0; at < content.length; at++) if (!isInvisibleAt(content, at)) units.push(at);
   }
@@ -307,7 +312,9 @@ export function appendedAds(
 }
 
 /** What fix-all removes of a line's ads: each with the blanks before it. */
-export function removedAds(line: string, ads: readonly TextRange[]): TextRange[] {
+export function removedAds(line: string, ads: readonly TextRange[]): readonly TextRange[] {
+  // Most lines have no ad; their empty list is shared, not made for each line.
+  if (ads.length === 0) return NO_ADS;
   return ads.map((ad) => ({ start: blankRunStart(line, ad.start), end: ad.end }));
 }
 
@@ -317,7 +324,7 @@ const NO_ADS: readonly TextRange[] = [];
 /** Sorted, with overlapping or touching ranges joined. */
 function mergeRanges(ranges: TextRange[]): TextRange[] {
   const merged: TextRange[] = [];
-  for (const range of ranges.sort((a, b) => a.start - b.start)) {
+  for (const range of sortFew(ranges, (a, b) => a.start - b.start)) {
     const last = merged.at(-1);
     if (last && range.start <= last.end)
       merged[merged.length - 1] = { start: last.start, end: Math.max(last.end, range.end) };

@@ -20,7 +20,7 @@ import {
   type Heading,
   type Transcript,
 } from './model';
-import { type Line, LineIndex } from './text';
+import { type Line, LineIndex, sortFew } from './text';
 
 const SENTENCE_END = /[。！？!?]/;
 const subtitle =
@@ -187,11 +187,14 @@ export class LineBlock implements Block {
     const found = this.accepted ?? NO_ENUMERATORS;
     this.accepted = undefined;
     const same =
-      found.length === this.enumerated.length &&
-      found.every((item, index) => item === this.enumerated[index]);
+      found === this.enumerated ||
+      (found.length === this.enumerated.length &&
+        found.every((item, index) => item === this.enumerated[index]));
     if (same) return;
     this.enumerated = found;
-    const items = [...found].sort((a, b) => a.start - b.start).map((item) => new PlacedItem(item, this.line));
+    const items = sortFew([...found], (a, b) => a.start - b.start).map(
+      (item) => new PlacedItem(item, this.line),
+    );
     items.forEach((item, index) => {
       item.next = items[index + 1];
     });

@@ -101,11 +101,39 @@ export function rangeHolding<Range extends { start: number; end: number }>(
   return undefined;
 }
 
+/**
+ * Whether any of `ranges` overlaps `start`–`end`. An empty span (an insertion) counts as the
+ * character at `start`, which is what it would change.
+ */
+export function overlapsAny(
+  ranges: readonly { start: number; end: number }[],
+  start: number,
+  end: number,
+): boolean {
+  const last = Math.max(end, start + 1);
+  for (const range of ranges) if (start < range.end && range.start < last) return true;
+  return false;
+}
+
 /** A stretch fix-all removes (an ad) or rewrites (a placeholder it restores, `text` then). */
 export interface Rewritten {
   readonly start: number;
   readonly end: number;
   readonly text?: string;
+}
+
+/** No rewritten stretches: what most calls read through. */
+const NOTHING_REWRITTEN: readonly Rewritten[] = [];
+
+/**
+ * Whether `start`–`end` reads as it stands: no invisible character and no rewritten stretch in
+ * it. Nearly every window a rule looks at does, and is then one slice of the text, not a string
+ * grown by a character at a time.
+ */
+function readsAsItStands(text: string, start: number, end: number, rewritten: readonly Rewritten[]): boolean {
+  for (const range of rewritten) if (range.start < end && start < range.end) return false;
+  for (let at = start; at < end; at++) if (isInvisibleAt(text, at)) return false;
+  return true;
 }
 
 /**
@@ -117,8 +145,10 @@ export function visibleAfter(
   text: string,
   offset: number,
   length: number,
-  rewritten: readonly Rewritten[] = [],
+  rewritten: readonly Rewritten[] = NOTHING_REWRITTEN,
 ): string {
+  const end = Math.min(text.length, offset + length);
+  if (readsAsItStands(text, offset, end, rewritten)) return text.slice(offset, end);
   let visible = '';
   for (let at = offset; at < text.length && visible.length < length; at++) {
     const range = rangeHolding(rewritten, at);
@@ -135,8 +165,10 @@ export function visibleBefore(
   text: string,
   offset: number,
   length: number,
-  rewritten: readonly Rewritten[] = [],
+  rewritten: readonly Rewritten[] = NOTHING_REWRITTEN,
 ): string {
+  const start = Math.max(0, offset - length);
+  if (readsAsItStands(text, start, offset, rewritten)) return text.slice(start, offset);
   let visible = '';
   for (let at = offset - 1; at >= 0 && visible.length < length; at--) {
     const range = rangeHolding(rewritten, at);
@@ -160,7 +192,8 @@ export function withoutInvisible(
   removed: readonly { start: number; end: number }[] = [],
 ): { visible: string; offsetOf(index: number): number } {
   const slice = text.slice(start, end);
-  const cut = removed.filter((range) => range.start < end && start < range.end);
+  const cut =
+    removed.length === 0 ? removed : removed.filter((range) => range.start < end && start < range.end);
   // Nearly every line has no invisible character: then the slice is the visible text.
   if (cut.length === 0 && !invisibleChar.test(slice))
     return { visible: slice, offsetOf: (index) => start + index };
@@ -301,6 +334,25 @@ export function partitionPoint(count: number, before: (index: number) => boolean
     else high = mid;
   }
   return low;
+}
+
+/** Above this many items, `Array.prototype.sort` is the faster sort. */
+const FEW = 16;
+
+/**
+ * Sorts `items` in place, stably, as `Array.prototype.sort` does. A line holds a few findings or
+ * marks, and `Array.prototype.sort` allocates close to a kilobyte of work space for each call,
+ * even for two items: on every line of a long transcript, that is garbage for the collector.
+ */
+export function sortFew<T>(items: T[], compare: (a: T, b: T) => number): T[] {
+  if (items.length > FEW) return items.sort(compare);
+  for (let index = 1; index < items.length; index++) {
+    const item = items[index]!;
+    let at = index;
+    for (; at > 0 && compare(items[at - 1]!, item) > 0; at--) items[at] = items[at - 1]!;
+    items[at] = item;
+  }
+  return items;
 }
 
 const onlyInvisible = new RegExp(`^[${INVISIBLE}]+$`);

@@ -22,6 +22,7 @@ import {
   isChinese,
   isHan,
   partitionPoint,
+  sortFew,
   vanishes,
   visibleAfter,
   visibleBefore,
@@ -54,6 +55,8 @@ type Side =
   | { readonly mark: number; readonly line?: number }
   | { readonly char: string | undefined }
   | { readonly edge: true };
+/** The line's edge, beside every mark that has one: one object for all of them. */
+const AT_EDGE: Side = { edge: true };
 
 /** What a pair of parentheses holds: Han characters, Latin letters. */
 interface Inside {
@@ -132,7 +135,7 @@ class Surroundings {
       else if (at > 0 && isBlankAt(line, at - 1)) at--;
       else break;
     }
-    if (at === 0) return { edge: true };
+    if (at === 0) return AT_EDGE;
     const mark = this.markAt.get(at - 1);
     if (mark !== undefined) return { mark };
     const char = charBefore(line, at);
@@ -153,7 +156,7 @@ class Surroundings {
       else if (at < line.length && isBlankAt(line, at)) at++;
       else break;
     }
-    if (at === line.length) return { edge: true };
+    if (at === line.length) return AT_EDGE;
     const mark = this.markAt.get(at);
     if (mark !== undefined) return { mark };
     const char = charAt(line, at);
@@ -243,7 +246,8 @@ function marksOf(
     found.push({ char: match[0], offset });
   }
   const parens = /[(（)）]/.test(content) ? pairParentheses(content, ads) : undefined;
-  const markAt = new Map(found.map(({ offset }, index) => [offset, index]));
+  const markAt = new Map<number, number>();
+  for (let index = 0; index < found.length; index++) markAt.set(found[index]!.offset, index);
   const around = new Surroundings(content, ads, config, markAt);
   // What each pair holds is counted once for the line: a slice per pair would cost the square of
   // the line's length for deeply nested parentheses.
@@ -372,7 +376,7 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
       closers,
     };
     const newly = propagate(state, undefined);
-    newly.sort((a, b) => a - b);
+    sortFew(newly, (a, b) => a - b);
     for (const index of newly) reportMark(report, list[index]!.char, list[index]!.offset);
     // Only a line with a mark at an edge or a loose parenthesis has anything left for the document
     // to decide, or to say to the lines beside it.

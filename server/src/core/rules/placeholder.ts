@@ -16,6 +16,7 @@ import {
   isAsciiLetter,
   isChinese,
   isHan,
+  overlapsAny,
   type Rewritten,
   visibleAfter,
   visibleBefore,
@@ -213,7 +214,7 @@ export const placeholder = defineRule<'decided' | 'undecided' | 'replace', LineP
   },
   checkLine({ text, config, facts }, report) {
     const tokens = tokensFor(config);
-    const runs: Run[] = [];
+    let runs: Run[] | undefined;
     latinRun.lastIndex = 0;
     for (let match = latinRun.exec(text); match !== null; match = latinRun.exec(text)) {
       const run = match[0].replace(invisibleChars, '');
@@ -222,15 +223,16 @@ export const placeholder = defineRule<'decided' | 'undecided' | 'replace', LineP
       const exact = tokens.get(run);
       const token = exact ?? lowerCaseToken(run);
       // Letters inside an ad are its account id (`微信:abc123X`), and go with it.
-      if (!token || facts.ads.some((ad) => ad.start < end && start < ad.end)) continue;
+      if (!token || overlapsAny(facts.ads, start, end)) continue;
+      runs ??= [];
       runs.push({ run, token, lowerCase: exact === undefined, start, end });
     }
-    if (runs.length === 0) return undefined;
+    if (!runs) return undefined;
     // The words around a placeholder are read as fix-all leaves them: ads (with the blanks before
     // them) gone, as invisible characters are, and the placeholders beside it restored. Restoring
     // one may decide another (`X委ZF` reads 党委ZF, and 党委 decides ZF), so the line is judged
     // again until no more placeholders are decided.
-    const rewritten: Rewritten[] = removedAds(text, facts.ads);
+    const rewritten: Rewritten[] = [...removedAds(text, facts.ads)];
     type Judgement = { candidate: Candidate; decision: Decision | typeof NEEDS_EVIDENCE };
     const decided = (
       judgement: Judgement | undefined,
@@ -239,16 +241,17 @@ export const placeholder = defineRule<'decided' | 'undecided' | 'replace', LineP
     const judged = new Array<Judgement | undefined>(runs.length);
     for (let changed = true; changed; ) {
       changed = false;
-      runs.forEach((run, index) => {
-        if (decided(judged[index])) return;
+      for (let index = 0; index < runs.length; index++) {
+        if (decided(judged[index])) continue;
+        const run = runs[index]!;
         const candidate = candidateAt(text, run, rewritten);
         const decision = candidate && decide(candidate, undefined);
         const judgement: Judgement | undefined = candidate && decision ? { candidate, decision } : undefined;
         judged[index] = judgement;
-        if (!decided(judgement)) return;
+        if (!decided(judgement)) continue;
         rewritten.push({ start: run.start, end: run.end, text: judgement.decision.expansion });
         changed = true;
-      });
+      }
     }
     let pending: Pending[] | undefined;
     let restored: Restored[] | undefined;
@@ -456,11 +459,10 @@ interface Candidate {
 }
 
 /** `X组织` is 党组织, not 党组: the message names the whole collocation. */
-function longest(words: readonly string[]): string | undefined {
-  return words.reduce<string | undefined>(
-    (best, word) => (best && best.length >= word.length ? best : word),
-    undefined,
-  );
+function longest(words: readonly string[], fits: (word: string) => boolean): string | undefined {
+  let best: string | undefined;
+  for (const word of words) if ((best === undefined || word.length > best.length) && fits(word)) best = word;
+  return best;
 }
 
 /**
@@ -480,8 +482,8 @@ function decide(
     return { expansion: named.expansion, decided: true, alternatives: [named.expansion], word };
   }
   const { expansion } = token;
-  const after = longest(token.before.filter((word) => following.startsWith(word)));
-  const before = longest(token.after.filter((word) => preceding.endsWith(word)));
+  const after = longest(token.before, (word) => following.startsWith(word));
+  const before = longest(token.after, (word) => preceding.endsWith(word));
   const nextTwo = following.slice(0, 2);
   const previousTwo = preceding.slice(-2);
   if (after === undefined && before === undefined && !evidence) return NEEDS_EVIDENCE;
@@ -639,7 +641,7 @@ function countWindows(windows: WindowCounts, expansion: string, line: LineWords,
   let at = text.indexOf(expansion);
   if (at < 0) return;
   const { ads } = line.facts;
-  const removed = ads.length === 0 ? ads : removedAds(text, ads);
+  const removed = removedAds(text, ads);
   for (; at >= 0; at = text.indexOf(expansion, at + 1)) {
     count(expansion + visibleAfter(text, at + expansion.length, 2, removed));
     count(visibleBefore(text, at, 2, removed) + expansion);
