@@ -351,7 +351,7 @@ function reportDecision(
       args: { token: run, expansion },
       edits: [{ start, end, newText: expansion }],
       safe,
-      ...(safe ? { group: `${run}→${expansion}` } : {}),
+      group: safe ? `${run}→${expansion}` : undefined,
     };
   });
   report({
