@@ -268,7 +268,7 @@ export function appendedAds(
   }
   let ads: TextRange[] = [];
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const unmarked = units ? units.map((at) => content[at]).join('') : content;
+    const unmarked = units ? unitsOf(content, units) : content;
     // A cut mark at the end is no part of what follows an ad: `truncated` removes it, and an ad
     // whose tail is `？----` ends the line once it is gone.
     const looked = unmarked.slice(0, markerAtEnd(unmarked)?.start ?? unmarked.length);
@@ -309,6 +309,21 @@ export function appendedAds(
   }
   if (ads.length === 0) return NO_ADS;
   return ads.map((ad) => ({ start: start + ad.start, end: start + ad.end }));
+}
+
+/**
+ * The code units of `content` at `units` (ascending offsets), as one string: a slice for each run
+ * of neighbours, where a string for each unit made most of what a line with an ad allocated.
+ */
+function unitsOf(content: string, units: readonly number[]): string {
+  let text = '';
+  for (let index = 0; index < units.length; ) {
+    const start = units[index]!;
+    let end = start + 1;
+    for (index++; index < units.length && units[index] === end; index++) end++;
+    text += content.slice(start, end);
+  }
+  return text;
 }
 
 /** What fix-all removes of a line's ads: each with the blanks before it. */
