@@ -76,6 +76,7 @@ describe('the documents of the server', () => {
   test('the changes of a didChange leave the text of applying them one by one, and its analysis', (t) => {
     const parameters = propertyParameters<[string, Batch[]]>(1000, 0.4);
     let changes = 0;
+    let binary = 0;
     fc.assert(
       fc.property(document, fc.array(batch, { minLength: 1, maxLength: 4 }), (initial, plans) => {
         const store = new DocumentStore(() => ({ config, locale: 'en', maxBytes: Number.MAX_SAFE_INTEGER }));
@@ -96,15 +97,21 @@ describe('the documents of the server', () => {
         const held = store.change(URI, 2, sent);
         assert.equal(held?.getText(), text);
         assert.equal(held?.lineCount, TextDocument.create(URI, 'speech', 1, text).lineCount);
-        assert.deepStrictEqual(
-          analysisSnapshot(store.analysis(URI)!, text),
-          analysisSnapshot(analyze(text, { config, locale: 'en' }), text),
-        );
+        // NUL never occurs in text: a document holding one is refused as binary data, and is
+        // analysed again once the changes have taken every NUL out.
+        if (text.includes('\u0000')) {
+          binary++;
+          assert.equal(store.state(URI)?.kind, 'binary');
+        } else
+          assert.deepStrictEqual(
+            analysisSnapshot(store.analysis(URI)!, text),
+            analysisSnapshot(analyze(text, { config, locale: 'en' }), text),
+          );
       }),
       parameters,
     );
     t.diagnostic(
-      `${parameters.numRuns} didChange notifications (seed ${parameters.seed}), ${changes} changes`,
+      `${parameters.numRuns} didChange notifications (seed ${parameters.seed}), ${changes} changes, ${binary} leaving a NUL`,
     );
   });
 });
