@@ -10,9 +10,10 @@ import {
   compact,
   GAP_CLASS,
   gappedPhraseSource,
-  INVISIBLE,
+  hasInvisible,
   isHan,
   isInvisibleAt,
+  overlapsAny,
   sortFew,
   trimBlankEnd,
 } from './text';
@@ -198,8 +199,6 @@ function adsIn(content: string): FoundAd[] {
   return ads;
 }
 
-const invisibleUnit = new RegExp(`[${INVISIBLE}]`);
-
 /** The characters a site repeats where it cut the text, and how many make a marker. */
 const MARKER_RUNS: ReadonlyMap<string, number> = new Map([
   ['-', 3],
@@ -256,13 +255,13 @@ export function appendedAds(
   ignored: readonly TextRange[] = [],
 ): readonly TextRange[] {
   const content = text.slice(start, end);
-  const hasInvisible = invisibleUnit.test(content);
+  const invisibleInside = hasInvisible(content);
   // Most lines hold no ad: one search settles them. Without invisible characters, every text
   // looked at below is a prefix of `content` until an ad is found, so no match here means none.
-  if (!hasInvisible && !adSomewhere.test(content)) return NO_ADS;
+  if (!invisibleInside && !adSomewhere.test(content)) return NO_ADS;
   /** Where each code unit of the text looked at is in `content`. */
   let units: number[] | undefined;
-  if (hasInvisible) {
+  if (invisibleInside) {
     units = [];
     for (let at = 0; at < content.length; at++) if (!isInvisibleAt(content, at)) units.push(at);
   }
@@ -280,8 +279,7 @@ export function appendedAds(
       start: unitAt(ad.start),
       end: ad.end === looked.length ? content.length : unitAt(ad.end - 1) + 1,
     });
-    const holdsIgnored = (ad: TextRange) =>
-      ignored.some((range) => range.start - start < ad.end && ad.start < range.end - start);
+    const holdsIgnored = (ad: TextRange) => overlapsAny(ignored, start + ad.start, start + ad.end);
     // An ad that would run over an ignored phrase ends where its own words do, if they make one:
     // so it reads the same once fix-all has changed what follows it.
     const placed = found.flatMap((ad) => {

@@ -71,8 +71,6 @@ export function charAt(text: string, offset: number): string | undefined {
   return cp === undefined ? undefined : String.fromCodePoint(cp);
 }
 
-const invisibleChar = new RegExp(`[${INVISIBLE}]`);
-
 /**
  * Whether the code unit is one of `INVISIBLE`. Rules ask this of every character they walk over;
  * testing a regular expression on `text[at]` would make a string of each Chinese character.
@@ -90,6 +88,12 @@ export function isInvisibleCode(code: number): boolean {
 
 export function isInvisibleAt(text: string, at: number): boolean {
   return isInvisibleCode(text.charCodeAt(at));
+}
+
+/** Whether `text` holds an invisible character between `from` and `to`. */
+export function hasInvisible(text: string, from = 0, to = text.length): boolean {
+  for (let at = from; at < to; at++) if (isInvisibleAt(text, at)) return true;
+  return false;
 }
 
 /** The range of `ranges` that holds offset `at`, without a closure per character asked about. */
@@ -131,9 +135,7 @@ const NOTHING_REWRITTEN: readonly Rewritten[] = [];
  * grown by a character at a time.
  */
 function readsAsItStands(text: string, start: number, end: number, rewritten: readonly Rewritten[]): boolean {
-  for (const range of rewritten) if (range.start < end && start < range.end) return false;
-  for (let at = start; at < end; at++) if (isInvisibleAt(text, at)) return false;
-  return true;
+  return !overlapsAny(rewritten, start, end) && !hasInvisible(text, start, end);
 }
 
 /**
@@ -195,7 +197,7 @@ export function withoutInvisible(
   const cut =
     removed.length === 0 ? removed : removed.filter((range) => range.start < end && start < range.end);
   // Nearly every line has no invisible character: then the slice is the visible text.
-  if (cut.length === 0 && !invisibleChar.test(slice))
+  if (cut.length === 0 && !hasInvisible(text, start, end))
     return { visible: slice, offsetOf: (index) => start + index };
   const offsets: number[] = [];
   let visible = '';

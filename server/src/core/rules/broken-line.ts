@@ -6,7 +6,7 @@ import { type LineFacts, matchHeading } from '../lineFacts';
 import { type Block, blockPlace, type Transcript } from '../model';
 import { appendedAds, mentionsAd, removedAds } from '../residue';
 import { defineRule } from '../rule';
-import { blankRunEnd, blankRunStart, isInvisibleAt, rangeHolding, vanishes } from '../text';
+import { blankRunEnd, blankRunStart, hasInvisible, isInvisibleAt, rangeHolding, vanishes } from '../text';
 
 /** Marks that may end a paragraph; a line ending in any other character is unfinished. */
 // The marks are tested where they stand (sticky, at `lastIndex`): slicing a line to test one
@@ -144,11 +144,6 @@ function openingOf(text: string, from: number, to: number, ads: readonly TextRan
     else if (!isInvisibleAt(text, at)) opening += text[at];
   }
   return opening;
-}
-
-function hasInvisible(text: string, from: number, to: number): boolean {
-  for (let at = from; at < to; at++) if (isInvisibleAt(text, at)) return true;
-  return false;
 }
 
 /**

@@ -15,12 +15,12 @@ import {
   charAt,
   charBefore,
   closesListMarker,
-  INVISIBLE,
   isAsciiDigit,
   isAsciiLetter,
   isBlankAt,
   isChinese,
   isHan,
+  isInvisibleAt,
   partitionPoint,
   sortFew,
   vanishes,
@@ -43,7 +43,6 @@ const FULL_WIDTH: Readonly<Record<string, string>> = {
 const marks = /[,:;?!()]/g;
 /** A line with none of these has nothing to judge, nor a parenthesis to pair with a joined line. */
 const anyMark = /[,:;?!()（）]/;
-const invisible = new RegExp(`[${INVISIBLE}]`);
 const han = /\p{Script=Han}/u;
 const latin = /[A-Za-z]/;
 
@@ -112,8 +111,7 @@ function adHolding(ads: readonly TextRange[], index: number): TextRange | undefi
   return ad && ad.start <= index ? ad : undefined;
 }
 
-const isWordUnit = (unit: string | undefined) =>
-  unit !== undefined && (isAsciiLetter(unit) || invisible.test(unit));
+const isWordUnitAt = (line: string, at: number) => isAsciiLetter(line[at]) || isInvisibleAt(line, at);
 
 /** The line as a reader of the fixed text sees it around its marks. */
 class Surroundings {
@@ -141,7 +139,7 @@ class Surroundings {
     const char = charBefore(line, at);
     if (!isAsciiLetter(char)) return { char };
     let start = at - 1;
-    while (start > 0 && isWordUnit(line[start - 1])) start--;
+    while (start > 0 && isWordUnitAt(line, start - 1)) start--;
     const far = visibleBefore(line, start, 2, this.removed());
     return { char: this.placeholder(start, at, charBefore(far, far.length)) ?? char };
   }
@@ -162,7 +160,7 @@ class Surroundings {
     const char = charAt(line, at);
     if (!isAsciiLetter(char)) return { char };
     let end = at + 1;
-    while (end < line.length && isWordUnit(line[end])) end++;
+    while (end < line.length && isWordUnitAt(line, end)) end++;
     return { char: this.placeholder(at, end, charAt(visibleAfter(line, end, 2, this.removed()), 0)) ?? char };
   }
 

@@ -1,7 +1,7 @@
 import type { TextRange } from '../config';
 import type { LineFacts } from '../lineFacts';
 import { defineRule } from '../rule';
-import { blankRunStart, compact, lineRemovalRange } from '../text';
+import { blankRunStart, compact, lineRemovalRange, overlapsAny } from '../text';
 
 export const watermark = defineRule<
   'chrome' | 'series' | 'upload-date' | 'footer' | 'ad' | 'custom' | 'remove' | 'removeLine',
@@ -50,7 +50,7 @@ export const watermark = defineRule<
     const reportSpan = (span: TextRange, message: 'ad' | 'custom') => {
       const start = blankRunStart(text, span.start);
       const range = { start, end: span.end };
-      if (found.some((other) => range.start < other.end && other.start < range.end)) return;
+      if (overlapsAny(found, range.start, range.end)) return;
       found.push(range);
       const shown = compact(text.slice(span.start, span.end));
       report({
