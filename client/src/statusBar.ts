@@ -104,14 +104,20 @@ export class TranscriptStatus implements Disposable {
       // The server lists no more than this; a warning told the user how many there are.
       const problems = `${this.numbers.format(found.length)}${found.length >= MAX_PUBLISHED_DIAGNOSTICS ? '+' : ''}`;
       this.item.text = `${lengthText}  ${severityIcon(found)} ${problems}`;
+      // English says "1 problem": each count has its own text, as l10n has no plural forms.
       tooltip.appendText(
         found.length === 0
           ? l10n.t('No problems found')
-          : l10n.t('{0} problems found; click to open the Problems view', problems),
+          : found.length === 1
+            ? l10n.t('1 problem found; click to open the Problems view')
+            : l10n.t('{0} problems found; click to open the Problems view', problems),
       );
       this.item.command = 'workbench.actions.view.problems';
       this.item.accessibilityInformation = {
-        label: l10n.t('{0} Chinese characters, {1} problems', length, problems),
+        label:
+          found.length === 1
+            ? l10n.t('{0} Chinese characters, 1 problem', length)
+            : l10n.t('{0} Chinese characters, {1} problems', length, problems),
       };
     }
     this.item.tooltip = tooltip;

@@ -71,6 +71,29 @@ test('fix rewrites in place, reports per file, and a second run finds nothing to
   assert.match(second.stdout, /Fixed 0 problems in 0 of 2 files/);
 });
 
+test('the summaries say "1 problem" and "1 file" in English, and count the same in Chinese', (t) => {
+  const dir = tempDir(t);
+  // One half-width comma: the only problem.
+  write(dir, 'one.speech', cleanTranscript().replace('召开动员会，', '召开动员会,'));
+  const checked = run(['check', 'one.speech'], { cwd: dir });
+  assert.match(
+    checked.stdout,
+    /^1 problem \(warning 1\) in 1 of 1 file; 1 can be fixed with "speech-tidy fix"\.$/m,
+  );
+  const chinese = run(['check', '--locale', 'zh-cn', 'one.speech'], { cwd: dir });
+  assert.match(chinese.stdout, /^共发现 1 处问题（warning 1），分布在 1 个文件中的 1 个；/m);
+  assert.match(
+    // The diff goes to stdout, the summary to stderr.
+    run(['fix', '--dry-run', 'one.speech'], { cwd: dir }).stderr,
+    /^Would fix 1 problem in 1 of 1 file;/m,
+  );
+  assert.match(
+    run(['fix', 'one.speech'], { cwd: dir }).stdout,
+    /^Fixed 1 problem in 1 of 1 file; 0 problems left\.$/m,
+  );
+  assert.match(run(['check', 'one.speech'], { cwd: dir }).stdout, /^1 file checked, no problems\.$/m);
+});
+
 test('fix leaves what only a rule of its own may fix, and check does not count it fixable', (t) => {
   const dir = tempDir(t);
   const text = cleanTranscript().replace('部署今年的', '部署 今年的').replace('积极参与，', '积极参与，，');
@@ -86,13 +109,13 @@ test('fix leaves what only a rule of its own may fix, and check does not count i
     ],
   );
   const summary = run(['check', 'repeats.speech'], { cwd: dir }).stdout;
-  assert.match(summary, /2 problems \(warning 2\) in 1 of 1 files; 0 can be fixed with "speech-tidy fix"\./);
+  assert.match(summary, /2 problems \(warning 2\) in 1 of 1 file; 0 can be fixed with "speech-tidy fix"\./);
   assert.match(
     summary,
     /^2 more can be fixed one rule at a time with "speech-tidy fix --rule <rule>" \(space-between-chinese 1, doubled-punctuation 1\)\.$/m,
   );
   const fixed = run(['fix', 'repeats.speech'], { cwd: dir });
-  assert.match(fixed.stdout, /Fixed 0 problems in 0 of 1 files; 2 problems left\./);
+  assert.match(fixed.stdout, /Fixed 0 problems in 0 of 1 file; 2 problems left\./);
   assert.equal(fs.readFileSync(file, 'utf8'), text);
 
   const repeats = run(['fix', '--rule', 'doubled-punctuation', 'repeats.speech'], { cwd: dir });
@@ -131,7 +154,7 @@ test('fix --dry-run prints a unified diff and writes nothing', (t) => {
   assert.match(result.stdout, /^@@ -\d+,\d+ \+\d+,\d+ @@/m);
   assert.match(result.stdout, /^-正文复制$/m);
   assert.match(result.stdout, /^\+各级党委政府要把安全生产摆在突出位置，/m);
-  assert.match(result.stderr, /Would fix \d+ problems in 1 of 1 files; nothing was written\./);
+  assert.match(result.stderr, /Would fix \d+ problems in 1 of 1 file; nothing was written\./);
 });
 
 test('fix - reads stdin and writes the fixed text, in the same encoding, to stdout', (t) => {

@@ -34,6 +34,8 @@ const TXT_SAMPLE = '述职报告.txt';
 const NOTE = 'note.json';
 const PROMPTED = '待确认.txt';
 const TABLE = '城市名录.speech';
+/** A transcript with one problem, a half-width comma: the status bar's words for one. */
+const ONE_PROBLEM = '一处问题.speech';
 
 let server: CodeServer;
 let browser: Browser;
@@ -143,6 +145,10 @@ describe('Speech Tidy in the VS Code workbench (code-server, packaged .vsix)', (
     // A table of Chinese words exported with half-width commas: 140,000 of them in Chinese text.
     const row = ['北京市', '上海市', '广州市', '深圳市', '杭州市', '南京市', '成都市', '武汉市'].join(',');
     writeFileSync(path.join(workspace, TABLE), `城市名录\n\n${`${row}\n`.repeat(20_000)}`);
+    writeFileSync(
+      path.join(workspace, ONE_PROBLEM),
+      '植树动员会讲话\n\n今天我们召开动员会,部署春季植树工作。\n',
+    );
     stateDir = mkdtempSync(path.join(os.tmpdir(), 'speech-tidy-ui-state-'));
     const { extensionsDir, userDataDir } = stateDirs(stateDir);
     installExtension(VSIX, extensionsDir, userDataDir);
@@ -333,6 +339,25 @@ describe('Speech Tidy in the VS Code workbench (code-server, packaged .vsix)', (
       async () => ((await statusItem().textContent()) ?? '').trim().endsWith(` ${expected}`),
       `the status bar to count ${expected} problems again`,
     );
+  });
+
+  test('one problem is “1 problem” in the status bar’s hover and in what a screen reader says', async () => {
+    await quickOpen(ONE_PROBLEM);
+    await waitUntil(
+      async () => ((await statusItem().textContent()) ?? '').trim().endsWith(' 1'),
+      'the status bar to count 1 problem',
+    );
+    const spoken = await statusItem().evaluate(
+      (item) =>
+        item.getAttribute('aria-label') ?? item.querySelector('[aria-label]')?.getAttribute('aria-label'),
+    );
+    const length = hanCount(readFileSync(path.join(workspace, ONE_PROBLEM), 'utf8'));
+    assert.equal(spoken, `${length} Chinese characters, 1 problem`);
+    await statusItem().hover();
+    await page
+      .locator('.monaco-hover', { hasText: '1 problem found; click to open the Problems view' })
+      .waitFor();
+    await page.mouse.move(0, 0);
   });
 
   test('a file with more problems than are listed: the status bar shows 100,000+ and a warning counts them', async () => {

@@ -76,4 +76,14 @@ describe('format', () => {
     assert.equal(format(text, 'zh-cn', { token: 'X', expansion: '党' }), '“X”代“党”');
     assert.equal(format(text, 'en', { token: 'X' }), '“X” stands for “{expansion}”');
   });
+
+  test('{name|one|other} agrees with the number in English; Chinese has no such forms', () => {
+    const text = { en: '{count} {count|file|files} checked', 'zh-cn': '已检查 {count} 个文件' };
+    assert.equal(format(text, 'en', { count: 1 }), '1 file checked');
+    assert.equal(format(text, 'en', { count: 0 }), '0 files checked');
+    assert.equal(format(text, 'en', { count: 2 }), '2 files checked');
+    assert.equal(format(text, 'en', { count: '1' }), '1 file checked');
+    assert.equal(format(text, 'zh-cn', { count: 1 }), '已检查 1 个文件');
+    assert.equal(format(text, 'en', {}), '{count} {count|file|files} checked');
+  });
 });

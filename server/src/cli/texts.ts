@@ -101,9 +101,12 @@ Exit codes: 0 clean, 1 findings at or above --max-severity, 2 usage or I/O error
     en: 'No transcripts found (*.speech, or *.txt that looks like a speech).',
     'zh-cn': '未找到讲话稿（*.speech 文件，或内容像讲话稿的 *.txt 文件）。',
   },
-  summaryClean: { en: '{files} files checked, no problems.', 'zh-cn': '已检查 {files} 个文件，未发现问题。' },
+  summaryClean: {
+    en: '{files} {files|file|files} checked, no problems.',
+    'zh-cn': '已检查 {files} 个文件，未发现问题。',
+  },
   summaryFindings: {
-    en: '{count} problems ({breakdown}) in {withFindings} of {files} files; {fixable} can be fixed with "speech-tidy fix".',
+    en: '{count} {count|problem|problems} ({breakdown}) in {withFindings} of {files} {files|file|files}; {fixable} can be fixed with "speech-tidy fix".',
     'zh-cn':
       '共发现 {count} 处问题（{breakdown}），分布在 {files} 个文件中的 {withFindings} 个；其中 {fixable} 处可用 "speech-tidy fix" 自动修复。',
   },
@@ -112,7 +115,7 @@ Exit codes: 0 clean, 1 findings at or above --max-severity, 2 usage or I/O error
     'zh-cn': '另有 {count} 处可用 "speech-tidy fix --rule <规则>" 逐条规则修复（{rules}）。',
   },
   summaryErrors: {
-    en: '{count} files could not be processed (see above).',
+    en: '{count} {count|file|files} could not be processed (see above).',
     'zh-cn': '{count} 个文件无法处理（见上文）。',
   },
   fixedFile: {
@@ -120,11 +123,11 @@ Exit codes: 0 clean, 1 findings at or above --max-severity, 2 usage or I/O error
     'zh-cn': '已修复 {count} 处（{rules}）；还剩 {left} 处',
   },
   fixSummary: {
-    en: 'Fixed {count} problems in {changed} of {files} files; {left} problems left.',
+    en: 'Fixed {count} {count|problem|problems} in {changed} of {files} {files|file|files}; {left} {left|problem|problems} left.',
     'zh-cn': '共修复 {count} 处问题，修改了 {files} 个文件中的 {changed} 个；还剩 {left} 处问题。',
   },
   dryRunSummary: {
-    en: 'Would fix {count} problems in {changed} of {files} files; nothing was written.',
+    en: 'Would fix {count} {count|problem|problems} in {changed} of {files} {files|file|files}; nothing was written.',
     'zh-cn': '可修复 {count} 处问题，涉及 {files} 个文件中的 {changed} 个；本次未写入任何文件。',
   },
   progress: { en: '{done}/{total} files', 'zh-cn': '{done}/{total} 个文件' },

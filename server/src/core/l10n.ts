@@ -18,8 +18,24 @@ export function toLocale(tag: string | undefined): Locale {
 
 export type MessageArgs = Readonly<Record<string, string | number>>;
 
+/**
+ * `{name}` is an argument; `{name|one|other}` is the word that agrees with its number, which
+ * English needs (`1 file`, `2 files`) and Chinese, with one form, never writes.
+ */
+const PLACEHOLDER = /\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g;
+const PLURALS: Readonly<Record<Locale, Intl.PluralRules>> = {
+  en: new Intl.PluralRules('en'),
+  'zh-cn': new Intl.PluralRules('zh-CN'),
+};
+
 export function format(text: Localized, locale: Locale, args: MessageArgs = {}): string {
-  return text[locale].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in args ? String(args[name]) : whole,
+  return text[locale].replace(
+    PLACEHOLDER,
+    (whole, name: string, one: string | undefined, other: string | undefined) => {
+      if (!(name in args)) return whole;
+      const value = args[name]!;
+      if (one === undefined || other === undefined) return String(value);
+      return PLURALS[locale].select(Number(value)) === 'one' ? one : other;
+    },
   );
 }
