@@ -5,7 +5,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { type PerformanceEntry, PerformanceObserver, performance } from 'node:perf_hooks';
 import {
   analyze,
   applyEdits,
@@ -45,15 +45,46 @@ function median(values: number[]): number {
   return sorted[sorted.length >> 1]!;
 }
 
-function time(repeats: number, run: () => unknown): number {
+/** The times of `repeats` runs after one to warm up, and when the first of them started. */
+function samplesOf(repeats: number, run: () => unknown): { samples: number[]; from: number } {
   run();
+  const from = performance.now();
   const samples: number[] = [];
   for (let index = 0; index < repeats; index++) {
     const start = performance.now();
     run();
     samples.push(performance.now() - start);
   }
-  return median(samples);
+  return { samples, from };
+}
+
+function time(repeats: number, run: () => unknown): number {
+  return median(samplesOf(repeats, run).samples);
+}
+
+interface CollectedTimes {
+  readonly medianMs: number;
+  readonly fastestMs: number;
+  /** How long the garbage collector held the thread, per run. */
+  readonly collectorMs: number;
+}
+
+/**
+ * `time`, with the fastest run and the collector's pauses during the runs: what separates the
+ * median from the fastest run of code that allocates, said by the run itself.
+ */
+async function timeWithCollector(repeats: number, run: () => unknown): Promise<CollectedTimes> {
+  const pauses: PerformanceEntry[] = [];
+  const observer = new PerformanceObserver((list) => pauses.push(...list.getEntries()));
+  observer.observe({ entryTypes: ['gc'] });
+  const { samples, from } = samplesOf(repeats, run);
+  // Entries are queued, not delivered at once: the last pauses come after the current task.
+  await new Promise((resolve) => setImmediate(resolve));
+  pauses.push(...observer.takeRecords());
+  observer.disconnect();
+  let paused = 0;
+  for (const pause of pauses) if (pause.startTime >= from) paused += pause.duration;
+  return { medianMs: median(samples), fastestMs: Math.min(...samples), collectorMs: paused / repeats };
 }
 
 /** The median of the times `measure` reports: for runs with set-up that is not to be timed. */
@@ -87,6 +118,9 @@ interface SizeResult {
   readonly findings: number;
   readonly floorMs: number;
   readonly analysisMs: number;
+  readonly analysisFastestMs: number;
+  /** The collector's pauses during an analysis, on average. */
+  readonly analysisCollectorMs: number;
   readonly fixAllMs: number;
   readonly editMs: number;
   readonly autocorrectMs: number;
@@ -161,7 +195,8 @@ async function measureSize(label: string, bytes: number, repeats: number): Promi
   const text = transcriptOfBytes(bytes);
   const actualBytes = Buffer.byteLength(text);
   const floorMs = time(repeats, () => text.match(FLOOR)?.length ?? 0);
-  const analysisMs = time(repeats, () => fullAnalysis(text));
+  const analysisTimes = await timeWithCollector(repeats, () => fullAnalysis(text));
+  const analysisMs = analysisTimes.medianMs;
   const analysis = analyze(text, options);
   const fixAllMs = time(repeats, () => applyEdits(text, fixAllEdits(analysis.findings)).length);
 
@@ -199,6 +234,8 @@ async function measureSize(label: string, bytes: number, repeats: number): Promi
     findings: analysis.findings.length,
     floorMs,
     analysisMs,
+    analysisFastestMs: analysisTimes.fastestMs,
+    analysisCollectorMs: analysisTimes.collectorMs,
     fixAllMs,
     editMs,
     autocorrectMs,
@@ -414,6 +451,11 @@ async function main(): Promise<void> {
   console.log(`Speech Tidy benchmark (${machine}); medians in ms\n`);
   console.log(line(header));
   for (const row of rows) console.log(line(row));
+  console.log('\nthe analysis, median / fastest run / garbage collection per run, in ms:');
+  for (const size of sizes)
+    console.log(
+      `  ${size.label}: ${ms(size.analysisMs)} / ${ms(size.analysisFastestMs)} / ${ms(size.analysisCollectorMs)}`,
+    );
   console.log('\nproblems found, by Speech Tidy / autocorrect-node / zhlint:');
   for (const size of sizes)
     console.log(
