@@ -18,6 +18,10 @@ describe('halfwidth-punctuation: marks in Chinese text', () => {
     ['国内生产总值(GDP)增长5.2%。', '国内生产总值（GDP）增长5.2%。'],
     ['增长6.5%;新开工项目42个。', '增长6.5%；新开工项目42个。'],
     ['同志们:', '同志们：'],
+    // A Latin word glued to Chinese is an abbreviation in the Chinese sentence.
+    ['全年GDP增长5.2%,CPI上涨0.2%。', '全年GDP增长5.2%，CPI上涨0.2%。'],
+    ['推进PPP,5%的项目已落地。', '推进PPP，5%的项目已落地。'],
+    ['增长5.2%;PPP\u200B项目稳步推进。', '增长5.2%；PPP\u200B项目稳步推进。'],
   ];
   for (const [text, fixed] of cases) {
     test(`${text} → ${fixed}`, () => {
@@ -41,6 +45,14 @@ describe('halfwidth-punctuation: marks at a line break', () => {
     assert.equal(fixAll(text), '同志们：\n今年实现增长5.2%，同时要看到困难。\n');
   });
 
+  test('a Latin word that ends the line before reads as the Chinese glued to it', () => {
+    const text = '同志们：\n今年推进PPP\n,5%的项目已经落地。\n';
+    assert.deepEqual(covered(text, findingsOf(rule, text)), [',']);
+    const fixed = fixAll(text);
+    assert.equal(fixed, '同志们：\n今年推进PPP，5%的项目已经落地。\n');
+    assert.equal(fixAll(fixed), fixed);
+  });
+
   test('an invisible character beside a mark does not hide its Chinese neighbour', () => {
     assertSafeFixAll(rule, '全市上下\u200B;\u200B', '全市上下\u200B；\u200B');
   });
@@ -58,6 +70,10 @@ describe('halfwidth-punctuation: marks that stay half-width', () => {
     '使用Windows XP (Service Pack 3)系统。',
     '比例是3:2，地点在A:B。',
     '要做到以下几点：1)加强领导；2)落实责任。',
+    // A mark between two Latin words is Latin text, whatever the words are glued to.
+    '他说Hello,world很流行。',
+    '地点在A:B区。',
+    '增长5.2%,PPP 项目稳步推进。',
   ];
   for (const sentence of sentences) {
     test(sentence, () => {

@@ -1,6 +1,8 @@
 // Half-width punctuation in Chinese text (GB/T 15834-2011 asks for full-width marks there).
 // A mark counts as Chinese when a Chinese character is its nearest neighbour on either side;
-// it stays half-width between digits (8:30, 1:1, 1,000) and in Latin text (Hello, world).
+// it stays half-width between digits (8:30, 1:1, 1,000) and in Latin text (Hello, world). A
+// Latin word glued to Chinese is an abbreviation in Chinese text (`5.2%,CPI上涨`), unless the
+// mark joins it to another Latin word (`A:B`).
 //
 // Neighbours are judged as a second fix-all would see them, so that it finds nothing new: a mark
 // beside a mark that becomes full-width has a Chinese neighbour (`请,,8` converts both commas),
@@ -46,14 +48,17 @@ const anyMark = /[,:;?!()（）]/;
 const han = /\p{Script=Han}/u;
 const latin = /[A-Za-z]/;
 
+/** A character beside a mark, and for a Latin word glued to Chinese, the Han character beyond it. */
+interface Neighbour {
+  readonly char: string | undefined;
+  readonly gluedTo?: string;
+}
+
 /**
  * What lies beside a mark: a mark (of the same line, or of `line`), whose form depends on its own
  * judgement; a fixed character; or the line's edge, which only the document can see past.
  */
-type Side =
-  | { readonly mark: number; readonly line?: number }
-  | { readonly char: string | undefined }
-  | { readonly edge: true };
+type Side = { readonly mark: number; readonly line?: number } | Neighbour | { readonly edge: true };
 /** The line's edge, beside every mark that has one: one object for all of them. */
 const AT_EDGE: Side = { edge: true };
 
@@ -141,7 +146,7 @@ class Surroundings {
     let start = at - 1;
     while (start > 0 && isWordUnitAt(line, start - 1)) start--;
     const far = visibleBefore(line, start, 2, this.removed());
-    return { char: this.placeholder(start, at, charBefore(far, far.length)) ?? char };
+    return this.word(start, at, char, charBefore(far, far.length));
   }
 
   /** What lies from `offset` on, likewise. */
@@ -161,7 +166,7 @@ class Surroundings {
     if (!isAsciiLetter(char)) return { char };
     let end = at + 1;
     while (end < line.length && isWordUnitAt(line, end)) end++;
-    return { char: this.placeholder(at, end, charAt(visibleAfter(line, end, 2, this.removed()), 0)) ?? char };
+    return this.word(at, end, char, charAt(visibleAfter(line, end, 2, this.removed()), 0));
   }
 
   /** A pair opening at `open` and closing at `close`: a parenthesis looks at no other line. */
@@ -169,9 +174,16 @@ class Surroundings {
     return { inside, before: this.before(open), after: this.after(close + 1) };
   }
 
-  /** A placeholder glued to a Han character stands for Chinese: that character, for the test. */
-  private placeholder(start: number, end: number, far: string | undefined): string | undefined {
-    return isHan(far) && isPlaceholderToken(this.line.slice(start, end), this.config) ? far : undefined;
+  /**
+   * The Latin word from `start` to `end`, whose letter `near` touches the mark and `far` lies
+   * beyond it. Glued to a Han character, a placeholder is the Chinese it stands for, so that
+   * character for the test; any other word is glued to it.
+   */
+  private word(start: number, end: number, near: string | undefined, far: string | undefined): Neighbour {
+    if (!isHan(far)) return { char: near };
+    return isPlaceholderToken(this.line.slice(start, end), this.config)
+      ? { char: far }
+      : { char: near, gluedTo: far };
   }
 
   /**
@@ -286,27 +298,28 @@ function marksOf(
  */
 function propagate(
   state: LineMarks,
-  edges: { readonly before: string | undefined; readonly after: string | undefined } | undefined,
+  edges: { readonly before: Neighbour | undefined; readonly after: Neighbour | undefined } | undefined,
   elsewhere: (line: number, mark: number) => string = () => '',
 ): number[] {
   const { marks: list, converted } = state;
-  const charOf = (side: Side): string | undefined => {
+  const neighbourOf = (side: Side): Neighbour | undefined => {
     if ('mark' in side) {
-      if (side.line !== undefined) return elsewhere(side.line, side.mark);
+      if (side.line !== undefined) return { char: elsewhere(side.line, side.mark) };
       const other = list[side.mark]!;
-      return converted[side.mark] ? FULL_WIDTH[other.char] : other.char;
+      return { char: converted[side.mark] ? FULL_WIDTH[other.char] : other.char };
     }
-    if ('char' in side) return side.char;
+    if ('char' in side) return side;
     return undefined;
   };
-  const edgeOf = (side: Side, which: 'before' | 'after') => ('edge' in side ? edges?.[which] : charOf(side));
+  const edgeOf = (side: Side, which: 'before' | 'after') =>
+    'edge' in side ? edges?.[which] : neighbourOf(side);
   const chinese = (mark: Mark): boolean => {
     if (mark.pair) {
       // Latin inside (`国内生产总值(GDP)增长`) is Chinese text only when Chinese surrounds it;
       // `Windows XP (SP3)系统` is a Latin phrase that merely goes on in Chinese. At a line's edge a
       // parenthesis looks past it as a mark does: fix-all may join the lines.
       const { inside, before, after } = mark.pair;
-      const outside = [isChinese(edgeOf(before, 'before')), isChinese(edgeOf(after, 'after'))];
+      const outside = [isChinese(edgeOf(before, 'before')?.char), isChinese(edgeOf(after, 'after')?.char)];
       return inside.han || (inside.latin ? outside[0]! && outside[1]! : outside[0]! || outside[1]!);
     }
     // A parenthesis without a partner waits for the document, which knows the lines joined to it.
@@ -425,18 +438,18 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
     };
     const markIndex = (index: number) => new Map(lineData(index)!.marks.map((mark, at) => [mark.offset, at]));
     /** The character at the end or start of line `index`, as the marks there now read. */
-    const edgeChar = (index: number | undefined, side: 'end' | 'start'): string | undefined => {
+    const edgeChar = (index: number | undefined, side: 'end' | 'start'): Neighbour | undefined => {
       if (index === undefined) return undefined;
       const data = lineData(index);
       const markIndex = data && (side === 'end' ? data.last : data.first);
       if (data && markIndex !== undefined) {
         const mark = data.marks[markIndex]!;
-        return stateOf(index).converted[markIndex] ? FULL_WIDTH[mark.char] : mark.char;
+        return { char: stateOf(index).converted[markIndex] ? FULL_WIDTH[mark.char] : mark.char };
       }
       const text = lineText(index);
       const around = new Surroundings(text, lineFacts(index).ads, config, new Map());
       const found = side === 'end' ? around.before(text.length) : around.after(0);
-      return 'char' in found ? found.char : undefined;
+      return 'char' in found ? found : undefined;
     };
     /** A mark of another line, as that line's state now reads it. */
     const elsewhere = (line: number, markIndex: number) => {
@@ -467,7 +480,7 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
       const mark = data && (step < 0 ? data.last : data.first);
       return next !== undefined && mark !== undefined
         ? { mark, line: next }
-        : { char: edgeChar(next, step < 0 ? 'end' : 'start') };
+        : (edgeChar(next, step < 0 ? 'end' : 'start') ?? { char: undefined });
     };
     const followed = new Set<number>();
     for (const head of pending) {
@@ -529,9 +542,16 @@ function setPair(state: { marks: Mark[] }, index: number, pair: Pair): void {
   state.marks[index] = { ...state.marks[index]!, pair, unpaired: false, excluded: false };
 }
 
-/** A mark between digits (8:30, 1,000) or in Latin text stays; next to Chinese it is Chinese. */
-function isChineseMark(before: string | undefined, after: string | undefined): boolean {
-  return (isChinese(before) || isChinese(after)) && !(isAsciiDigit(before) && isAsciiDigit(after));
+/**
+ * A mark between digits (8:30, 1,000) or in Latin text stays; next to Chinese it is Chinese. A
+ * Latin word glued to Chinese reads as the Chinese beyond it (`5.2%,CPI上涨`), unless the mark
+ * joins it to another Latin word (`A:B`, `Hello,world很`).
+ */
+function isChineseMark(before: Neighbour | undefined, after: Neighbour | undefined): boolean {
+  const reading = (side: Neighbour | undefined, other: Neighbour | undefined) =>
+    side?.gluedTo !== undefined && !isAsciiLetter(other?.char) ? side.gluedTo : side?.char;
+  const [first, second] = [reading(before, after), reading(after, before)];
+  return (isChinese(first) || isChinese(second)) && !(isAsciiDigit(first) && isAsciiDigit(second));
 }
 
 function reportMark(report: Reporter<'mark' | 'replace'>, mark: string, offset: number): void {
