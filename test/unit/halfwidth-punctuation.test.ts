@@ -22,6 +22,7 @@ describe('halfwidth-punctuation: marks in Chinese text', () => {
     ['全年GDP增长5.2%,CPI上涨0.2%。', '全年GDP增长5.2%，CPI上涨0.2%。'],
     ['推进PPP,5%的项目已落地。', '推进PPP，5%的项目已落地。'],
     ['增长5.2%;PPP\u200B项目稳步推进。', '增长5.2%；PPP\u200B项目稳步推进。'],
+    ['详见（附件 1)。', '详见（附件 1）。'],
   ];
   for (const [text, fixed] of cases) {
     test(`${text} → ${fixed}`, () => {
@@ -70,6 +71,7 @@ describe('halfwidth-punctuation: marks that stay half-width', () => {
     '使用Windows XP (Service Pack 3)系统。',
     '比例是3:2，地点在A:B。',
     '要做到以下几点：1)加强领导；2)落实责任。',
+    '（注：1)加强领导；2)落实责任）。',
     // A mark between two Latin words is Latin text, whatever the words are glued to.
     '他说Hello,world很流行。',
     '地点在A:B区。',

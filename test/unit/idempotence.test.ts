@@ -159,6 +159,23 @@ describe('fix-all is idempotent: half-width marks are judged as the fixed text r
     });
   });
 
+  test('what lies past a line edge, which fix-all may change, never makes a mark Latin text', () => {
+    // Found by the property at a random seed: with the residue line there, the line past the edge
+    // opens with `Hello`, and `a)` read as Latin text; once it is gone, a blank line lies there.
+    assertIdempotent(
+      '一、今天召开全市工作会议a)\n正文复制\n\nHello今天召开全市工作会议',
+      '一、今天召开全市工作会议a）\n\nHello今天召开全市工作会议',
+    );
+    assertIdempotent(
+      '今天召开全市工作会议a)\n\n正文复制\nHello，更多资料+微信:abc123',
+      '今天召开全市工作会议a）\n\nHello，',
+    );
+    assertIdempotent(
+      '一、。今天召开全市工作会议Hello\n:\nXX同志 ',
+      '一、。今天召开全市工作会议Hello：\nXX同志 ',
+    );
+  });
+
   test('a parenthesis inside an ad pairs with nothing', () => {
     assertIdempotent(
       '同志们：\n坚持：\n（更多资料+微信:abc）\n，1)狠抓工作落实',

@@ -38,12 +38,22 @@ describe('unbalanced-pair', () => {
     assert.equal(fixAll(text, rule), text);
   });
 
+  test('list markers inside a parenthesis leave it to its own closer', () => {
+    const text = '（注：加强领导 1)落实责任 2)抓好落实）（';
+    assert.deepEqual(covered(text, findingsOf(rule, text)), ['（']);
+    assert.equal(findingsOf(rule, text)[0]!.start, text.length - 1);
+  });
+
   const balanced = [
     '要深入学习《习近平谈治国理政》，坚持“以人民为中心”的发展思想。',
     '他说：“要学习《意见》，抓好‘最后一公里’。”',
     '参加人员（含列席）共50人(其中女性20人）。',
     '1)加强领导；2)落实责任。',
     '要做到以下几点：1)加强领导；2)落实责任。',
+    // A `)` that could close a list marker closes the parenthesis nothing after it closes.
+    '使用Windows XP (Service Pack 3)系统。',
+    '详见（附件 1)。',
+    '（注：1)加强领导；2)落实责任）。',
     'He said “don’t give up”，我们深受鼓舞。',
     '【要闻】「新华社」『人民日报』',
   ];

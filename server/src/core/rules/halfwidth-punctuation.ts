@@ -23,6 +23,7 @@ import {
   isChinese,
   isHan,
   isInvisibleAt,
+  lastParenthesisCloser,
   partitionPoint,
   sortFew,
   vanishes,
@@ -52,6 +53,12 @@ const latin = /[A-Za-z]/;
 interface Neighbour {
   readonly char: string | undefined;
   readonly gluedTo?: string;
+  /**
+   * Read past the line's edge. Which line lies there depends on what fix-all removes and joins
+   * (residue, blank lines), so its letters do not make the mark Latin text: otherwise a residue
+   * line gone would turn the mark Chinese on a second fix-all.
+   */
+  readonly across?: true;
 }
 
 /**
@@ -214,11 +221,18 @@ function pairParentheses(
   const partner = new Map<number, number>();
   const open: number[] = [];
   const closing: number[] = [];
+  /** Found on first need: most lines have no list marker. */
+  let lastCloser: number | undefined;
   for (let index = 0; index < content.length; index++) {
     const char = content[index];
     if (ads.length > 0 && adHolding(ads, index)) continue;
     if (char === '(' || char === '（') open.push(index);
     else if (char === ')' || char === '）') {
+      // A list marker inside a parenthesis closes nothing, as unbalanced-pair reads it.
+      if (open.length > 0 && closesListMarker(content, index, ads)) {
+        lastCloser ??= lastParenthesisCloser(content, ads);
+        if (lastCloser > index) continue;
+      }
       const opening = open.pop();
       if (opening === undefined) closing.push(index);
       else {
@@ -311,8 +325,11 @@ function propagate(
     if ('char' in side) return side;
     return undefined;
   };
-  const edgeOf = (side: Side, which: 'before' | 'after') =>
-    'edge' in side ? edges?.[which] : neighbourOf(side);
+  const edgeOf = (side: Side, which: 'before' | 'after'): Neighbour | undefined => {
+    if (!('edge' in side)) return neighbourOf(side);
+    const beyond = edges?.[which];
+    return beyond && { ...beyond, across: true };
+  };
   const chinese = (mark: Mark): boolean => {
     if (mark.pair) {
       // Latin inside (`国内生产总值(GDP)增长`) is Chinese text only when Chinese surrounds it;
@@ -549,7 +566,7 @@ function setPair(state: { marks: Mark[] }, index: number, pair: Pair): void {
  */
 function isChineseMark(before: Neighbour | undefined, after: Neighbour | undefined): boolean {
   const reading = (side: Neighbour | undefined, other: Neighbour | undefined) =>
-    side?.gluedTo !== undefined && !isAsciiLetter(other?.char) ? side.gluedTo : side?.char;
+    side?.gluedTo !== undefined && (other?.across || !isAsciiLetter(other?.char)) ? side.gluedTo : side?.char;
   const [first, second] = [reading(before, after), reading(after, before)];
   return (isChinese(first) || isChinese(second)) && !(isAsciiDigit(first) && isAsciiDigit(second));
 }

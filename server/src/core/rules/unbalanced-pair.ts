@@ -1,7 +1,7 @@
 // Unmatched quotation marks and brackets within a paragraph, usually a sign that the copy lost
 // or garbled a character. The correction needs a person, so there is no fix.
 import { defineRule } from '../rule';
-import { closesListMarker, isAsciiLetter } from '../text';
+import { closesListMarker, isAsciiLetter, lastParenthesisCloser } from '../text';
 
 /** Each closer and its opener; a half-width parenthesis pairs with a full-width one. */
 const OPENER_OF: Readonly<Record<string, string>> = {
@@ -61,6 +61,8 @@ export const unbalancedPair = defineRule({
         message: 'unclosed',
         args: { char, partner: CLOSER_OF[char]! },
       });
+    /** Found on first need: most lines have no list marker. */
+    let lastCloser: number | undefined;
     pairChars.lastIndex = 0;
     for (let match = pairChars.exec(content); match !== null; match = pairChars.exec(content)) {
       const char = match[0];
@@ -71,8 +73,12 @@ export const unbalancedPair = defineRule({
         continue;
       }
       if (char === '’' && isAsciiLetter(content[offset - 1]) && isAsciiLetter(content[offset + 1])) continue;
-      if (closesListMarker(content, offset)) continue;
       const depth = open.findLastIndex((entry) => (entry.char === '(' ? '（' : entry.char) === closing);
+      // `(Service Pack 3)` and `（见附件 1)` close their parenthesis; `（注：1)……2)……）` holds a list.
+      if (closesListMarker(content, offset)) {
+        lastCloser ??= lastParenthesisCloser(content);
+        if (depth < 0 || lastCloser > offset) continue;
+      }
       if (depth < 0) {
         unopened(char, offset);
         continue;
