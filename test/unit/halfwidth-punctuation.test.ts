@@ -71,7 +71,6 @@ describe('halfwidth-punctuation: marks that stay half-width', () => {
     '使用Windows XP (Service Pack 3)系统。',
     '比例是3:2，地点在A:B。',
     '要做到以下几点：1)加强领导；2)落实责任。',
-    '（注：1)加强领导；2)落实责任）。',
     // A mark between two Latin words is Latin text, whatever the words are glued to.
     '他说Hello,world很流行。',
     '地点在A:B区。',

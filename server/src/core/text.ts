@@ -295,25 +295,6 @@ export function closesListMarker(
   return listMarkerBefore.test(before);
 }
 
-/**
- * Where the last closing parenthesis of `line` outside the `removed` ranges is that closes no list
- * marker; -1 if there is none. A `)` that would close a list marker closes an open parenthesis
- * instead only when no closer after it does: `(Service Pack 3)`, but not the `1)` of
- * `（注：1)……2)……）`, whose list lies inside.
- */
-export function lastParenthesisCloser(
-  line: string,
-  removed: readonly { start: number; end: number }[] = [],
-): number {
-  for (let at = line.length - 1; at >= 0; at--) {
-    const char = line[at];
-    if (char !== '）' && char !== ')') continue;
-    if (removed.length > 0 && overlapsAny(removed, at, at + 1)) continue;
-    if (char === '）' || !closesListMarker(line, at, removed)) return at;
-  }
-  return -1;
-}
-
 export interface Line {
   readonly index: number;
   /** Offset of the first character. */

@@ -23,7 +23,6 @@ import {
   isChinese,
   isHan,
   isInvisibleAt,
-  lastParenthesisCloser,
   partitionPoint,
   sortFew,
   vanishes,
@@ -221,18 +220,11 @@ function pairParentheses(
   const partner = new Map<number, number>();
   const open: number[] = [];
   const closing: number[] = [];
-  /** Found on first need: most lines have no list marker. */
-  let lastCloser: number | undefined;
   for (let index = 0; index < content.length; index++) {
     const char = content[index];
     if (ads.length > 0 && adHolding(ads, index)) continue;
     if (char === '(' || char === '（') open.push(index);
     else if (char === ')' || char === '）') {
-      // A list marker inside a parenthesis closes nothing, as unbalanced-pair reads it.
-      if (open.length > 0 && closesListMarker(content, index, ads)) {
-        lastCloser ??= lastParenthesisCloser(content, ads);
-        if (lastCloser > index) continue;
-      }
       const opening = open.pop();
       if (opening === undefined) closing.push(index);
       else {
