@@ -317,11 +317,8 @@ function propagate(
     if ('char' in side) return side;
     return undefined;
   };
-  const edgeOf = (side: Side, which: 'before' | 'after'): Neighbour | undefined => {
-    if (!('edge' in side)) return neighbourOf(side);
-    const beyond = edges?.[which];
-    return beyond && { ...beyond, across: true };
-  };
+  const edgeOf = (side: Side, which: 'before' | 'after') =>
+    'edge' in side ? edges?.[which] : neighbourOf(side);
   const chinese = (mark: Mark): boolean => {
     if (mark.pair) {
       // Latin inside (`国内生产总值(GDP)增长`) is Chinese text only when Chinese surrounds it;
@@ -446,19 +443,20 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
       return state;
     };
     const markIndex = (index: number) => new Map(lineData(index)!.marks.map((mark, at) => [mark.offset, at]));
-    /** The character at the end or start of line `index`, as the marks there now read. */
+    /** The character at the end or start of line `index`, as the marks there now read: read past an edge. */
     const edgeChar = (index: number | undefined, side: 'end' | 'start'): Neighbour | undefined => {
       if (index === undefined) return undefined;
       const data = lineData(index);
       const markIndex = data && (side === 'end' ? data.last : data.first);
       if (data && markIndex !== undefined) {
         const mark = data.marks[markIndex]!;
-        return { char: stateOf(index).converted[markIndex] ? FULL_WIDTH[mark.char] : mark.char };
+        const char = stateOf(index).converted[markIndex] ? FULL_WIDTH[mark.char] : mark.char;
+        return { char, across: true };
       }
       const text = lineText(index);
       const around = new Surroundings(text, lineFacts(index).ads, config, new Map());
       const found = side === 'end' ? around.before(text.length) : around.after(0);
-      return 'char' in found ? found : undefined;
+      return 'char' in found ? { ...found, across: true } : undefined;
     };
     /** A mark of another line, as that line's state now reads it. */
     const elsewhere = (line: number, markIndex: number) => {
