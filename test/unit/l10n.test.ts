@@ -86,4 +86,14 @@ describe('format', () => {
     assert.equal(format(text, 'zh-cn', { count: 1 }), '已检查 1 个文件');
     assert.equal(format(text, 'en', {}), '{count} {count|file|files} checked');
   });
+
+  test('quoted text that holds quotation marks is quoted with others, and shown as it is', () => {
+    const text = { en: 'Series label “{text}”', 'zh-cn': '“{text}”是系列编号' };
+    assert.equal(format(text, 'en', { text: '“笃行致远”系列№7' }), 'Series label ‘“笃行致远”系列№7’');
+    assert.equal(format(text, 'zh-cn', { text: '”' }), '‘”’是系列编号');
+    assert.equal(format(text, 'en', { text: '“a‘b’”' }), 'Series label 「“a‘b’”」');
+    assert.equal(format(text, 'en', { text: '《纲要》' }), 'Series label “《纲要》”');
+    const unquoted = { en: '{a}” and “{b}', 'zh-cn': '{a}”和“{b}' };
+    assert.equal(format(unquoted, 'en', { a: '“', b: '”' }), '“” and “”');
+  });
 });

@@ -9,7 +9,8 @@ describe('unbalanced-pair', () => {
     const text = '要坚持“内容为王 的理念，提高传播力。';
     const findings = findingsOf(rule, text);
     assert.deepEqual(covered(text, findings), ['“']);
-    assert.equal(findings[0]!.message, '““” is not closed in this paragraph: add “”” where it ends.');
+    // The mark is quoted with single marks: `““”` would not say which mark is meant.
+    assert.equal(findings[0]!.message, '‘“’ is not closed in this paragraph: add ‘”’ where it ends.');
   });
 
   test('a closing mark without its partner', () => {

@@ -12,7 +12,7 @@ describe('watermark: header residue above the title', () => {
     const findings = findingsOf(rule, text);
     assert.deepEqual(covered(text, findings), ['正文复制\n', '“砥砺前行”系列№123\n', '2023年5月\n']);
     assert.match(findings[0]!.message, /chrome “正文复制”/);
-    assert.match(findings[1]!.message, /Series label ““砥砺前行”系列№123”/);
+    assert.match(findings[1]!.message, /Series label ‘“砥砺前行”系列№123’ belongs/);
     assert.match(findings[2]!.message, /Upload date “2023年5月” above the title/);
   });
 
