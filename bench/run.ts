@@ -87,8 +87,12 @@ async function timeWithCollector(repeats: number, run: () => unknown): Promise<C
   return { medianMs: median(samples), fastestMs: Math.min(...samples), collectorMs: paused / repeats };
 }
 
-/** The median of the times `measure` reports: for runs with set-up that is not to be timed. */
+/**
+ * The median of the times `measure` reports, after one run to warm up as `time` does: for runs
+ * with set-up that is not to be timed.
+ */
 async function medianOf(repeats: number, measure: () => Promise<number>): Promise<number> {
+  await measure();
   const samples: number[] = [];
   for (let index = 0; index < repeats; index++) samples.push(await measure());
   return median(samples);
@@ -271,7 +275,7 @@ async function measureLsp(text: string, repeats: number): Promise<Pick<SizeResul
     await client.diagnosticsFor(uri, 1, { timeout: 600_000 });
     const after = await usage();
     const at = editOffset(text);
-    const editMs = await timeAsync(Math.max(repeats, 5), async () => {
+    const editMs = await timeAsync(Math.max(repeats, 9), async () => {
       const version = await client.edit(uri, at, at, '的');
       await client.diagnosticsFor(uri, version, { timeout: 600_000 });
     });

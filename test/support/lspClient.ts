@@ -63,7 +63,7 @@ export function lineStarts(text: string): number[] {
 class TextPositions {
   private readonly starts: number[];
 
-  constructor(private readonly text: string) {
+  constructor(readonly text: string) {
     this.starts = lineStarts(text);
   }
 
@@ -97,12 +97,24 @@ class TextPositions {
   }
 }
 
+let lastPositions: TextPositions | undefined;
+
+/**
+ * The positions of `text`, kept for the text last asked about: one edit asks several times of one
+ * text, and finding the line starts of a megabyte each time would be most of what a benchmark
+ * of typing measures on this side.
+ */
+function positionsIn(text: string): TextPositions {
+  if (lastPositions?.text !== text) lastPositions = new TextPositions(text);
+  return lastPositions;
+}
+
 export function positionAt(text: string, offset: number): Position {
-  return new TextPositions(text).positionAt(offset);
+  return positionsIn(text).positionAt(offset);
 }
 
 export function offsetAt(text: string, position: Position): number {
-  return new TextPositions(text).offsetAt(position);
+  return positionsIn(text).offsetAt(position);
 }
 
 export function rangeAt(text: string, start: number, end: number): Range {
@@ -125,7 +137,7 @@ export function textAt(text: string, range: Range): string {
 
 /** Each edit in offsets of `text`, with its place in the array to keep inserts in order. */
 function locate(text: string, edits: readonly TextEdit[]) {
-  const positions = new TextPositions(text);
+  const positions = positionsIn(text);
   return edits.map((edit, index) => ({
     start: positions.offsetAt(edit.range.start),
     end: positions.offsetAt(edit.range.end),
@@ -187,7 +199,7 @@ export function contentChangesOf(text: string, edits: readonly TextEdit[]): { ra
   }
   // Each change is placed in the text the changes before it leave, which up to its end is `text`:
   // no edit starts or ends inside a CRLF (`locate` reads positions as places between lines).
-  const positions = new TextPositions(text);
+  const positions = positionsIn(text);
   return groups.map((group) => ({
     range: { start: positions.positionAt(group.start), end: positions.positionAt(group.end) },
     text: group.newText,
