@@ -337,7 +337,7 @@ async function measureWorkspace(): Promise<{
   let queryMs: number;
   try {
     const log = await client.logs.wait(
-      (entry) => /^Indexed \d+ transcripts in \d+ ms/.test(entry.message),
+      (entry) => /^Indexed \d+ transcripts? in \d+ ms/.test(entry.message),
       'index',
       {
         timeout: 600_000,

@@ -191,7 +191,9 @@ export function startServer(connection: Connection): void {
     const started = Date.now();
     enqueueIndexing(async () => {
       for (const folder of workspaceFolders) await index.indexFolder(folder);
-      connection.console.info(`Indexed ${index.size} transcripts in ${Date.now() - started} ms.`);
+      const count = index.size;
+      const files = count === 1 ? 'transcript' : 'transcripts';
+      connection.console.info(`Indexed ${count} ${files} in ${Date.now() - started} ms.`);
     });
     if (canFollowFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {

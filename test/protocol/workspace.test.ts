@@ -90,6 +90,8 @@ describe('workspace/symbol', () => {
       ].sort(),
     );
     assert.ok(!all.some((symbol) => symbol.name.includes('诱饵')));
+    const log = await client.logs.wait((entry) => entry.message.startsWith('Indexed'), 'the indexing log');
+    assert.match(log.message, /^Indexed 4 transcripts in \d+ ms\.$/);
   });
 
   test('finds headings at their positions, with the enclosing heading as container', async () => {
@@ -185,5 +187,20 @@ describe('workspace/symbol', () => {
     });
     assert.deepEqual(await symbols('高素质教师'), []);
     assert.ok((await symbols('营商环境')).length > 0, 'the first folder is still indexed');
+  });
+});
+
+describe('workspace/symbol in a folder of one transcript', () => {
+  test('the log counts it in the singular', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'speech-tidy-ws1-'));
+    writeFileSync(path.join(root, '讲话.speech'), SCHOOL);
+    const client = await LspClient.start({ workspaceFolders: [root] });
+    try {
+      const log = await client.logs.wait((entry) => entry.message.startsWith('Indexed'), 'the indexing log');
+      assert.match(log.message, /^Indexed 1 transcript in \d+ ms\.$/);
+    } finally {
+      await client.dispose();
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
