@@ -23,6 +23,8 @@ describe('halfwidth-punctuation: marks in Chinese text', () => {
     ['推进PPP,5%的项目已落地。', '推进PPP，5%的项目已落地。'],
     ['增长5.2%;PPP\u200B项目稳步推进。', '增长5.2%；PPP\u200B项目稳步推进。'],
     ['详见（附件 1)。', '详见（附件 1）。'],
+    // A closer after the list markers closes the parenthesis they are in; they stay.
+    ['会议要求(注：1)加强领导；2)落实责任)。', '会议要求（注：1)加强领导；2)落实责任）。'],
   ];
   for (const [text, fixed] of cases) {
     test(`${text} → ${fixed}`, () => {
@@ -71,6 +73,7 @@ describe('halfwidth-punctuation: marks that stay half-width', () => {
     '使用Windows XP (Service Pack 3)系统。',
     '比例是3:2，地点在A:B。',
     '要做到以下几点：1)加强领导；2)落实责任。',
+    '（注：1)加强领导；2)落实责任）。',
     // A mark between two Latin words is Latin text, whatever the words are glued to.
     '他说Hello,world很流行。',
     '地点在A:B区。',
@@ -84,5 +87,24 @@ describe('halfwidth-punctuation: marks that stay half-width', () => {
 
   test('residue lines are left to the watermark rule', () => {
     assert.deepEqual(findingsOf(rule, '同志们：\n今天开会。\n本文档由用户上传,如有侵权请联系删除\n'), []);
+  });
+});
+
+describe('halfwidth-punctuation: a list marker at the end of a line fix-all joins', () => {
+  test('a closer on the joined line closes the parenthesis, and the marker stays in its list', () => {
+    const text = '同志们：\n会议研究了两件事（注：1)加强领导，\n2)落实责任）。';
+    assert.deepEqual(findingsOf(rule, text), []);
+    assert.equal(fixAll(text), '同志们：\n会议研究了两件事（注：1)加强领导，2)落实责任）。');
+  });
+
+  test('with no closer on the joined line, the marker closes the parenthesis', () => {
+    const text = '同志们：\n会议研究了两件事（详见附件 1)，\n请各单位抓好落实。';
+    assert.deepEqual(covered(text, findingsOf(rule, text)), [')']);
+    assert.equal(fixAll(text), '同志们：\n会议研究了两件事（详见附件 1），请各单位抓好落实。');
+  });
+
+  test('on a line of its own, the marker closes the parenthesis as on the last line', () => {
+    const text = '同志们：\n会议研究了两件事（注：1)加强领导。\n2)落实责任）。';
+    assert.deepEqual(covered(text, findingsOf(rule, text)), [')']);
   });
 });

@@ -178,9 +178,10 @@ describe('fix-all is idempotent: half-width marks are judged as the fixed text r
 
   test('a parenthesis pairs as it will once fix-all has joined the lines', () => {
     // Found by the property at a random seed: `1)` closed `(` on its own line, but once the line
-    // below was joined a `)` followed, and the list marker was passed over for it.
-    assertIdempotent('一、Hello(。1)://\n)今天召开全市工作会议', '一、Hello(。1)://）今天召开全市工作会议');
-    assertIdempotent('一、。(\n,a)8:30），', '一、。(,a)8:30），');
+    // below was joined a `)` followed, and the list marker was passed over for it. Now it is passed
+    // over on either reading: `(` pairs with the closer after it, and the pair is Chinese.
+    assertIdempotent('一、Hello(。1)://\n)今天召开全市工作会议', '一、Hello（。1)://）今天召开全市工作会议');
+    assertIdempotent('一、。(\n,a)8:30），', '一、。（，a)8:30），');
   });
 
   test('a parenthesis inside an ad pairs with nothing', () => {

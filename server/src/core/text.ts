@@ -273,6 +273,23 @@ export function isBlankAt(line: string, index: number): boolean {
 }
 
 const listMarkerBefore = /(?:^|[\s，。；：、,;:！？!?])[0-9A-Za-z]{1,2}$/;
+/** Letters that open a line before a `)`: whether they make a list marker depends on the line before. */
+const lettersOnly = /^[0-9A-Za-z]{0,2}$/;
+
+/**
+ * Up to four characters before the `)` at `index`, read as fix-all leaves the line: invisible
+ * characters and the `removed` ranges (ads) gone. Fewer only where the line starts.
+ */
+function markerLead(line: string, index: number, removed: readonly { start: number; end: number }[]): string {
+  let before = '';
+  for (let at = index; at > 0 && before.length < 4; ) {
+    const range = removed.find((r) => r.start < at && at <= r.end);
+    if (range) at = range.start;
+    else if (isInvisibleAt(line, --at)) continue;
+    else before = line[at] + before;
+  }
+  return before;
+}
 
 /**
  * Whether the `)` at `index` of `line` closes a list marker such as `1)` or `a)`: it has no
@@ -283,16 +300,41 @@ export function closesListMarker(
   index: number,
   removed: readonly { start: number; end: number }[] = [],
 ): boolean {
-  if (line[index] !== ')') return false;
-  // Read as fix-all leaves the line: invisible characters and the `removed` ranges (ads) gone.
-  let before = '';
-  for (let at = index; at > 0 && before.length < 4; ) {
-    const range = removed.find((r) => r.start < at && at <= r.end);
-    if (range) at = range.start;
-    else if (isInvisibleAt(line, --at)) continue;
-    else before = line[at] + before;
+  return line[index] === ')' && listMarkerBefore.test(markerLead(line, index, removed));
+}
+
+/**
+ * Where the last parenthesis of `line` closes that closes no list marker, outside the `removed`
+ * ranges (ads); -1 if there is none. A `)` that would close a list marker closes an open
+ * parenthesis instead only when no closer after it does: `(Service Pack 3)`, but not the `1)` of
+ * `（注：1)……2)……）`, whose list lies inside.
+ */
+export function lastParenthesisCloser(
+  line: string,
+  removed: readonly { start: number; end: number }[] = [],
+): number {
+  for (let at = line.length - 1; at >= 0; at--) {
+    const char = line[at];
+    if (char !== '）' && char !== ')') continue;
+    if (removed.some((range) => range.start <= at && at < range.end)) continue;
+    if (char === '）' || !closesListMarker(line, at, removed)) return at;
   }
-  return listMarkerBefore.test(before);
+  return -1;
+}
+
+/**
+ * `closesListMarker`, and whether the answer holds whatever line is joined before this one: a `)`
+ * with at most two letters before it on its line (`1)`, `)`) reads with the end of that line.
+ */
+export function listMarkerAt(
+  line: string,
+  index: number,
+  removed: readonly { start: number; end: number }[] = [],
+): 'marker' | 'none' | 'at-line-start' {
+  if (line[index] !== ')') return 'none';
+  const lead = markerLead(line, index, removed);
+  if (lead.length < 4 && lettersOnly.test(lead)) return 'at-line-start';
+  return listMarkerBefore.test(lead) ? 'marker' : 'none';
 }
 
 export interface Line {

@@ -23,6 +23,8 @@ import {
   isChinese,
   isHan,
   isInvisibleAt,
+  lastParenthesisCloser,
+  listMarkerAt,
   partitionPoint,
   sortFew,
   vanishes,
@@ -96,6 +98,8 @@ interface Mark {
   readonly excluded: boolean;
   /** A parenthesis without a partner on its line, which may be on the line fix-all joins to it. */
   readonly unpaired: boolean;
+  /** Half of a pair whose `)` closes a list marker: the lines fix-all joins below decide it. */
+  readonly tentative?: true;
 }
 
 /** A parenthesis left open at a line's end, or closing one opened before the line. */
@@ -114,6 +118,12 @@ interface LineMarks {
   readonly last: number | undefined;
   readonly openers: readonly Loose[];
   readonly closers: readonly Loose[];
+  /**
+   * Pairs closed by a list marker with nothing closing after it on the line (`（见附件 1)`): the
+   * parenthesis closes there unless a line fix-all joins below brings a closer, which then closes
+   * it and leaves the marker to its list, as on one line (`（注：1)……2)……）`).
+   */
+  readonly tentative: readonly { readonly opener: Loose; readonly marker: Loose }[];
 }
 
 /** The ad holding the code unit at `index`; ads are sorted and apart. */
@@ -207,7 +217,9 @@ class Surroundings {
 /**
  * Pairs `(` with `)` on one line, so both halves of a parenthesis are judged together; what is
  * left open at the end and what closes nothing may pair with the lines around. One inside an ad
- * goes with the ad and pairs with nothing: `（更多资料+微信:abc）` leaves `（` open.
+ * goes with the ad and pairs with nothing: `（更多资料+微信:abc）` leaves `（` open. A list marker
+ * closes nothing while a closer follows on the line (`（注：1)……2)……）`); with none after it, it
+ * closes a parenthesis for now (`（见附件 1)`), which the lines joined below may still change.
  */
 function pairParentheses(
   content: string,
@@ -216,15 +228,24 @@ function pairParentheses(
   partner: Map<number, number>;
   open: number[];
   closing: number[];
+  /** The markers among the closers of `partner` that close a parenthesis for now. */
+  tentative: number[];
 } {
   const partner = new Map<number, number>();
   const open: number[] = [];
   const closing: number[] = [];
+  const tentative: number[] = [];
+  let lastCloser: number | undefined;
   for (let index = 0; index < content.length; index++) {
     const char = content[index];
     if (ads.length > 0 && adHolding(ads, index)) continue;
     if (char === '(' || char === '（') open.push(index);
     else if (char === ')' || char === '）') {
+      if (char === ')' && listMarkerAt(content, index, ads) === 'marker') {
+        lastCloser ??= lastParenthesisCloser(content, ads);
+        if (lastCloser > index) continue;
+        if (open.length > 0) tentative.push(index);
+      }
       const opening = open.pop();
       if (opening === undefined) closing.push(index);
       else {
@@ -233,7 +254,7 @@ function pairParentheses(
       }
     }
   }
-  return { partner, open, closing };
+  return { partner, open, closing, tentative };
 }
 
 /** How many Han characters and Latin letters start before each offset of `text`. */
@@ -252,7 +273,7 @@ function marksOf(
   content: string,
   ads: readonly TextRange[],
   config: ResolvedConfig,
-): { list: Mark[]; openers: Loose[]; closers: Loose[] } {
+): Pick<LineMarks, 'openers' | 'closers' | 'tentative'> & { list: Mark[] } {
   const found: { char: string; offset: number }[] = [];
   marks.lastIndex = 0;
   for (let match = marks.exec(content); match !== null; match = marks.exec(content)) {
@@ -268,6 +289,8 @@ function marksOf(
   // What each pair holds is counted once for the line: a slice per pair would cost the square of
   // the line's length for deeply nested parentheses.
   let counts: { han: Uint32Array; latin: Uint32Array } | undefined;
+  const tentative = new Set<number>();
+  for (const marker of parens?.tentative ?? []) tentative.add(marker).add(parens!.partner.get(marker)!);
   const list = found.map(({ char, offset }): Mark => {
     const partner = parens?.partner.get(offset);
     const paren = char === '(' || char === ')';
@@ -280,6 +303,7 @@ function marksOf(
         partner === undefined &&
         (closesListMarker(content, offset, ads) || (char === ':' && content.startsWith('//', offset + 1))),
       unpaired: paren && partner === undefined,
+      ...(tentative.has(offset) ? { tentative: true as const } : {}),
     };
     if (partner === undefined) return mark;
     const [open, close] = partner > offset ? [offset, partner] : [partner, offset];
@@ -295,6 +319,10 @@ function marksOf(
     list,
     openers: (parens?.open ?? []).map(loose),
     closers: (parens?.closing ?? []).map(loose),
+    tentative: (parens?.tentative ?? []).map((marker) => ({
+      opener: loose(parens!.partner.get(marker)!),
+      marker: loose(marker),
+    })),
   };
 }
 
@@ -320,6 +348,7 @@ function propagate(
   const edgeOf = (side: Side, which: 'before' | 'after') =>
     'edge' in side ? edges?.[which] : neighbourOf(side);
   const chinese = (mark: Mark): boolean => {
+    if (mark.tentative) return false;
     if (mark.pair) {
       // Latin inside (`国内生产总值(GDP)增长`) is Chinese text only when Chinese surrounds it;
       // `Windows XP (SP3)系统` is a Latin phrase that merely goes on in Chinese. At a line's edge a
@@ -380,7 +409,7 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
   },
   checkLine({ text: content, facts, config }, report) {
     if (facts.kind === 'residue' || !anyMark.test(content)) return undefined;
-    const { list, openers, closers } = marksOf(content, facts.ads, config);
+    const { list, openers, closers, tentative } = marksOf(content, facts.ads, config);
     if (list.length + openers.length + closers.length === 0) return undefined;
     const first = list.findIndex((mark) => 'edge' in mark.before);
     const last = list.findLastIndex((mark) => 'edge' in mark.after);
@@ -391,13 +420,17 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
       last: last < 0 ? undefined : last,
       openers,
       closers,
+      tentative,
     };
     const newly = propagate(state, undefined);
     sortFew(newly, (a, b) => a - b);
     for (const index of newly) reportMark(report, list[index]!.char, list[index]!.offset);
     // Only a line with a mark at an edge or a loose parenthesis has anything left for the document
     // to decide, or to say to the lines beside it.
-    const open = state.first !== undefined || state.last !== undefined || openers.length + closers.length > 0;
+    const open =
+      state.first !== undefined ||
+      state.last !== undefined ||
+      openers.length + closers.length + tentative.length > 0;
     const edgePair = (mark: Mark) => mark.pair && ('edge' in mark.pair.before || 'edge' in mark.pair.after);
     return open || list.some((mark) => mark.unpaired || edgePair(mark)) ? state : undefined;
   },
@@ -432,7 +465,7 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
       return undefined;
     };
     // Each line's state is copied once, so the judgement kept with the line stays as checkLine left it.
-    const states = new Map<number, LineMarks & { marks: Mark[] }>();
+    const states = new Map<number, LineMarks & { marks: Mark[]; openers: readonly Loose[] }>();
     const stateOf = (index: number) => {
       let state = states.get(index);
       if (!state) {
@@ -442,6 +475,8 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
       }
       return state;
     };
+    /** The parentheses line `index` leaves open, those a joined closer took from its markers too. */
+    const openersOf = (index: number) => (states.get(index) ?? lineData(index))?.openers ?? [];
     const markIndex = (index: number) => new Map(lineData(index)!.marks.map((mark, at) => [mark.offset, at]));
     /** The character at the end or start of line `index`, as the marks there now read: read past an edge. */
     const edgeChar = (index: number | undefined, side: 'end' | 'start'): Neighbour | undefined => {
@@ -489,10 +524,66 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
         ? { mark, line: next }
         : (edgeChar(next, step < 0 ? 'end' : 'start') ?? { char: undefined });
     };
+    /**
+     * Whether the `)` at `offset` of line `index` is a list marker once fix-all has joined the line
+     * to `previous`: a `)` at the line's start reads with that line's end.
+     */
+    const isMarker = (index: number, offset: number, previous: number): boolean => {
+      const text = lineText(index);
+      const { ads, proseStart } = lineFacts(index);
+      const kind = listMarkerAt(text, offset, ads);
+      if (kind !== 'at-line-start') return kind === 'marker';
+      const { words } = wordsOf(previous);
+      const joined = words + text.slice(proseStart, offset + 1);
+      return closesListMarker(joined, joined.length - 1);
+    };
+    /** Whether line `index`, joined to `previous`, closes a parenthesis from `from` on. */
+    const holdsCloser = (index: number, previous: number, from = 0): boolean => {
+      const text = lineText(index);
+      const { ads } = lineFacts(index);
+      for (let at = from; at < text.length; at++) {
+        const char = text[at];
+        if (char !== '）' && char !== ')') continue;
+        if (ads.length > 0 && adHolding(ads, at)) continue;
+        if (char === '）' || !isMarker(index, at, previous)) return true;
+      }
+      return false;
+    };
+    /** Whether the lines fix-all joins below line `index` close a parenthesis. */
+    const closerFollows = (index: number): boolean => {
+      let current = index;
+      for (let next = nextLine(current); next !== undefined; next = nextLine(current)) {
+        if (joinedTo(model, next, ends, adsRemoved) !== current) return false;
+        if (holdsCloser(next, current)) return true;
+        current = next;
+      }
+      return false;
+    };
+    // A list marker closing a parenthesis at a line's end leaves it open, as on one line, when the
+    // lines joined below bring a closer: `（注：1)加强领导；⏎2)落实责任）`.
+    for (const index of pending) {
+      const { tentative } = lineData(index)!;
+      if (tentative.length === 0) continue;
+      const state = stateOf(index);
+      const untied = closerFollows(index);
+      for (const { opener, marker } of tentative) {
+        for (const half of [opener, marker]) {
+          if (half.mark === undefined) continue;
+          const { tentative: _tentative, pair, ...mark } = state.marks[half.mark]!;
+          state.marks[half.mark] = untied
+            ? { ...mark, unpaired: true, excluded: half === marker }
+            : { ...mark, ...(pair === undefined ? {} : { pair }) };
+        }
+      }
+      if (untied)
+        state.openers = [...state.openers, ...tentative.map(({ opener }) => opener)].sort(
+          (a, b) => a.offset - b.offset,
+        );
+    }
     const followed = new Set<number>();
     for (const head of pending) {
-      if (followed.has(head) || lineData(head)!.openers.length === 0) continue;
-      const open = lineData(head)!.openers.map((opener) => ({ ...opener, line: head }));
+      if (followed.has(head) || openersOf(head).length === 0) continue;
+      const open = openersOf(head).map((opener) => ({ ...opener, line: head }));
       /** The words of each line of the run so far, for what lies inside a pair. */
       const run = new Map([[head, wordsOf(head)]]);
       let current = head;
@@ -501,6 +592,18 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
         followed.add(next);
         const data = lineData(next);
         for (const closer of data?.closers ?? []) {
+          // A list marker closes nothing while a closer follows, on its line or a joined one.
+          if (
+            lineText(next)[closer.offset] === ')' &&
+            isMarker(next, closer.offset, current) &&
+            (holdsCloser(next, current, closer.offset + 1) || closerFollows(next))
+          ) {
+            if (closer.mark !== undefined) {
+              const state = stateOf(next);
+              state.marks[closer.mark] = { ...state.marks[closer.mark]!, excluded: true };
+            }
+            continue;
+          }
           const opener = open.pop();
           if (!opener) break;
           const { start, words } = run.get(opener.line)!;
@@ -516,7 +619,7 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
           if (closer.mark !== undefined)
             setPair(stateOf(next), closer.mark, { inside, before: across(before, opener.line, -1), after });
         }
-        for (const opener of data?.openers ?? []) open.push({ ...opener, line: next });
+        for (const opener of openersOf(next)) open.push({ ...opener, line: next });
         run.set(next, wordsOf(next));
         current = next;
       }

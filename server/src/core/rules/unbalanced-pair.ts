@@ -1,7 +1,7 @@
 // Unmatched quotation marks and brackets within a paragraph, usually a sign that the copy lost
 // or garbled a character. The correction needs a person, so there is no fix.
 import { defineRule } from '../rule';
-import { closesListMarker, isAsciiLetter } from '../text';
+import { closesListMarker, isAsciiLetter, lastParenthesisCloser } from '../text';
 
 /** Each closer and its opener; a half-width parenthesis pairs with a full-width one. */
 const OPENER_OF: Readonly<Record<string, string>> = {
@@ -25,20 +25,6 @@ const CLOSER_OF: Readonly<Record<string, string>> = {
   '『': '』',
 };
 const pairChars = /[“”‘’《》（）()【】「」『』]/g;
-
-/**
- * Where the last closing parenthesis of `content` is that closes no list marker; -1 if there is
- * none. A `)` that would close a list marker closes an open parenthesis instead only when no
- * closer after it does: `(Service Pack 3)`, but not the `1)` of `（注：1)……2)……）`, whose list
- * lies inside.
- */
-function lastParenthesisCloser(content: string): number {
-  for (let at = content.length - 1; at >= 0; at--) {
-    const char = content[at];
-    if (char === '）' || (char === ')' && !closesListMarker(content, at))) return at;
-  }
-  return -1;
-}
 
 export const unbalancedPair = defineRule({
   id: 'unbalanced-pair',
