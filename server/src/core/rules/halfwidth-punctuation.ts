@@ -537,27 +537,51 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
       const joined = words + text.slice(proseStart, offset + 1);
       return closesListMarker(joined, joined.length - 1);
     };
-    /** Whether line `index`, joined to `previous`, closes a parenthesis from `from` on. */
-    const holdsCloser = (index: number, previous: number, from = 0): boolean => {
-      const text = lineText(index);
-      const { ads } = lineFacts(index);
-      for (let at = from; at < text.length; at++) {
-        const char = text[at];
-        if (char !== '）' && char !== ')') continue;
-        if (ads.length > 0 && adHolding(ads, at)) continue;
-        if (char === '）' || !isMarker(index, at, previous)) return true;
+    const lastClosers = new Map<number, number>();
+    /**
+     * Where the last parenthesis of line `index` closes once fix-all has joined it to `previous`,
+     * the line before it; -1 if none does. Found once per line: every marker on it asks.
+     */
+    const lastCloserJoined = (index: number, previous: number): number => {
+      let last = lastClosers.get(index);
+      if (last === undefined) {
+        const text = lineText(index);
+        const { ads } = lineFacts(index);
+        last = -1;
+        for (let at = text.length - 1; at >= 0 && last < 0; at--) {
+          const char = text[at];
+          if ((char !== '）' && char !== ')') || (ads.length > 0 && adHolding(ads, at))) continue;
+          if (char === '）' || !isMarker(index, at, previous)) last = at;
+        }
+        lastClosers.set(index, last);
       }
-      return false;
+      return last;
     };
-    /** Whether the lines fix-all joins below line `index` close a parenthesis. */
+    const follows = new Map<number, boolean>();
+    /**
+     * Whether the lines fix-all joins below line `index` close a parenthesis. Remembered for each
+     * line of the run, so that a run of many joined lines is walked once.
+     */
     const closerFollows = (index: number): boolean => {
-      let current = index;
-      for (let next = nextLine(current); next !== undefined; next = nextLine(current)) {
-        if (joinedTo(model, next, ends, adsRemoved) !== current) return false;
-        if (holdsCloser(next, current)) return true;
+      const walked: number[] = [];
+      let found = false;
+      for (let current = index; ; ) {
+        const known = follows.get(current);
+        if (known !== undefined) {
+          found = known;
+          break;
+        }
+        walked.push(current);
+        const next = nextLine(current);
+        if (next === undefined || joinedTo(model, next, ends, adsRemoved) !== current) break;
+        if (lastCloserJoined(next, current) >= 0) {
+          found = true;
+          break;
+        }
         current = next;
       }
-      return false;
+      for (const line of walked) follows.set(line, found);
+      return found;
     };
     // A list marker closing a parenthesis at a line's end leaves it open, as on one line, when the
     // lines joined below bring a closer: `（注：1)加强领导；⏎2)落实责任）`.
@@ -596,7 +620,7 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
           if (
             lineText(next)[closer.offset] === ')' &&
             isMarker(next, closer.offset, current) &&
-            (holdsCloser(next, current, closer.offset + 1) || closerFollows(next))
+            (lastCloserJoined(next, current) > closer.offset || closerFollows(next))
           ) {
             if (closer.mark !== undefined) {
               const state = stateOf(next);
