@@ -23,6 +23,15 @@ describe('fix-all is idempotent: what a line is does not depend on what fix-all 
     assertIdempotent('关注公众号xyz②XX同志', '①XX同志');
   });
 
+  test('page chrome between an opening and an appended ad is a chrome line, removed whole', () => {
+    // Found by a property over parentheses and ads: the opening ad counted as the line's words,
+    // so only the ads went, and a second fix-all found `正文复制` alone on its line.
+    assertIdempotent(
+      '同志们：\n更多资料+微信:abc正文复制更多资料+微信:abc今天召开全市工作会议今天召开全市工作会议（（（\n今天召开全市工作会议。',
+      '同志们：\n今天召开全市工作会议。',
+    );
+  });
+
   test('site residue ends the front matter: `正文复制` is no speaker', () => {
     assertIdempotent('X中央\n正文复制', '党中央');
   });

@@ -248,13 +248,19 @@ export function visibleContent(
 }
 
 /**
- * Whether a line is site residue. A residue line may have an ad appended as well
- * (`第 2 页 共 5 页更多资料+微信:`); a line that is nothing but an ad is residue itself.
+ * Whether a line is site residue. A residue line may have ads around it as well
+ * (`第 2 页 共 5 页更多资料+微信:`); a line that is nothing but ads is residue itself. What lies
+ * between the ads is judged as fix-all leaves it, or a second fix-all would remove more.
  */
-export function residueOf(line: string, proseEnd: number, aboveTitle: boolean): ResidueKind | undefined {
+export function residueOf(
+  line: string,
+  { proseStart, proseEnd }: Pick<LineFacts, 'proseStart' | 'proseEnd'>,
+  aboveTitle: boolean,
+): ResidueKind | undefined {
   const content = visibleContent(line);
   if (content.length > MAX_RESIDUE_LINE) return undefined;
-  const prose = proseEnd === line.length ? content : visibleContent(line, 0, proseEnd);
+  const withoutAds = proseEnd === line.length && proseStart <= blankRunAfter(line, 0);
+  const prose = withoutAds ? content : visibleContent(line, proseStart, Math.max(proseStart, proseEnd));
   return (
     classifyResidueLine(content, aboveTitle) ??
     (prose.length === 0 ? 'ad' : prose === content ? undefined : classifyResidueLine(prose, aboveTitle))
@@ -304,7 +310,8 @@ export function lineFacts(line: string, ignored: readonly TextRange[] = [], remo
     proseStart = blankRunAfter(line, ad.end);
   }
   // Cheap length bounds first: most lines are speech far longer than any residue or salutation.
-  const residue = proseEnd - contentStart <= MAX_RESIDUE_PROSE ? residueOf(line, proseEnd, false) : undefined;
+  const residue =
+    proseEnd - proseStart <= MAX_RESIDUE_PROSE ? residueOf(line, { proseStart, proseEnd }, false) : undefined;
   if (residue) return facts('residue', residue, undefined, none, ads, proseEnd);
   // What the line is follows from the speaker's words alone: fix-all removes an appended ad, and
   // the line must be the same kind of line before and after, or a second fix-all would find more.

@@ -386,7 +386,7 @@ function buildAll(source: LineSource): Structure {
   // Header residue: everything a site put above the title, where an upload date is residue too.
   while (cursor < nonBlank.length) {
     const index = nonBlank[cursor]!;
-    const residue = residueOf(source.lineText(index), facts[index]!.proseEnd, true);
+    const residue = residueOf(source.lineText(index), facts[index]!, true);
     if (!residue) break;
     push(nonBlank[cursor]!, 'residue', residue);
     cursor++;
