@@ -304,10 +304,11 @@ export function closesListMarker(
 }
 
 /**
- * Where the last parenthesis of `line` closes that closes no list marker, outside the `removed`
- * ranges (ads); -1 if there is none. A `)` that would close a list marker closes an open
- * parenthesis instead only when no closer after it does: `(Service Pack 3)`, but not the `1)` of
- * `（注：1)……2)……）`, whose list lies inside.
+ * Where the last `)` or `）` of `line` is, outside the `removed` ranges (ads); -1 if there is none.
+ * A `)` of a list marker closes an open parenthesis only when no such closer follows it:
+ * `(Service Pack 3)` and `（见附件 1)`, but not the `1)` of `（注：1)……2)……）`, whose list lies
+ * inside. Every `)` after it counts, a list marker's too: fix-all may make one full-width, and the
+ * marker before must read the same then.
  */
 export function lastParenthesisCloser(
   line: string,
@@ -315,9 +316,8 @@ export function lastParenthesisCloser(
 ): number {
   for (let at = line.length - 1; at >= 0; at--) {
     const char = line[at];
-    if (char !== '）' && char !== ')') continue;
-    if (removed.some((range) => range.start <= at && at < range.end)) continue;
-    if (char === '）' || !closesListMarker(line, at, removed)) return at;
+    if ((char === '）' || char === ')') && !removed.some((range) => range.start <= at && at < range.end))
+      return at;
   }
   return -1;
 }

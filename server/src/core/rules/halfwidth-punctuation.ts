@@ -537,26 +537,8 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
       const joined = words + text.slice(proseStart, offset + 1);
       return closesListMarker(joined, joined.length - 1);
     };
-    const lastClosers = new Map<number, number>();
-    /**
-     * Where the last parenthesis of line `index` closes once fix-all has joined it to `previous`,
-     * the line before it; -1 if none does. Found once per line: every marker on it asks.
-     */
-    const lastCloserJoined = (index: number, previous: number): number => {
-      let last = lastClosers.get(index);
-      if (last === undefined) {
-        const text = lineText(index);
-        const { ads } = lineFacts(index);
-        last = -1;
-        for (let at = text.length - 1; at >= 0 && last < 0; at--) {
-          const char = text[at];
-          if ((char !== '）' && char !== ')') || (ads.length > 0 && adHolding(ads, at))) continue;
-          if (char === '）' || !isMarker(index, at, previous)) last = at;
-        }
-        lastClosers.set(index, last);
-      }
-      return last;
-    };
+    /** Where the last parenthesis of line `index` closes, an ad's aside: -1 if none does. */
+    const lastCloser = (index: number) => lastParenthesisCloser(lineText(index), lineFacts(index).ads);
     const follows = new Map<number, boolean>();
     /**
      * Whether the lines fix-all joins below line `index` close a parenthesis. Remembered for each
@@ -574,7 +556,7 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
         walked.push(current);
         const next = nextLine(current);
         if (next === undefined || joinedTo(model, next, ends, adsRemoved) !== current) break;
-        if (lastCloserJoined(next, current) >= 0) {
+        if (lastCloser(next) >= 0) {
           found = true;
           break;
         }
@@ -620,7 +602,7 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
           if (
             lineText(next)[closer.offset] === ')' &&
             isMarker(next, closer.offset, current) &&
-            (lastCloserJoined(next, current) > closer.offset || closerFollows(next))
+            (lastCloser(next) > closer.offset || closerFollows(next))
           ) {
             if (closer.mark !== undefined) {
               const state = stateOf(next);
