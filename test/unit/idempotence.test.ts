@@ -193,6 +193,12 @@ describe('fix-all is idempotent: half-width marks are judged as the fixed text r
     assertIdempotent('一、。(\n,a)8:30），', '一、。（，a)8:30），');
   });
 
+  test('a list marker’s `)` after another marker is a closer after it, whatever its width', () => {
+    // Found by a property over parentheses and list markers: the second `a)` closed `（` and
+    // became `a）`, a closer after the first `a)`, which then closed nothing.
+    assertIdempotent('(！a)（（:a)（', '（！a)（（：a）（');
+  });
+
   test('a parenthesis inside an ad pairs with nothing', () => {
     assertIdempotent(
       '同志们：\n坚持：\n（更多资料+微信:abc）\n，1)狠抓工作落实',
