@@ -83,6 +83,12 @@ describe('fix-all is idempotent: what a line is does not depend on what fix-all 
     );
   });
 
+  test('a break held back for a heading number is joined once the line after it is joined too', () => {
+    // Found by a property over parentheses, list markers and ads: `2⏎、` alone would open with
+    // heading 2, but `、` is joined to `1)`, and `2、1)` opens with none.
+    assertIdempotent('注\r\n2\r\n、\n1)', '注\r\n2、1)');
+  });
+
   test('ads in a row at a line’s end all end its words', () => {
     assertIdempotent(
       '同志们：\n要团结一心，更多资料+微信:abc\u200b更多资料+微信:xyz全市上下要团结一心狠抓工作落实务求实效确保各项任务落到实处真正见到成效\n一是提高站位；二是狠抓落实；',

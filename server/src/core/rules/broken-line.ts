@@ -192,7 +192,7 @@ interface Break {
   readonly second: LineEnds;
   /** Whether fix-all joins the two lines. */
   certain: boolean;
-  /** Certain by its marks, but not joined: the joined line would show an ad. */
+  /** Certain by its marks, but not joined: the joined line would show an ad or another heading number. */
   held: boolean;
 }
 
@@ -207,13 +207,14 @@ interface Run {
 const breaksByModel = new WeakMap<Transcript, Map<number, Break>>();
 
 /**
- * The breaks inside sentences, by the line after each. Fix-all joins the certain ones, but leaves
- * to the person those whose joined line would open with another heading number, and holds back
- * those whose joined line would show an ad that the lines do not show apart (`扫码关注⏎：abc`, or
- * an opener whose tail reads as an ad's on the joined line): only a second fix-all would find it,
- * and removing it would change what the lines around it read. A second fix-all reads each run of
- * joined lines as one line, so runs are judged whole: a break held back is joined after all when
- * the run after it grows and the two no longer show an ad together.
+ * The breaks inside sentences, by the line after each. Fix-all joins the certain ones, but holds
+ * back those whose joined line would open with another heading number, and those whose joined
+ * line would show an ad that the lines do not show apart (`扫码关注⏎：abc`, or an opener whose tail
+ * reads as an ad's on the joined line): only a second fix-all would find it, and removing it would
+ * change what the lines around it read. A second fix-all reads each run of joined lines as one
+ * line, so runs are judged whole: a break held back is joined after all when the run after it
+ * grows and the two no longer show an ad or a new heading number together (`2⏎、⏎1)` is joined
+ * whole: `2、1)` opens with no heading).
  */
 function breaksOf(
   model: Transcript,
@@ -258,8 +259,7 @@ function breaksOf(
     const broken = { before: before.line.index, ...found, held: false };
     breaks.set(index, broken);
     const last = runs.at(-1)!;
-    if (broken.certain && changesHeading(last.opening, run.opening)) broken.certain = false;
-    if (!broken.certain || !showsNoAd(last, run)) {
+    if (!broken.certain || changesHeading(last.opening, run.opening) || !showsNoAd(last, run)) {
       if (broken.certain) {
         broken.certain = false;
         broken.held = true;
