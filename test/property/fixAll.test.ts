@@ -12,7 +12,13 @@ import {
   resolveConfig,
   type SpeechTidySettings,
 } from '../../server/src/core';
-import { document, propertyParameters, settings, settingsWithoutPhrases } from '../support/generators';
+import {
+  denseText,
+  document,
+  propertyParameters,
+  settings,
+  settingsWithoutPhrases,
+} from '../support/generators';
 import { assertEditsCovered, assertNoOverlap, assertSurvives, fixAllOf } from '../support/invariants';
 
 function analysisOf(text: string, userSettings: SpeechTidySettings) {
@@ -67,6 +73,19 @@ describe('fix-all on any transcript', () => {
       fc.property(document, settingsWithoutPhrases, (text, userSettings) => {
         const once = fixAllOf(text, analysisOf(text, userSettings)).fixed;
         const twice = fixAllOf(once, analysisOf(once, userSettings)).fixed;
+        assert.equal(twice, once, 'a second fix-all changed the text');
+      }),
+      parameters,
+    );
+    t.diagnostic(`${parameters.numRuns} cases (seed ${parameters.seed})`);
+  });
+
+  test('is idempotent on dense text: parentheses, list markers, marks, ads and breaks side by side', (t) => {
+    const parameters = propertyParameters<[string]>(3000);
+    fc.assert(
+      fc.property(denseText, (text) => {
+        const once = fixAllOf(text, analysisOf(text, {})).fixed;
+        const twice = fixAllOf(once, analysisOf(once, {})).fixed;
         assert.equal(twice, once, 'a second fix-all changed the text');
       }),
       parameters,
