@@ -82,7 +82,10 @@ export class DocumentStore {
         const next = changes[index]!;
         if (!('range' in next) || !isExact(document, next.range)) break;
         const edit = editOf(document, next);
-        if (edit.end > run.at(-1)!.start) break;
+        const last = run.at(-1)!;
+        // After a lone CR, the edit before may bring an LF (`\r` + `\n……`): the two are then one
+        // line break, and the line the next change names starts after it, not where it did.
+        if (edit.end > last.start || document.getText()[last.start - 1] === '\r') break;
         run.push(edit);
       }
       for (const { start, end, newText } of run) entry.analyzer?.update(start, end, newText);

@@ -182,6 +182,23 @@ describe('incremental didChange', () => {
     await assertInSync('after a two-change notification');
   });
 
+  test('a change that makes a lone CR and an LF one break, then a change on the line after it', async () => {
+    const crUri = fileUri(`${folder}/cr-endings.speech`);
+    await client.open(crUri, '同志们：\r今天召开全市工作会议。\r');
+    await client.diagnosticsFor(crUri, 1);
+    const lineOne = { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } };
+    // Both at line 1: the first right after the lone CR, which its LF joins into one break; the
+    // second at line 1 of the text after it, which starts after that CRLF, not where it did.
+    await client.change(crUri, [
+      { range: lineOne, text: '\n全X要团结一心,' },
+      { range: lineOne, text: '首先,' },
+    ]);
+    assert.equal(client.text(crUri), '同志们：\r\n首先,全X要团结一心,今天召开全市工作会议。\r');
+    const diagnostics = await client.diagnosticsFor(crUri, client.version(crUri));
+    assert.deepEqual(summarize(diagnostics), expectedDiagnostics(client.text(crUri)));
+    await client.close(crUri);
+  });
+
   test('a replacement across lines with an emoji in the new text', async () => {
     const start = offsetOf('我们还有不少差距');
     const end = offsetOf('三、扎实做好') + 2;
