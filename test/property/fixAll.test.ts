@@ -25,6 +25,12 @@ function analysisOf(text: string, userSettings: SpeechTidySettings) {
   return analyze(text, { config: resolveConfig(userSettings, RULES), locale: 'en' });
 }
 
+function assertIdempotent(text: string, userSettings: SpeechTidySettings): void {
+  const once = fixAllOf(text, analysisOf(text, userSettings)).fixed;
+  const twice = fixAllOf(once, analysisOf(once, userSettings)).fixed;
+  assert.equal(twice, once, 'a second fix-all changed the text');
+}
+
 describe('fix-all on any transcript', () => {
   test('its edits never overlap, each other or a finding’s own', (t) => {
     const parameters = propertyParameters<[string, SpeechTidySettings]>(3000);
@@ -70,11 +76,7 @@ describe('fix-all on any transcript', () => {
     const parameters = propertyParameters<[string, SpeechTidySettings]>(3000);
     fc.assert(
       // The user's own watermark phrases are left out: see settingsWithoutPhrases.
-      fc.property(document, settingsWithoutPhrases, (text, userSettings) => {
-        const once = fixAllOf(text, analysisOf(text, userSettings)).fixed;
-        const twice = fixAllOf(once, analysisOf(once, userSettings)).fixed;
-        assert.equal(twice, once, 'a second fix-all changed the text');
-      }),
+      fc.property(document, settingsWithoutPhrases, assertIdempotent),
       parameters,
     );
     t.diagnostic(`${parameters.numRuns} cases (seed ${parameters.seed})`);
@@ -83,11 +85,7 @@ describe('fix-all on any transcript', () => {
   test('is idempotent on dense text: parentheses, list markers, marks, ads and breaks side by side', (t) => {
     const parameters = propertyParameters<[string]>(3000);
     fc.assert(
-      fc.property(denseText, (text) => {
-        const once = fixAllOf(text, analysisOf(text, {})).fixed;
-        const twice = fixAllOf(once, analysisOf(once, {})).fixed;
-        assert.equal(twice, once, 'a second fix-all changed the text');
-      }),
+      fc.property(denseText, (text) => assertIdempotent(text, {})),
       parameters,
     );
     t.diagnostic(`${parameters.numRuns} cases (seed ${parameters.seed})`);

@@ -316,8 +316,7 @@ export function lastParenthesisCloser(
 ): number {
   for (let at = line.length - 1; at >= 0; at--) {
     const char = line[at];
-    if ((char === '）' || char === ')') && !removed.some((range) => range.start <= at && at < range.end))
-      return at;
+    if ((char === '）' || char === ')') && rangeHolding(removed, at) === undefined) return at;
   }
   return -1;
 }

@@ -235,6 +235,7 @@ function pairParentheses(
   const open: number[] = [];
   const closing: number[] = [];
   const tentative: number[] = [];
+  /** Found on first need: most lines have no list marker. */
   let lastCloser: number | undefined;
   for (let index = 0; index < content.length; index++) {
     const char = content[index];
@@ -537,6 +538,11 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
       const joined = words + text.slice(proseStart, offset + 1);
       return closesListMarker(joined, joined.length - 1);
     };
+    /** The line fix-all joins to the end of line `index`, if any. */
+    const joinedBelow = (index: number): number | undefined => {
+      const next = nextLine(index);
+      return next !== undefined && joinedTo(model, next, ends, adsRemoved) === index ? next : undefined;
+    };
     /** Where the last parenthesis of line `index` closes, an ad's aside: -1 if none does. */
     const lastCloser = (index: number) => lastParenthesisCloser(lineText(index), lineFacts(index).ads);
     const follows = new Map<number, boolean>();
@@ -554,8 +560,8 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
           break;
         }
         walked.push(current);
-        const next = nextLine(current);
-        if (next === undefined || joinedTo(model, next, ends, adsRemoved) !== current) break;
+        const next = joinedBelow(current);
+        if (next === undefined) break;
         if (lastCloser(next) >= 0) {
           found = true;
           break;
@@ -593,8 +599,11 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
       /** The words of each line of the run so far, for what lies inside a pair. */
       const run = new Map([[head, wordsOf(head)]]);
       let current = head;
-      for (let next = nextLine(current); next !== undefined && open.length > 0; next = nextLine(current)) {
-        if (joinedTo(model, next, ends, adsRemoved) !== current) break;
+      for (
+        let next = joinedBelow(current);
+        next !== undefined && open.length > 0;
+        next = joinedBelow(current)
+      ) {
         followed.add(next);
         const data = lineData(next);
         for (const closer of data?.closers ?? []) {
