@@ -12,6 +12,7 @@ import {
   RULES,
   TranscriptAnalyzer,
 } from './core';
+import { isSamePosition } from './protocol';
 
 export interface AnalysisEnvironment {
   readonly config: ResolvedConfig;
@@ -175,10 +176,8 @@ function editOf(document: TextDocument, { range, text }: { range: Range; text: s
 
 /** Whether both ends of `range` name places of `document` as they are, not moved onto it. */
 function isExact(document: TextDocument, range: Range): boolean {
-  const exact = (position: Position) => {
-    const back = document.positionAt(document.offsetAt(position));
-    return back.line === position.line && back.character === position.character;
-  };
+  const exact = (position: Position) =>
+    isSamePosition(document.positionAt(document.offsetAt(position)), position);
   return exact(range.start) && exact(range.end);
 }
 

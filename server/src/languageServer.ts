@@ -347,7 +347,7 @@ export function startServer(connection: Connection): void {
         void connection.window.showWarningMessage(text('tooManyProblems', args));
       }
     } else warned.delete(cappedKey);
-    const diagnostics = published.map((finding, index) => toDiagnostic(document, finding, index));
+    const diagnostics = published.map((finding) => toDiagnostic(document, finding));
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
     // The editor's text is newer than the disk's: workspace symbols follow it while it is open.
     const file = filePathOf(document.uri);
@@ -500,7 +500,6 @@ export function startServer(connection: Connection): void {
       const rulesSeen = new Set<string>();
       const groupsSeen = new Set<string>();
       for (const diagnostic of context.diagnostics) {
-        // A diagnostic of an older version would place its edits wrongly; fresh ones follow.
         const finding = findingOf(document, analysis.findings, diagnostic);
         if (!finding) continue;
         let preferredGiven = false;

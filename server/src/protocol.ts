@@ -8,27 +8,24 @@ import {
   DocumentSymbol,
   type FoldingRange,
   FoldingRangeKind,
+  type Position,
   type Range,
   SymbolKind,
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Edit, Finding, FoldingRegion, OutlineNode, Severity } from './core';
+import {
+  type Edit,
+  type Finding,
+  type FoldingRegion,
+  type OutlineNode,
+  partitionPoint,
+  type Severity,
+} from './core';
 
 export const DIAGNOSTIC_SOURCE = 'speech-tidy';
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.speech`;
-
-/**
- * What a diagnostic carries so that its code action needs no second analysis: the version it
- * was found in and where it stands in that version's findings. The fixes themselves stay in the
- * server, which holds the analysis of the current version; publishing them with every diagnostic
- * would double what each keystroke sends.
- */
-export interface FindingData {
-  readonly version: number;
-  readonly index: number;
-}
 
 /**
  * What an action that fixes many findings at once ("replace all", a rule's "fix all") carries
@@ -58,40 +55,58 @@ export function toTextEdits(document: TextDocument, edits: readonly Edit[]): Tex
   return edits.map((edit) => ({ range: toRange(document, edit.start, edit.end), newText: edit.newText }));
 }
 
-export function toDiagnostic(document: TextDocument, finding: Finding, index: number): Diagnostic {
-  const data: FindingData = { version: document.version, index };
+/**
+ * A finding as the editor shows it. It carries no `data`: a code action finds its finding again
+ * by rule, range and message (`findingOf`), and each keystroke in a long transcript republishes
+ * every diagnostic, so each byte here is sent thousands of times.
+ */
+export function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
   return {
     range: toRange(document, finding.start, finding.end),
     severity: SEVERITY[finding.severity],
     code: finding.rule,
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
-    data,
   };
 }
 
 /**
- * The finding a diagnostic of ours stands for, or undefined when it is of another version or
- * no longer matches (the settings changed since it was published).
+ * The finding of the current analysis that a diagnostic of ours stands for: the one of its rule,
+ * range and message. A diagnostic published for an older version whose finding still stands where
+ * it was gets that finding, whose fixes are made for the text as it is now; one that no longer
+ * matches (the text or the settings changed under it) gets none.
  */
 export function findingOf(
   document: TextDocument,
   findings: readonly Finding[],
   diagnostic: Diagnostic,
 ): Finding | undefined {
-  const data = diagnostic.data as Partial<FindingData> | undefined;
-  if (
-    diagnostic.source !== DIAGNOSTIC_SOURCE ||
-    data?.version !== document.version ||
-    typeof data.index !== 'number'
-  )
-    return undefined;
-  const finding = findings[data.index];
-  if (!finding || finding.rule !== diagnostic.code) return undefined;
-  const { start, end } = diagnostic.range;
-  return finding.start === document.offsetAt(start) && finding.end === document.offsetAt(end)
-    ? finding
-    : undefined;
+  if (diagnostic.source !== DIAGNOSTIC_SOURCE) return undefined;
+  const startOffset = document.offsetAt(diagnostic.range.start);
+  // Findings are sorted by position: those starting here are one run.
+  for (
+    let at = partitionPoint(findings.length, (index) => findings[index]!.start < startOffset);
+    at < findings.length && findings[at]!.start === startOffset;
+    at++
+  ) {
+    const finding = findings[at]!;
+    if (
+      finding.rule === diagnostic.code &&
+      finding.message === diagnostic.message &&
+      isSameRange(toRange(document, finding.start, finding.end), diagnostic.range)
+    )
+      return finding;
+  }
+  return undefined;
+}
+
+/** Compared as positions, not offsets: a stale position past a line's end is not moved onto it. */
+function isSameRange(a: Range, b: Range): boolean {
+  return isSamePosition(a.start, b.start) && isSamePosition(a.end, b.end);
+}
+
+export function isSamePosition(a: Position, b: Position): boolean {
+  return a.line === b.line && a.character === b.character;
 }
 
 /**

@@ -298,6 +298,18 @@ describe('code actions', () => {
     assert.deepEqual(await client.applyCodeAction(fix!), { applied: true });
     assert.ok(client.text(uri).includes('对照党中央要求'));
   });
+
+  test('a diagnostic of an older version gets its fix while its finding stands where it was', async () => {
+    // VS Code asks for the fixes under the cursor with the diagnostics it shows, which lag the
+    // text by one publication while the user types.
+    const diagnostic = find('placeholder', 'X中央');
+    await client.edit(uri, client.text(uri).length, client.text(uri).length, '\n谢谢！');
+    const [fix] = await actionsFor(client, uri, [diagnostic]);
+    assert.ok(fix, 'the placeholder above the edit keeps its quick fix');
+    assertPinned([fix], uri, 2);
+    assert.deepEqual(await client.applyCodeAction(fix), { applied: true });
+    assert.ok(client.text(uri).includes('对照党中央要求'));
+  });
 });
 
 test('an action over the whole document, chosen after an edit, is made for the text as it is then', async () => {
