@@ -50,11 +50,11 @@ import { MAX_PUBLISHED_DIAGNOSTICS } from './publishing';
 import { filePathOf, isIndexedPath, WorkspaceIndex } from './workspaceIndex';
 
 /**
- * Edits are analysed after a pause that grows with the document: a short transcript answers at
- * once, and a long one does not republish thousands of diagnostics for every keystroke.
+ * Between two analyses of one document lies a pause that grows with it: a long transcript does
+ * not republish thousands of diagnostics for every keystroke of a burst.
  */
-const CHARACTERS_PER_DELAY_MS = 100_000;
-const MAX_CHANGE_DELAY_MS = 200;
+const CHARACTERS_PER_PAUSE_MS = 100_000;
+const MAX_PAUSE_MS = 200;
 const MAX_WORKSPACE_SYMBOLS = 2000;
 const DEFAULT_MAX_FILE_SIZE_MB = 20;
 const MEGABYTE = 1024 * 1024;
@@ -105,6 +105,15 @@ function withoutPatterns(settings: SpeechTidySettings): SpeechTidySettings {
   return kept;
 }
 
+/**
+ * How long a change waits before it is analysed: not at all when the document's last analysis
+ * ended a pause ago or more (or there was none), else the rest of that pause. A keystroke after a
+ * quiet moment is answered at once; the keystrokes of a burst wait, and are analysed together.
+ */
+export function waitBeforeAnalysis(lastAnalysed: number | undefined, pause: number, now: number): number {
+  return lastAnalysed === undefined ? 0 : Math.max(0, lastAnalysed + pause - now);
+}
+
 export function startServer(connection: Connection): void {
   const index = new WorkspaceIndex();
   let locale: Locale = 'en';
@@ -144,6 +153,8 @@ export function startServer(connection: Connection): void {
     });
   };
   const pending = new Map<string, NodeJS.Timeout>();
+  /** When each open document's last analysis ended, by `performance.now()`. */
+  const lastAnalysed = new Map<string, number>();
   const warned = new Set<string>();
 
   const text = (key: keyof typeof TEXTS, args: Record<string, string | number> = {}) =>
@@ -354,9 +365,10 @@ export function startServer(connection: Connection): void {
     if (file) index.indexText(file, document.getText(), state.analysis);
   }
 
-  function schedule(document: TextDocument, delay = changeDelay(document)): void {
+  function schedule(document: TextDocument): void {
     const { uri } = document;
     clearTimeout(pending.get(uri));
+    const wait = waitBeforeAnalysis(lastAnalysed.get(uri), pauseFor(document), performance.now());
     const timer = setTimeout(() => {
       // Until the settings are read the timer stays pending, so a newer version still replaces it.
       void settingsReady.then(() => {
@@ -364,18 +376,22 @@ export function startServer(connection: Connection): void {
         pending.delete(uri);
         // The timer of a superseded version was cleared; this is the newest text.
         const current = documents.get(uri);
-        if (current) validate(current);
+        if (!current) return;
+        validate(current);
+        lastAnalysed.set(uri, performance.now());
       });
-    }, delay);
+    }, wait);
     pending.set(uri, timer);
   }
 
-  function changeDelay(document: TextDocument): number {
-    return Math.min(MAX_CHANGE_DELAY_MS, Math.floor(document.getText().length / CHARACTERS_PER_DELAY_MS));
+  /** The pause between two analyses of `document`, in ms. */
+  function pauseFor(document: TextDocument): number {
+    return Math.min(MAX_PAUSE_MS, Math.floor(document.getText().length / CHARACTERS_PER_PAUSE_MS));
   }
 
   connection.onDidOpenTextDocument(({ textDocument: { uri, languageId, version, text: content } }) => {
-    schedule(documents.open(uri, languageId, version, content), 0);
+    lastAnalysed.delete(uri);
+    schedule(documents.open(uri, languageId, version, content));
   });
   connection.onDidChangeTextDocument(({ textDocument: { uri, version }, contentChanges }) => {
     const document = documents.change(uri, version, contentChanges);
@@ -388,6 +404,7 @@ export function startServer(connection: Connection): void {
   connection.onDidCloseTextDocument(({ textDocument: { uri } }) => {
     clearTimeout(pending.get(uri));
     pending.delete(uri);
+    lastAnalysed.delete(uri);
     documents.close(uri);
     // Reopening a document that was refused or cut short explains it again.
     warned.delete(`${uri}#too-large`);
