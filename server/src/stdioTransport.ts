@@ -222,12 +222,85 @@ export class StrictMessageReader extends AbstractMessageReader implements Messag
   }
 }
 
+/** Arrays longer than this are written element by element; shorter ones are cheap either way. */
+const LONG_ARRAY = 64;
+/** How deep the writer looks for long arrays: a fix-all's edits are six levels down. */
+const MAX_SPLIT_DEPTH = 8;
+
+/**
+ * Encodes messages as JSON in UTF-8, the bytes `JSON.stringify` gives, into one buffer kept from
+ * message to message. A keystroke in a long transcript republishes all its diagnostics (700 KB of
+ * JSON at 1 MB); as one string, V8 builds it in pieces and copies it whole to encode it, and the
+ * copy and a fresh buffer for the bytes cost twice the serializing. Written element by element
+ * into a kept buffer, a long array needs neither. The writer asks for the next message's bytes
+ * only once the last one's are written (`WriteableStreamMessageWriter` writes one message at a
+ * time, and a write is done when its callback runs), so the buffer is free again by then.
+ */
+export class JsonEncoder {
+  readonly name = 'application/json';
+  private buffer = Buffer.allocUnsafeSlow(1 << 16);
+  private length = 0;
+
+  encode(message: Message): Promise<Uint8Array> {
+    this.length = 0;
+    this.write(message, 0);
+    return Promise.resolve(this.buffer.subarray(0, this.length));
+  }
+
+  private write(value: unknown, depth: number): void {
+    if (depth < MAX_SPLIT_DEPTH && Array.isArray(value)) {
+      const long = value.length > LONG_ARRAY;
+      this.put('[');
+      for (let index = 0; index < value.length; index++) {
+        if (index > 0) this.put(',');
+        // What JSON.stringify writes for `undefined`, a function or a symbol in an array.
+        if (long) this.put(JSON.stringify(value[index]) ?? 'null');
+        else this.write(value[index], depth + 1);
+      }
+      this.put(']');
+    } else if (depth < MAX_SPLIT_DEPTH && isPlainObject(value)) {
+      this.put('{');
+      let first = true;
+      for (const key of Object.keys(value)) {
+        const member = value[key];
+        // The members JSON.stringify leaves out.
+        if (member === undefined || typeof member === 'function' || typeof member === 'symbol') continue;
+        this.put(`${first ? '' : ','}${JSON.stringify(key)}:`);
+        first = false;
+        this.write(member, depth + 1);
+      }
+      this.put('}');
+    } else this.put(JSON.stringify(value) ?? 'null');
+  }
+
+  private put(json: string): void {
+    // A UTF-16 code unit takes at most three bytes in UTF-8.
+    const needed = this.length + json.length * 3;
+    if (needed > this.buffer.length) {
+      const larger = Buffer.allocUnsafeSlow(Math.max(needed, this.buffer.length * 2));
+      this.buffer.copy(larger, 0, 0, this.length);
+      this.buffer = larger;
+    }
+    this.length += this.buffer.write(json, this.length, 'utf8');
+  }
+}
+
+/** An object JSON.stringify writes as its own enumerable members: not a date, a boxed string… */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return (
+    (prototype === Object.prototype || prototype === null) &&
+    typeof (value as { toJSON?: unknown }).toJSON !== 'function'
+  );
+}
+
 /** The server's connection over stdin and stdout, read by a `StrictMessageReader`. */
 export function createStdioConnection(): Connection {
   // Anything printed to stdout would land in the middle of the protocol. The library moves
   // console output elsewhere only for the stdio transport it sets up itself.
   globalThis.console = new Console(process.stderr);
-  const writer = new StreamMessageWriter(process.stdout);
+  const writer = new StreamMessageWriter(process.stdout, { contentTypeEncoder: new JsonEncoder() });
   const reader = new StrictMessageReader(process.stdin, writer);
   const connection = createConnection(ProposedFeatures.all, reader, writer);
   reader.onError((error) => connection.console.error(error.message));

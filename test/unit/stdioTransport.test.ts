@@ -1,12 +1,14 @@
 // The stdio transport's framing and answers, without a server: the byte stream cut into bodies
 // whatever the writes' boundaries, garbage skipped up to the next header, a length over the limit
-// refused at its header, and what JSON-RPC 2.0 says to answer answered.
+// refused at its header, and what JSON-RPC 2.0 says to answer answered; and the JSON it writes.
 import assert from 'node:assert/strict';
 import { constants } from 'node:buffer';
-import { PassThrough } from 'node:stream';
+import { PassThrough, Writable } from 'node:stream';
 import { describe, test } from 'node:test';
-import type { Message, ResponseMessage } from 'vscode-languageserver/node';
-import { type Frame, Framer, StrictMessageReader } from '../../server/src/stdioTransport';
+import fc from 'fast-check';
+import { type Message, type ResponseMessage, StreamMessageWriter } from 'vscode-languageserver/node';
+import { type Frame, Framer, JsonEncoder, StrictMessageReader } from '../../server/src/stdioTransport';
+import { propertyParameters } from '../support/generators';
 import { frame } from '../support/rawServer';
 
 /** What the framer makes of `chunks`, bodies as text. */
@@ -207,5 +209,76 @@ describe('StrictMessageReader', () => {
     await new Promise((resolve) => input.once('close', resolve));
     assert.deepEqual(received, [{ jsonrpc: '2.0', method: 'exit' }]);
     assert.equal(closed(), 1);
+  });
+});
+
+describe('JsonEncoder', () => {
+  /** Values of every kind JSON.stringify treats apart, strings with lone surrogates among them. */
+  const leaf = fc.oneof(
+    fc.anything({
+      withBoxedValues: true,
+      withDate: true,
+      withMap: true,
+      withNullPrototype: true,
+      withSparseArray: true,
+      withTypedArray: true,
+      stringUnit: 'binary',
+    }),
+    fc.constantFrom(undefined, () => 1, Symbol('s'), Number.NaN, -0, Number.POSITIVE_INFINITY),
+  );
+  /** Long arrays, where the encoder writes element by element, at any depth, some past its limit. */
+  const { value } = fc.letrec<{ value: unknown }>((tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      leaf,
+      fc.array(tie('value'), { maxLength: 5 }),
+      fc.array(leaf, { minLength: 60, maxLength: 120 }),
+      fc.dictionary(fc.string({ unit: 'binary' }), tie('value'), { maxKeys: 4 }),
+    ),
+  }));
+  const nested = fc
+    .tuple(value, fc.integer({ min: 0, max: 12 }))
+    .map(([inner, depth]) =>
+      Array.from({ length: depth }).reduce<unknown>((held) => ({ held: [held] }), inner),
+    );
+
+  test('writes the bytes JSON.stringify gives, in UTF-8, whatever the value', async () => {
+    const encoder = new JsonEncoder();
+    await fc.assert(
+      fc.asyncProperty(nested, async (message) => {
+        const expected = Buffer.from(JSON.stringify(message) ?? 'null', 'utf8');
+        const bytes = Buffer.from(await encoder.encode(message as Message));
+        assert.ok(bytes.equals(expected), `${bytes.toString('utf8')} ≠ ${expected.toString('utf8')}`);
+      }),
+      propertyParameters(500),
+    );
+  });
+
+  test('messages written at once arrive whole, each in its own bytes, in order', async () => {
+    // A pipe's reader takes its copy of a chunk when the write completes: later, in the callback.
+    const received: Buffer[] = [];
+    const pipe = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        setTimeout(() => {
+          received.push(Buffer.from(chunk));
+          done();
+        }, 1);
+      },
+    });
+    const writer = new StreamMessageWriter(pipe, { contentTypeEncoder: new JsonEncoder() });
+    const diagnostics = (count: number, word: string) =>
+      Array.from({ length: count }, (_, index) => ({ line: index, message: `${word}“${index}”😀` }));
+    const messages: Message[] = [
+      { jsonrpc: '2.0', method: 'a', params: { diagnostics: diagnostics(5_000, '占位') } } as Message,
+      { jsonrpc: '2.0', method: 'b', params: { diagnostics: diagnostics(3, '水印') } } as Message,
+      { jsonrpc: '2.0', method: 'c', params: { diagnostics: diagnostics(20_000, '标点') } } as Message,
+      { jsonrpc: '2.0', method: 'd' } as Message,
+    ];
+    await Promise.all(messages.map((message) => writer.write(message)));
+    const frames = new Framer().push(Buffer.concat(received));
+    assert.deepEqual(
+      frames.map((frame) => ('body' in frame ? JSON.parse(frame.body.toString('utf8')) : frame)),
+      messages,
+    );
   });
 });
