@@ -116,6 +116,23 @@ describe('watermark: ads appended to paragraphs', () => {
     assertSafeFixAll(rule, text, '今天开会。\n');
   });
 
+  test('an ad opening a line goes with the spaces after it; the indent before it stays', () => {
+    const text = '同志们：\n更多资料+微信:abc 今天开会。\n　　更多资料+微信:abc　明天继续。\n';
+    assert.deepEqual(covered(text, findingsOf(rule, text)), ['更多资料+微信:abc ', '更多资料+微信:abc　']);
+    assertSafeFixAll(rule, text, '同志们：\n今天开会。\n　　明天继续。\n');
+  });
+
+  test('ads opening a line one after another all go with the spaces after them', () => {
+    const text = '同志们：\n更多资料+微信:abc 加微信:def 今天开会。更多资料+微信:ghi\n';
+    assertSafeFixAll(rule, text, '同志们：\n今天开会。\n');
+  });
+
+  test('a watermark phrase after an ad opening the line opens it too: no space is left', () => {
+    const settings = { watermarkPhrases: ['内部资料'] };
+    const text = '同志们：\n更多资料+微信:abc 内部资料 今天开会。\n';
+    assert.equal(fixAll(text, rule, settings), '同志们：\n今天开会。\n');
+  });
+
   test('an ad with a joiner is found even where no sentence ended before it', () => {
     const text = '加强基层治理更多资料+微信:abc\n同志们：\n今天开会。\n';
     assertSafeFixAll(rule, text, '加强基层治理\n同志们：\n今天开会。\n');

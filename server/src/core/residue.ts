@@ -4,6 +4,7 @@
 import type { TextRange } from './config';
 import type { ResidueKind } from './model';
 import {
+  blankRunAfterSpaces,
   blankRunEnd,
   blankRunStart,
   charAt,
@@ -243,7 +244,7 @@ const MAX_ROUNDS = 8;
 /**
  * The ads appended to the text between `start` and `end` (one line), in order. They are looked
  * for in the line as fix-all leaves it: without invisible characters, and without the ads found
- * (which fix-all removes with the blanks before them), until nothing new turns up. Otherwise a
+ * (which fix-all removes as `removedAds` says), until nothing new turns up. Otherwise a
  * second fix-all would find an ad the first did not: an opener whose tail read as a sentence until
  * the ad after it went (`扫码关注,。更多资料+微信:x`), or one after `。\u200B`. An ad holding an
  * `ignored` range (offsets in `text`) is kept, and so is no ad.
@@ -290,11 +291,7 @@ export function appendedAds(
     });
     if (placed.length === 0) break;
     ads = mergeRanges([...ads, ...placed]);
-    // What fix-all removes: each ad with the spaces before it.
-    const removed = ads.map((ad, index) => ({
-      start: blankRunStart(content, ad.start, index > 0 ? ads[index - 1]!.end : 0),
-      end: ad.end,
-    }));
+    const removed = removedAds(content, ads);
     const kept: number[] = [];
     let next = 0;
     for (let index = 0; index < (units ? units.length : content.length); index++) {
@@ -324,11 +321,25 @@ function unitsOf(content: string, units: readonly number[]): string {
   return text;
 }
 
-/** What fix-all removes of a line's ads: each with the blanks before it. */
+/**
+ * What fix-all removes of a line's ads (sorted and apart): each with the spaces before it, which
+ * tied it to the speech; but an ad opening the line (after its indent, or after ads that open it)
+ * with the spaces after it, so that the indent stays and no space is left before the speech.
+ */
 export function removedAds(line: string, ads: readonly TextRange[]): readonly TextRange[] {
   // Most lines have no ad; their empty list is shared, not made for each line.
   if (ads.length === 0) return NO_ADS;
-  return ads.map((ad) => ({ start: blankRunStart(line, ad.start), end: ad.end }));
+  let opensLine = true;
+  let previousEnd = 0;
+  return ads.map((ad) => {
+    const spacesBefore = blankRunStart(line, ad.start, previousEnd);
+    opensLine &&= spacesBefore === previousEnd;
+    const removed = opensLine
+      ? { start: ad.start, end: blankRunAfterSpaces(line, ad.end) }
+      : { start: spacesBefore, end: ad.end };
+    previousEnd = removed.end;
+    return removed;
+  });
 }
 
 /** Most lines have no ad: they share one empty list. */

@@ -250,6 +250,13 @@ export function blankRunStart(text: string, offset: number, limit = 0): number {
   return at;
 }
 
+/** Where the spaces from `offset` on end: removing an ad that opens its line takes them along. */
+export function blankRunAfterSpaces(text: string, offset: number): number {
+  let at = offset;
+  while (at < text.length && isSpaceCode(text.charCodeAt(at))) at++;
+  return at;
+}
+
 /**
  * Whether the code unit at `index` is blank where a line's content starts and ends: spaces of
  * any kind, control characters, line separators and invisible characters (what `[\s\u3000]` and

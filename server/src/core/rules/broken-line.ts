@@ -6,7 +6,7 @@ import { type LineFacts, matchHeading } from '../lineFacts';
 import { type Block, blockPlace, type Transcript } from '../model';
 import { appendedAds, mentionsAd, removedAds } from '../residue';
 import { defineRule } from '../rule';
-import { blankRunEnd, blankRunStart, hasInvisible, isInvisibleAt, rangeHolding, vanishes } from '../text';
+import { blankRunEnd, hasInvisible, isInvisibleAt, rangeHolding, vanishes } from '../text';
 
 /** Marks that may end a paragraph; a line ending in any other character is unfinished. */
 // The marks are tested where they stand (sticky, at `lastIndex`): slicing a line to test one
@@ -120,11 +120,11 @@ const AD_CONTINUATION = /[+＋:：]/y;
 function wordsOf(text: string, from: number, to: number, ads: readonly TextRange[]): string {
   let words = '';
   let at = from;
-  for (const ad of ads) {
-    if (ad.end <= at) continue;
-    if (ad.start >= to) break;
-    words += text.slice(at, blankRunStart(text, ad.start, at));
-    at = ad.end;
+  for (const removed of removedAds(text, ads)) {
+    if (removed.end <= at) continue;
+    if (removed.start >= to) break;
+    words += text.slice(at, Math.max(at, removed.start));
+    at = removed.end;
   }
   return words + text.slice(at, Math.max(at, to));
 }

@@ -1,7 +1,8 @@
 import type { TextRange } from '../config';
 import type { LineFacts } from '../lineFacts';
+import { removedAds } from '../residue';
 import { defineRule } from '../rule';
-import { blankRunStart, compact, lineRemovalRange, overlapsAny } from '../text';
+import { compact, lineRemovalRange, overlapsAny, sortFew } from '../text';
 
 export const watermark = defineRule<
   'chrome' | 'series' | 'upload-date' | 'footer' | 'ad' | 'custom' | 'remove' | 'removeLine',
@@ -45,30 +46,35 @@ export const watermark = defineRule<
   },
   checkLine({ text, facts, config }, report) {
     if (facts.kind === 'residue' || facts.kind === 'blank') return undefined;
-    const found: TextRange[] = [];
-    /** Reports a watermark inside the line, with the blanks before it, so none is left behind. */
-    const reportSpan = (span: TextRange, message: 'ad' | 'custom') => {
-      const start = blankRunStart(text, span.start);
-      const range = { start, end: span.end };
-      if (overlapsAny(found, range.start, range.end)) return;
-      found.push(range);
-      const shown = compact(text.slice(span.start, span.end));
-      report({
-        ...range,
-        message,
-        args: { text: shown },
-        fixes: [{ title: 'remove', args: { text: shown }, edits: [{ ...range, newText: '' }], safe: true }],
-      });
-    };
-    for (const ad of facts.ads) reportSpan(ad, 'ad');
+    const phrases: TextRange[] = [];
     for (const matcher of config.watermarkPhrases) {
       for (const span of matcher.matches(text)) {
         // A phrase that fills its line takes the line with it, which only the document can do.
         if (text.slice(0, span.start).trim() === '' && text.slice(span.end).trim() === '')
           return 'whole-line';
-        reportSpan(span, 'custom');
+        if (!overlapsAny(facts.ads, span.start, span.end) && !overlapsAny(phrases, span.start, span.end))
+          phrases.push(span);
       }
     }
+    const ads: readonly (TextRange & { readonly message: 'ad' | 'custom' })[] = sortFew(
+      [
+        ...facts.ads.map((ad) => ({ ...ad, message: 'ad' as const })),
+        ...phrases.map((phrase) => ({ ...phrase, message: 'custom' as const })),
+      ],
+      (a, b) => a.start - b.start,
+    );
+    // Removed as fix-all removes the line's ads, the user's phrases among them.
+    const removed = removedAds(text, ads);
+    ads.forEach((ad, index) => {
+      const range = removed[index]!;
+      const shown = compact(text.slice(ad.start, ad.end));
+      report({
+        ...range,
+        message: ad.message,
+        args: { text: shown },
+        fixes: [{ title: 'remove', args: { text: shown }, edits: [{ ...range, newText: '' }], safe: true }],
+      });
+    });
     return undefined;
   },
   checkDocument({ model, revised, lineData, linesWithData, lineText, lineFacts }, report) {
