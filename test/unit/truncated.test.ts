@@ -41,6 +41,12 @@ describe('truncated: the website’s cut marker', () => {
     assert.equal(fixAll(text), '同志们：\n各级领导干部要带头转变作风，\n');
   });
 
+  test('site residue cut off by the marker goes whole, with the marker, at once', () => {
+    const text = '同志们：\n要带头转变作风。\n正文复制…………\n';
+    assert.deepEqual(covered(text, findingsOf('watermark', text)), ['正文复制…………\n']);
+    assert.equal(fixAll(text), '同志们：\n要带头转变作风。\n');
+  });
+
   test('a marker line in the middle is not the end of the text', () => {
     assert.deepEqual(findingsOf(rule, '同志们：\n要带头转变作风。\n----\n要真抓实干。\n'), []);
   });

@@ -106,7 +106,9 @@ const footerPhrases = new RegExp(`^(?:${FOOTER_PHRASES.map(gappedPhraseSource).j
  * upload date such as `2024年1月` is residue above the title and the speech's date below it.
  */
 export function classifyResidueLine(line: string, aboveTitle: boolean): ResidueKind | undefined {
-  const trimmed = line.trim();
+  // A cut mark after residue (`正文复制…………` ending the text) goes with `truncated`'s fix, which
+  // leaves the residue alone on its line: it is residue already, or a second fix-all would find it.
+  const trimmed = line.slice(0, markerAtEnd(line)?.start ?? line.length).trim();
   if (trimmed.length === 0) return undefined;
   const compacted = compact(trimmed);
   if (chromeLines.has(compacted)) return 'chrome';
