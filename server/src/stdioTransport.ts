@@ -234,7 +234,9 @@ const MAX_SPLIT_DEPTH = 8;
  * copy and a fresh buffer for the bytes cost twice the serializing. Written element by element
  * into a kept buffer, a long array needs neither. The writer asks for the next message's bytes
  * only once the last one's are written (`WriteableStreamMessageWriter` writes one message at a
- * time, and a write is done when its callback runs), so the buffer is free again by then.
+ * time, and a write is done when its callback runs), so the buffer is free again by then. It
+ * keeps the size it grew to, under twice the longest message (1 MB for the diagnostics of a 1 MB
+ * transcript).
  */
 export class JsonEncoder {
   readonly name = 'application/json';
@@ -248,7 +250,7 @@ export class JsonEncoder {
   }
 
   private write(value: unknown, depth: number): void {
-    if (depth < MAX_SPLIT_DEPTH && Array.isArray(value)) {
+    if (depth < MAX_SPLIT_DEPTH && Array.isArray(value) && !('toJSON' in value)) {
       const long = value.length > LONG_ARRAY;
       this.put('[');
       for (let index = 0; index < value.length; index++) {
