@@ -4,7 +4,6 @@
 import type { TextRange } from './config';
 import type { ResidueKind } from './model';
 import {
-  blankRunAfterSpaces,
   blankRunEnd,
   blankRunStart,
   charAt,
@@ -16,6 +15,7 @@ import {
   isInvisibleAt,
   overlapsAny,
   sortFew,
+  spaceRunEnd,
   trimBlankEnd,
 } from './text';
 
@@ -337,7 +337,7 @@ export function removedAds(line: string, ads: readonly TextRange[]): readonly Te
     const spacesBefore = blankRunStart(line, ad.start, previousEnd);
     opensLine &&= spacesBefore === previousEnd;
     const removed = opensLine
-      ? { start: ad.start, end: blankRunAfterSpaces(line, ad.end) }
+      ? { start: ad.start, end: spaceRunEnd(line, ad.end) }
       : { start: spacesBefore, end: ad.end };
     previousEnd = removed.end;
     return removed;

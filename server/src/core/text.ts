@@ -251,7 +251,7 @@ export function blankRunStart(text: string, offset: number, limit = 0): number {
 }
 
 /** Where the spaces from `offset` on end: removing an ad that opens its line takes them along. */
-export function blankRunAfterSpaces(text: string, offset: number): number {
+export function spaceRunEnd(text: string, offset: number): number {
   let at = offset;
   while (at < text.length && isSpaceCode(text.charCodeAt(at))) at++;
   return at;

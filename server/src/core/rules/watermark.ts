@@ -56,7 +56,7 @@ export const watermark = defineRule<
           phrases.push(span);
       }
     }
-    const ads: readonly (TextRange & { readonly message: 'ad' | 'custom' })[] = sortFew(
+    const watermarks: readonly (TextRange & { readonly message: 'ad' | 'custom' })[] = sortFew(
       [
         ...facts.ads.map((ad) => ({ ...ad, message: 'ad' as const })),
         ...phrases.map((phrase) => ({ ...phrase, message: 'custom' as const })),
@@ -64,13 +64,13 @@ export const watermark = defineRule<
       (a, b) => a.start - b.start,
     );
     // Removed as fix-all removes the line's ads, the user's phrases among them.
-    const removed = removedAds(text, ads);
-    ads.forEach((ad, index) => {
+    const removed = removedAds(text, watermarks);
+    watermarks.forEach((span, index) => {
       const range = removed[index]!;
-      const shown = compact(text.slice(ad.start, ad.end));
+      const shown = compact(text.slice(span.start, span.end));
       report({
         ...range,
-        message: ad.message,
+        message: span.message,
         args: { text: shown },
         fixes: [{ title: 'remove', args: { text: shown }, edits: [{ ...range, newText: '' }], safe: true }],
       });
