@@ -290,7 +290,7 @@ const lettersOnly = /^[0-9A-Za-z]{0,2}$/;
 function markerLead(line: string, index: number, removed: readonly { start: number; end: number }[]): string {
   let before = '';
   for (let at = index; at > 0 && before.length < 4; ) {
-    const range = removed.find((r) => r.start < at && at <= r.end);
+    const range = rangeHolding(removed, at - 1);
     if (range) at = range.start;
     else if (isInvisibleAt(line, --at)) continue;
     else before = line[at] + before;

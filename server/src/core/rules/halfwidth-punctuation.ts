@@ -527,15 +527,14 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
     };
     /**
      * Whether the `)` at `offset` of line `index` is a list marker once fix-all has joined the line
-     * to `previous`: a `)` at the line's start reads with that line's end.
+     * to the line whose words are `previousWords`: a `)` at the line's start reads with their end.
      */
-    const isMarker = (index: number, offset: number, previous: number): boolean => {
+    const isMarker = (index: number, offset: number, previousWords: string): boolean => {
       const text = lineText(index);
       const { ads, proseStart } = lineFacts(index);
       const kind = listMarkerAt(text, offset, ads);
       if (kind !== 'at-line-start') return kind === 'marker';
-      const { words } = wordsOf(previous);
-      const joined = words + text.slice(proseStart, offset + 1);
+      const joined = previousWords + text.slice(proseStart, offset + 1);
       return closesListMarker(joined, joined.length - 1);
     };
     /** The line fix-all joins to the end of line `index`, if any. */
@@ -610,7 +609,7 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
           // A list marker closes nothing while a closer follows, on its line or a joined one.
           if (
             lineText(next)[closer.offset] === ')' &&
-            isMarker(next, closer.offset, current) &&
+            isMarker(next, closer.offset, run.get(current)!.words) &&
             (lastCloser(next) > closer.offset || closerFollows(next))
           ) {
             if (closer.mark !== undefined) {

@@ -56,6 +56,8 @@ export const watermark = defineRule<
           phrases.push(span);
       }
     }
+    // Most lines hold neither: nothing is built for them.
+    if (facts.ads.length + phrases.length === 0) return undefined;
     const watermarks: readonly (TextRange & { readonly message: 'ad' | 'custom' })[] = sortFew(
       [
         ...facts.ads.map((ad) => ({ ...ad, message: 'ad' as const })),
