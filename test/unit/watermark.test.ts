@@ -122,6 +122,12 @@ describe('watermark: ads appended to paragraphs', () => {
     assertSafeFixAll(rule, text, '同志们：\n今天开会。\n　　明天继续。\n');
   });
 
+  test('an invisible character in front of an ad opening a line does not keep the space after it', () => {
+    const text = '同志们：\n\u200B更多资料+微信:abc 今天开会。\n　　\u2060更多资料+微信:abc　明天继续。\n';
+    assert.deepEqual(covered(text, findingsOf(rule, text)), ['更多资料+微信:abc ', '更多资料+微信:abc　']);
+    assert.equal(fixAll(text), '同志们：\n今天开会。\n　　明天继续。\n');
+  });
+
   test('ads opening a line one after another all go with the spaces after them', () => {
     const text = '同志们：\n更多资料+微信:abc 加微信:def 今天开会。更多资料+微信:ghi\n';
     assertSafeFixAll(rule, text, '同志们：\n今天开会。\n');

@@ -4,6 +4,7 @@
 import type { TextRange } from './config';
 import type { ResidueKind } from './model';
 import {
+  blankRunAfter,
   blankRunEnd,
   blankRunStart,
   charAt,
@@ -326,7 +327,9 @@ function unitsOf(content: string, units: readonly number[]): string {
 /**
  * What fix-all removes of a line's ads (sorted and apart): each with the spaces before it, which
  * tied it to the speech; but an ad opening the line (after its indent, or after ads that open it)
- * with the spaces after it, so that the indent stays and no space is left before the speech.
+ * with the spaces after it, so that the indent stays and no space is left before the speech. An
+ * invisible character before it does not stop it opening the line: `invisible-char` removes that
+ * character, and the space after the ad would be left in front of the speech.
  */
 export function removedAds(line: string, ads: readonly TextRange[]): readonly TextRange[] {
   // Most lines have no ad; their empty list is shared, not made for each line.
@@ -335,7 +338,7 @@ export function removedAds(line: string, ads: readonly TextRange[]): readonly Te
   let previousEnd = 0;
   return ads.map((ad) => {
     const spacesBefore = blankRunStart(line, ad.start, previousEnd);
-    opensLine &&= spacesBefore === previousEnd;
+    opensLine &&= blankRunAfter(line, previousEnd) >= ad.start;
     const removed = opensLine
       ? { start: ad.start, end: spaceRunEnd(line, ad.end) }
       : { start: spacesBefore, end: ad.end };
