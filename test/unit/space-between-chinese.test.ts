@@ -38,6 +38,16 @@ describe('space-between-chinese', () => {
     assert.deepEqual(covered(text, findingsOf(rule, text)), [' ', ' ', ' ']);
   });
 
+  test('the space after a section number that no mark ends stays: it parts the number from its title', () => {
+    const text = `${HEAD}第一部分 回顾\n第二章　职责分工\n第3条　各单位要落实。\n第一章 第二节 要求\n`;
+    assert.deepEqual(covered(text, findingsOf(rule, text)), [' ']);
+    const other = `${HEAD}第一章 总则 要求\n第一次 会议\n`;
+    assert.deepEqual(
+      findingsOf(rule, other).map((finding) => finding.start),
+      [other.indexOf(' 要求'), other.indexOf(' 会议')],
+    );
+  });
+
   test('the quick fix removes the space, and nothing else', () => {
     const text = `${HEAD}各部门要统筹 抓好落实。`;
     const [finding] = findingsOf(rule, text);

@@ -2,7 +2,9 @@
 // Chinese with spaces, and joined lines leave them. Chinese puts no space between its characters
 // or before and after its punctuation. Spaces beside Latin letters and digits (`5G 网络`) are
 // another convention and stay, as does the front matter: a title set in two parts
-// (`守正创新　推动发展`) and a speaker line (`县长  周立新`) are spaced on purpose.
+// (`守正创新　推动发展`) and a speaker line (`县长  周立新`) are spaced on purpose. So is the space
+// after a section number that no mark ends (`第一章　总则`, `第三条　…`): official documents set it
+// there, where `一、` and `（一）` are ended by their own marks.
 //
 // Its fixes are safe but fix-all leaves them out, as it does for `doubled-punctuation`: the other
 // rules read a line with its spaces (`同志们 ：` is no salutation), so removing them together with
@@ -10,6 +12,7 @@
 // one.
 import type { TextRange } from '../config';
 import { type BlockKind, blockOf } from '../model';
+import { CN_NUMERAL_CLASS } from '../numerals';
 import { defineRule } from '../rule';
 import { charAt, charBefore, isBlankAt, isChinese, isInvisibleAt, rangeHolding } from '../text';
 
@@ -22,15 +25,17 @@ const LAID_OUT: ReadonlySet<BlockKind> = new Set(['title', 'subtitle', 'speaker'
 const SPACED_OUT_GAPS = 3;
 /** Spaces of every kind: a line without one has nothing to find. */
 const anySpace = /\s/;
+/** A section number that a space, not a mark, parts from its title: `第一部分`, `第二章`, `第十条`. */
+const sectionNumber = new RegExp(`第(?:${CN_NUMERAL_CLASS}{1,4}|\\d{1,3})(?:部分|章|节|条|编)`, 'y');
 
 type Messages = 'space' | 'remove' | 'spacedOut' | 'removeAll';
 
 export const spaceBetweenChinese = defineRule<Messages, readonly TextRange[]>({
   id: 'space-between-chinese',
   description: {
-    en: 'A space inside Chinese text (全 面, 一、 标题); a run spaced out character by character (全 面 提 升) is one problem. Spaces beside Latin letters and digits, and in the title, speaker and date lines, stay.',
+    en: 'A space inside Chinese text (全 面, 一、 标题); a run spaced out character by character (全 面 提 升) is one problem. Spaces beside Latin letters and digits, after a section number (第一章　总则), and in the title, speaker and date lines, stay.',
     'zh-cn':
-      '中文文本内部的空格（全 面、一、 标题）；逐字隔开的一串文字（全 面 提 升）算作一处问题。西文字母和数字旁的空格，以及标题、讲话人、日期行中的空格保持不变。',
+      '中文文本内部的空格（全 面、一、 标题）；逐字隔开的一串文字（全 面 提 升）算作一处问题。西文字母和数字旁的空格、章节序号后的空格（第一章　总则），以及标题、讲话人、日期行中的空格保持不变。',
   },
   defaultSeverity: 'warning',
   fixable: true,
@@ -50,6 +55,8 @@ export const spaceBetweenChinese = defineRule<Messages, readonly TextRange[]>({
   checkLine({ text, facts }) {
     if (facts.kind === 'residue' || !anySpace.test(text)) return undefined;
     const found: TextRange[] = [];
+    sectionNumber.lastIndex = facts.proseStart;
+    const titleSpace = sectionNumber.test(text) ? sectionNumber.lastIndex : undefined;
     let at = facts.contentStart;
     while (at < facts.contentEnd) {
       if (!isBlankAt(text, at)) {
@@ -65,6 +72,7 @@ export const spaceBetweenChinese = defineRule<Messages, readonly TextRange[]>({
       // Blanks before an ad go with it, and the ad's own gaps are its disguise.
       if (
         visible &&
+        start !== titleSpace &&
         isChinese(charBefore(text, start)) &&
         isChinese(charAt(text, at)) &&
         !rangeHolding(facts.ads, at) &&
