@@ -26,7 +26,14 @@ const SPACED_OUT_GAPS = 3;
 /** Spaces of every kind: a line without one has nothing to find. */
 const anySpace = /\s/;
 /** A section number that a space, not a mark, parts from its title: `第一部分`, `第二章`, `第十条`. */
-const sectionNumber = new RegExp(`第(?:${CN_NUMERAL_CLASS}{1,4}|\\d{1,3})(?:部分|章|节|条|编)`, 'y');
+const sectionNumberAtEnd = new RegExp(`第(?:${CN_NUMERAL_CLASS}{1,4}|\\d{1,3})(?:部分|章|节|条|编)$`);
+/** Longer than any section number, so a slice this long holds the whole of one. */
+const SECTION_NUMBER_REACH = 8;
+
+/** Whether a section number ends at `offset`: the space there is its separator. */
+function followsSectionNumber(text: string, offset: number): boolean {
+  return sectionNumberAtEnd.test(text.slice(Math.max(0, offset - SECTION_NUMBER_REACH), offset));
+}
 
 type Messages = 'space' | 'remove' | 'spacedOut' | 'removeAll';
 
@@ -55,8 +62,6 @@ export const spaceBetweenChinese = defineRule<Messages, readonly TextRange[]>({
   checkLine({ text, facts }) {
     if (facts.kind === 'residue' || !anySpace.test(text)) return undefined;
     const found: TextRange[] = [];
-    sectionNumber.lastIndex = facts.proseStart;
-    const titleSpace = sectionNumber.test(text) ? sectionNumber.lastIndex : undefined;
     let at = facts.contentStart;
     while (at < facts.contentEnd) {
       if (!isBlankAt(text, at)) {
@@ -72,11 +77,11 @@ export const spaceBetweenChinese = defineRule<Messages, readonly TextRange[]>({
       // Blanks before an ad go with it, and the ad's own gaps are its disguise.
       if (
         visible &&
-        start !== titleSpace &&
         isChinese(charBefore(text, start)) &&
         isChinese(charAt(text, at)) &&
         !rangeHolding(facts.ads, at) &&
-        !rangeHolding(facts.ads, start - 1)
+        !rangeHolding(facts.ads, start - 1) &&
+        !followsSectionNumber(text, start)
       )
         found.push({ start, end: at });
     }
