@@ -77,6 +77,7 @@ describe('placeholder: Latin text that is no placeholder', () => {
     '县医院新配备了数字化X光机和X射线检测设备。',
     '要对照坐标图上的X轴和Y轴分析指标。',
     '这是一种X型结构。',
+    '要研究X世代青年的特点，分析X因素，测绘X坐标，关心X一代的成长。',
     '加快5G基站建设，GDP增长6.5%。',
     '下载政务APP，办事更方便。',
     '不少电脑还在使用Windows XP系统。',

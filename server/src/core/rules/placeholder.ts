@@ -174,8 +174,11 @@ const NAME_CONTEXTS: readonly { token: string; following: string; expansion: str
   { token: 'X', following: '近平', expansion: '习' },
 ];
 
-/** Words where a capital X is real: X光, X射线, X轴, X型, X线, X染色体, X战警, X连锁. */
-const LEGITIMATE_X_FOLLOWERS = /^[光射轴型形线染战连代片机码]/u;
+/**
+ * Words where a capital X is real: X光, X射线, X轴, X型, X线, X染色体, X战警, X连锁, X世代, X因素,
+ * X坐标, X一代. None of them follows 党.
+ */
+const LEGITIMATE_X_FOLLOWERS = /^(?:[光射轴型形线染战连代片机码]|世代|因素|坐标|一代)/u;
 
 /** The start of a run a site leaves where it cut the text. */
 const CUT_MARK = /^(?:-{3}|—{3}|－{3}|_{3}|…{3}|\.{4})/;
