@@ -44,6 +44,19 @@ describe('heading-numbering: errors and their renumbering', () => {
     assertSafeFixAll(rule, text, `${TITLE}一、总体要求\n（一）主要任务\n（二）保障措施\n`);
   });
 
+  test('a run whose first item stands after a colon on the line above goes on from it', () => {
+    const text = `${TITLE}附件：1.工作方案\n2.任务分工表\n3.经费预算\n`;
+    assert.deepEqual(findingsOf(rule, text), []);
+    assertSafeFixAll(rule, text, text);
+    const gap = `${TITLE}主要任务是：（一）稳增长\n（三）惠民生\n`;
+    assert.deepEqual(covered(gap, findingsOf(rule, gap)), ['三']);
+    assertSafeFixAll(rule, gap, gap.replace('（三）', '（二）'));
+    const several = `${TITLE}要求有：1.统一思想；2.加强领导；\n3.落实责任\n4.严明纪律\n`;
+    assert.deepEqual(findingsOf(rule, several), []);
+    const otherStyle = `${TITLE}附件：（1）工作方案\n2.任务分工表\n`;
+    assert.deepEqual(covered(otherStyle, findingsOf(rule, otherStyle)), ['2']);
+  });
+
   test('two-character numerals and circled numbers are renumbered in their own style', () => {
     const dun = `${TITLE}一、甲\n二、乙\n三、丙\n四、丁\n五、戊\n六、己\n七、庚\n八、辛\n九、壬\n十、癸\n十二、子\n`;
     assertSafeFixAll(rule, dun, dun.replace('十二、', '十一、'));

@@ -1,7 +1,9 @@
 // Numbering of heading runs: `一、二、四、` skips, `二、二、` repeats, `三、二、` goes back. A run is
 // the headings of one style under the same parent; a heading of a higher rank starts new runs.
+// A run whose first item stands after a colon on the line before (`附件：1.工作方案⏎2.任务分工表`)
+// starts with that item.
 
-import { headingRank } from '../lineFacts';
+import { headingRank, matchHeading } from '../lineFacts';
 import type { Heading, HeadingStyle } from '../model';
 import { numberToChinese, numberToCircled } from '../numerals';
 import { defineRule } from '../rule';
@@ -11,6 +13,35 @@ function numeralFor(style: HeadingStyle, ordinal: number): string {
   if (style === 'arabic' || style === 'paren-arabic') return String(ordinal);
   if (style === 'circled') return numberToCircled(ordinal);
   return numberToChinese(ordinal);
+}
+
+/** The text after the last colon of a line, where a list's first item may stand. */
+const afterLastColon = /[：:][\s\u3000]*([^：:]*)$/;
+
+/** A numbered item of a run: a heading, or a list's first item that follows a colon. */
+interface Item {
+  readonly ordinal: number;
+  /** Its numeral as written, read when a message names it. */
+  readonly numeral: () => string;
+}
+
+/** Where the items of a list written on one line part: `1.统一思想；2.加强领导`. */
+const itemBreak = /[。；;]/;
+
+/**
+ * The last item of a list that follows the last colon of `text`, when it is numbered in `style`:
+ * `附件：1.工作方案` holds item 1 of the run that goes on with `2.任务分工表`.
+ */
+function lastInlineItem(text: string, style: HeadingStyle): Item | undefined {
+  const list = afterLastColon.exec(text)?.[1];
+  let last: Item | undefined;
+  for (const item of list?.split(itemBreak) ?? []) {
+    const match = matchHeading(item.trimStart());
+    if (match?.pattern.style !== style) continue;
+    const ordinal = match.pattern.ordinal(match.numeral);
+    if (ordinal !== undefined && !Number.isNaN(ordinal)) last = { ordinal, numeral: () => match.numeral };
+  }
+  return last;
 }
 
 export const headingNumbering = defineRule({
@@ -45,10 +76,27 @@ export const headingNumbering = defineRule({
     renumber: { en: 'Renumber as “{expected}”', 'zh-cn': '将序号改为“{expected}”' },
   },
   checkDocument({ model, revised, lineText, lineFacts }, report) {
-    // The numbering reads the numbered lines alone: an edit elsewhere leaves every finding as it was.
+    const { lines } = model;
+    /** The nearest line above `index` that is not blank. */
+    const lineAbove = (index: number): number | undefined => {
+      for (let at = index - 1; at >= 0; at--) if (lineFacts(at).kind !== 'blank') return at;
+      return undefined;
+    };
+    /** Whether the nearest line below `index` that is not blank is numbered: `index` may hold its run's first item. */
+    const aboveNumbered = (index: number): boolean => {
+      for (let at = index + 1; at < lines.length; at++) {
+        const facts = lineFacts(at);
+        if (facts.kind !== 'blank') return facts.numbering !== undefined;
+      }
+      return false;
+    };
+    // The numbering reads the numbered lines and the line above each alone: an edit elsewhere
+    // leaves every finding as it was.
     if (
       revised?.sameStructure &&
-      revised.lines.every(({ index, before }) => !before.numbering && !lineFacts(index).numbering)
+      revised.lines.every(
+        ({ index, before }) => !before.numbering && !lineFacts(index).numbering && !aboveNumbered(index),
+      )
     )
       return revised.keep();
     const numeral = (heading: Heading) => {
@@ -57,7 +105,7 @@ export const headingNumbering = defineRule({
       return lineText(line).slice(heading.numeralStart - start, heading.numeralEnd - start);
     };
     /** The open runs, keyed by style; each remembers its rank to know what closes it. */
-    const runs = new Map<HeadingStyle, { rank: number; headings: Heading[] }>();
+    const runs = new Map<HeadingStyle, { rank: number; first: number; items: Item[] }>();
     for (const block of model.numbered) {
       // A numbered item too long to be a heading still holds its number; skipping it would
       // renumber every heading after it.
@@ -66,11 +114,16 @@ export const headingNumbering = defineRule({
       for (const [style, run] of runs) {
         if (run.rank > rank) runs.delete(style);
       }
-      const run = runs.get(heading.style) ?? { rank, headings: [] };
-      runs.set(heading.style, run);
-      const previous = run.headings.at(-1);
-      run.headings.push(heading);
-      const expected = run.headings.length;
+      let run = runs.get(heading.style);
+      if (!run) {
+        const above = lineAbove(block.line.index);
+        const inline = above === undefined ? undefined : lastInlineItem(lineText(above), heading.style);
+        run = inline ? { rank, first: inline.ordinal, items: [inline] } : { rank, first: 1, items: [] };
+        runs.set(heading.style, run);
+      }
+      const previous = run.items.at(-1);
+      const expected = run.first + run.items.length;
+      run.items.push({ ordinal: heading.ordinal, numeral: () => numeral(heading) });
       if (heading.ordinal === expected) continue;
       const found = numeral(heading);
       const expectedNumeral = numeralFor(heading.style, expected);
@@ -87,7 +140,7 @@ export const headingNumbering = defineRule({
         start: heading.numeralStart,
         end: heading.numeralEnd,
         message,
-        args: { found, expected: expectedNumeral, previous: previous ? numeral(previous) : '' },
+        args: { found, expected: expectedNumeral, previous: previous?.numeral() ?? '' },
         fixes: [
           {
             title: 'renumber',
