@@ -37,11 +37,15 @@ describe('heading-numbering: errors and their renumbering', () => {
     assertSafeFixAll(rule, text, `${TITLE}1.甲项\n2.乙项\n3.丙项\n`);
   });
 
-  test('a run that does not start at one', () => {
-    const text = `${TITLE}一、总体要求\n（二）主要任务\n（三）保障措施\n`;
-    const [finding] = findingsOf(rule, text);
-    assert.equal(finding!.message, 'The first heading of this run is numbered “二”: expected “一”.');
-    assertSafeFixAll(rule, text, `${TITLE}一、总体要求\n（一）主要任务\n（二）保障措施\n`);
+  test('a run that does not start at one goes on from its first number, which a person renumbers', () => {
+    const text = `${TITLE}一、总体要求\n（二）主要任务\n（三）保障措施\n（五）组织实施\n`;
+    const findings = findingsOf(rule, text);
+    assert.deepEqual(covered(text, findings), ['二', '五']);
+    assert.equal(findings[0]!.message, 'The first heading of this run is numbered “二”: expected “一”.');
+    assert.equal(findings[0]!.fixes[0]!.title, 'Renumber as “一”');
+    assert.equal(findings[0]!.fixes[0]!.safe, false);
+    assert.equal(findings[1]!.message, 'Heading number “五” skips a number after “三”: expected “四”.');
+    assertSafeFixAll(rule, text, text.replace('（五）', '（四）'));
   });
 
   test('a run whose first item stands after a colon on the line above goes on from it', () => {
@@ -49,8 +53,9 @@ describe('heading-numbering: errors and their renumbering', () => {
     assert.deepEqual(findingsOf(rule, text), []);
     assertSafeFixAll(rule, text, text);
     const gap = `${TITLE}主要任务是：（一）稳增长\n（三）惠民生\n`;
-    assert.deepEqual(covered(gap, findingsOf(rule, gap)), ['三']);
-    assertSafeFixAll(rule, gap, gap.replace('（三）', '（二）'));
+    const [skip] = findingsOf(rule, gap);
+    assert.equal(skip!.message, 'Heading number “三” skips a number after “一”: expected “二”.');
+    assertSafeFixAll(rule, gap, gap);
     const several = `${TITLE}要求有：1.统一思想；2.加强领导；\n3.落实责任\n4.严明纪律\n`;
     assert.deepEqual(findingsOf(rule, several), []);
     const otherStyle = `${TITLE}附件：（1）工作方案\n2.任务分工表\n`;

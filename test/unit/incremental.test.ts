@@ -150,17 +150,17 @@ describe('typing into a transcript', () => {
     assertAsFresh(analyzer);
   });
 
-  test('writing a list’s first item after the colon of the line above renumbers the run as a fresh analysis does', () => {
+  test('writing a list’s first item after the colon of the line above judges the run as a fresh analysis does', () => {
     const text = '关于做好全年工作的讲话\n同志们：\n请阅看附件：\n\n2.任务分工表\n3.经费预算\n';
     const analyzer = new TranscriptAnalyzer(text, { ...options, rules: RULES });
     const numbering = () =>
       assertAsFresh(analyzer).findings.filter((finding) => finding.rule === 'heading-numbering').length;
-    assert.equal(numbering(), 2);
+    assert.equal(numbering(), 1);
     const colon = analyzer.text.indexOf('：\n\n2.');
     typeAt(analyzer, colon + 1, '1.工作方案');
     assert.equal(numbering(), 0);
     analyzer.update(colon + 1, colon + 2, '');
-    assert.equal(numbering(), 2, 'the first item gone again');
+    assert.equal(numbering(), 1, 'the first item gone again');
   });
 
   test('evidence an edit adds or takes away elsewhere decides a placeholder as a fresh analysis does', () => {

@@ -1,9 +1,10 @@
 // Numbering of heading runs: `一、二、四、` skips, `二、二、` repeats, `三、二、` goes back. A run is
 // the headings of one style under the same parent; a heading of a higher rank starts new runs.
-// A run whose first item stands after a colon on the line before (`附件：1.工作方案⏎2.任务分工表`)
-// starts with that item.
-
-import { headingRank, matchHeading } from '../lineFacts';
+// A run goes on from its first number. That number is judged too, against 1 or the last item of
+// a list after a colon on the line above (`附件：1.工作方案⏎2.任务分工表`), but its renumbering is
+// left to a person: items the text does not show as headings, lost with a page or left out of
+// an excerpt, look the same.
+import { headingRank, matchHeading, visibleContent } from '../lineFacts';
 import type { Heading, HeadingStyle } from '../model';
 import { numberToChinese, numberToCircled } from '../numerals';
 import { defineRule } from '../rule';
@@ -15,10 +16,10 @@ function numeralFor(style: HeadingStyle, ordinal: number): string {
   return numberToChinese(ordinal);
 }
 
-/** The text after the last colon of a line, where a list's first item may stand. */
-const afterLastColon = /[：:][\s\u3000]*([^：:]*)$/;
+/** The text after the last colon of a line (not a time's: `8:30`), where a list may stand. */
+const afterLastColon = /(?<!\d)[：:][\s\u3000]*([^：:]*)$/;
 
-/** A numbered item of a run: a heading, or a list's first item that follows a colon. */
+/** A numbered item of a run: a heading, or an item of a list written after a colon. */
 interface Item {
   readonly ordinal: number;
   /** Its numeral as written, read when a message names it. */
@@ -77,9 +78,12 @@ export const headingNumbering = defineRule({
   },
   checkDocument({ model, revised, lineText, lineFacts }, report) {
     const { lines } = model;
-    /** The nearest line above `index` that is not blank. */
+    /** The nearest line above `index` that fix-all leaves and is not blank. */
     const lineAbove = (index: number): number | undefined => {
-      for (let at = index - 1; at >= 0; at--) if (lineFacts(at).kind !== 'blank') return at;
+      for (let at = index - 1; at >= 0; at--) {
+        const { kind } = lineFacts(at);
+        if (kind !== 'blank' && kind !== 'residue') return at;
+      }
       return undefined;
     };
     /** Whether the nearest line below `index` that is not blank is numbered: `index` may hold its run's first item. */
@@ -105,27 +109,9 @@ export const headingNumbering = defineRule({
       return lineText(line).slice(heading.numeralStart - start, heading.numeralEnd - start);
     };
     /** The open runs, keyed by style; each remembers its rank to know what closes it. */
-    const runs = new Map<HeadingStyle, { rank: number; first: number; items: Item[] }>();
-    for (const block of model.numbered) {
-      // A numbered item too long to be a heading still holds its number; skipping it would
-      // renumber every heading after it.
-      const heading = block.heading ?? placeHeading(lineFacts(block.line.index).numbering!, block.line);
-      const rank = headingRank(heading);
-      for (const [style, run] of runs) {
-        if (run.rank > rank) runs.delete(style);
-      }
-      let run = runs.get(heading.style);
-      if (!run) {
-        const above = lineAbove(block.line.index);
-        const inline = above === undefined ? undefined : lastInlineItem(lineText(above), heading.style);
-        run = inline ? { rank, first: inline.ordinal, items: [inline] } : { rank, first: 1, items: [] };
-        runs.set(heading.style, run);
-      }
-      const previous = run.items.at(-1);
-      const expected = run.first + run.items.length;
-      run.items.push({ ordinal: heading.ordinal, numeral: () => numeral(heading) });
-      if (heading.ordinal === expected) continue;
-      const found = numeral(heading);
+    const runs = new Map<HeadingStyle, { rank: number; first: number; count: number; last: Item }>();
+    const judge = (heading: Heading, expected: number, previous: Item | undefined, safe: boolean) => {
+      if (heading.ordinal === expected) return;
       const expectedNumeral = numeralFor(heading.style, expected);
       const message = !previous
         ? 'first'
@@ -140,16 +126,45 @@ export const headingNumbering = defineRule({
         start: heading.numeralStart,
         end: heading.numeralEnd,
         message,
-        args: { found, expected: expectedNumeral, previous: previous?.numeral() ?? '' },
+        args: { found: numeral(heading), expected: expectedNumeral, previous: previous?.numeral() ?? '' },
         fixes: [
           {
             title: 'renumber',
             args: { expected: expectedNumeral },
             edits: [{ start: heading.numeralStart, end: heading.numeralEnd, newText: expectedNumeral }],
-            safe: true,
+            safe,
           },
         ],
       });
+    };
+    for (const block of model.numbered) {
+      // A numbered item too long to be a heading still holds its number; skipping it would
+      // renumber every heading after it.
+      const heading = block.heading ?? placeHeading(lineFacts(block.line.index).numbering!, block.line);
+      const item: Item = { ordinal: heading.ordinal, numeral: () => numeral(heading) };
+      const rank = headingRank(heading);
+      for (const [style, run] of runs) {
+        if (run.rank > rank) runs.delete(style);
+      }
+      const run = runs.get(heading.style);
+      if (run) {
+        const previous = run.last;
+        const expected = run.first + run.count;
+        run.count++;
+        run.last = item;
+        judge(heading, expected, previous, true);
+        continue;
+      }
+      runs.set(heading.style, { rank, first: heading.ordinal, count: 1, last: item });
+      const above = lineAbove(block.line.index);
+      const inline =
+        above === undefined
+          ? undefined
+          : lastInlineItem(
+              visibleContent(lineText(above), 0, undefined, lineFacts(above).ads),
+              heading.style,
+            );
+      judge(heading, inline ? inline.ordinal + 1 : 1, inline, false);
     }
   },
 });
