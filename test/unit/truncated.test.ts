@@ -64,6 +64,13 @@ describe('truncated: a last paragraph stopping mid-sentence', () => {
     );
   });
 
+  test('a sign-off does not hide the words above it stopping mid-sentence', () => {
+    const text = '同志们：\n这次评选的先进个人有王某\n市委办公室\n2024年3月1日\n';
+    assert.deepEqual(covered(text, findingsOf(rule, text)), ['某']);
+    const twoDates = '同志们：\n要真抓实干。\n2024年3月1日\n2024年3月2日\n';
+    assert.deepEqual(covered(twoDates, findingsOf(rule, twoDates)), ['日']);
+  });
+
   const finished: readonly [string, string][] = [
     ['a full stop', '同志们：\n要真抓实干。\n'],
     ['an exclamation mark', '同志们：\n为建设现代化新城区而努力奋斗！\n'],
@@ -73,6 +80,8 @@ describe('truncated: a last paragraph stopping mid-sentence', () => {
     ['a footer after the last paragraph', '同志们：\n要真抓实干。\n第 5 页 共 5 页\n'],
     ['an ad after the last sentence', '同志们：\n要真抓实干。更多资料加微信\n'],
     ['an invisible character after the full stop', '同志们：\n要真抓实干。\u200B\n'],
+    ['a date below the last words', '同志们：\n要真抓实干。\n2024年3月1日\n'],
+    ['who signs and a date below them', '同志们：\n谢谢大家！\n\n某某市人民政府办公室\n（2024年3月1日）\n'],
   ];
   for (const [why, text] of finished) {
     test(`a text ending in ${why} is complete`, () => {

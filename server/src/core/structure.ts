@@ -25,7 +25,8 @@ import { type Line, LineIndex, sortFew } from './text';
 const SENTENCE_END = /[。！？!?]/;
 const subtitle =
   /^(?:[—–－-]{2}|──)|^在.{2,60}(?:上|时|之际)的(?:讲话|发言|报告|致辞|总结|主持词|动员)|上的(?:讲话|发言|报告|致辞)(?:提纲)?$/;
-const dateLine =
+/** A date alone on a line: `（2018年8月8日，根据录音整理）`, `2024年3月1日`. */
+export const dateLine =
   /^(?:[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?[^）)]{0,30}[）)]|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$/;
 /**
  * A name, alone, spaced out or after a title. Latin letters in a name may be censorship

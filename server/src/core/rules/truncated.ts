@@ -2,9 +2,12 @@
 // stops without closing punctuation. Only the marker can be fixed; the missing text cannot.
 import { markerAtEnd, removedAds } from '../residue';
 import { defineRule, type Reporter } from '../rule';
+import { dateLine } from '../structure';
 import { lineRemovalRange, trimBlankEnd, withoutInvisible } from '../text';
 
 const closingPunctuation = /[。！？!?…”’」』）)》】.；;]$/;
+/** Who signs a speech off above its date: an office (`某某市人民政府办公室`) or a name, no sentence. */
+const signature = /^[\p{Script=Han}\s\u3000]{2,24}$/u;
 
 export const truncated = defineRule({
   id: 'truncated',
@@ -29,6 +32,8 @@ export const truncated = defineRule({
     const { lines } = model;
     // A marker alone on the last line is removed with the line, and the line before it is then
     // the last: it is looked at too, or a second fix-all would find its marker.
+    /** What signs the speech off below its last words, read from the end: a date, then who signs. */
+    let signOff: 'none' | 'date' | 'signed' = 'none';
     for (let index = model.blocks.length - 1; index >= 0; index--) {
       const last = model.blocks[index]!;
       if (last.kind === 'residue') continue;
@@ -40,10 +45,14 @@ export const truncated = defineRule({
       // `……更多资料+微信:x……` ends with the marker `…………` it will read.
       const removed = removedAds(text, ads);
       const { visible: content, offsetOf } = withoutInvisible(text, 0, proseEnd, removed);
-      const found = markerAtEnd(content);
+      // A website cuts the text at its end: below a sign-off, a marker is no cut.
+      const found = signOff === 'none' ? markerAtEnd(content) : undefined;
       if (!found) {
-        reportUnfinished(report, start, content, offsetOf);
-        return;
+        const words = content.trim();
+        if (signOff === 'none' && dateLine.test(words)) signOff = 'date';
+        else if (signOff === 'date' && signature.test(words)) signOff = 'signed';
+        else return reportUnfinished(report, start, content, offsetOf);
+        continue;
       }
       const whole = content.slice(0, found.start).trim() === '';
       const range = whole
