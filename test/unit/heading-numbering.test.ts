@@ -62,6 +62,14 @@ describe('heading-numbering: errors and their renumbering', () => {
     assert.deepEqual(covered(otherStyle, findingsOf(rule, otherStyle)), ['2']);
   });
 
+  test('a number past what its style writes as a heading is reported, not renumbered', () => {
+    const text = `${TITLE}99、甲项工作\n1.乙项工作\n`;
+    const [, finding] = findingsOf(rule, text);
+    assert.match(finding!.message, /“1” is out of order after “99”: expected “100”/);
+    assert.deepEqual(finding!.fixes, []);
+    assertSafeFixAll(rule, text, text);
+  });
+
   test('two-character numerals and circled numbers are renumbered in their own style', () => {
     const dun = `${TITLE}一、甲\n二、乙\n三、丙\n四、丁\n五、戊\n六、己\n七、庚\n八、辛\n九、壬\n十、癸\n十二、子\n`;
     assertSafeFixAll(rule, dun, dun.replace('十二、', '十一、'));

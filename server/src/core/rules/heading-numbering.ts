@@ -10,6 +10,20 @@ import { numberToChinese, numberToCircled } from '../numerals';
 import { defineRule } from '../rule';
 import { placeHeading } from '../structure';
 
+/**
+ * The largest number each style writes as a heading: `99、` and `九十九、` are headings, `100、`
+ * and ⑳'s successor are not, and renumbering to them would turn a heading into a paragraph.
+ */
+const LARGEST: Readonly<Record<HeadingStyle, number>> = {
+  part: 99,
+  chapter: 99,
+  dun: 99,
+  paren: 99,
+  arabic: 99,
+  'paren-arabic': 99,
+  circled: 20,
+};
+
 function numeralFor(style: HeadingStyle, ordinal: number): string {
   if (style === 'arabic' || style === 'paren-arabic') return String(ordinal);
   if (style === 'circled') return numberToCircled(ordinal);
@@ -127,14 +141,17 @@ export const headingNumbering = defineRule({
         end: heading.numeralEnd,
         message,
         args: { found: numeral(heading), expected: expectedNumeral, previous: previous?.numeral() ?? '' },
-        fixes: [
-          {
-            title: 'renumber',
-            args: { expected: expectedNumeral },
-            edits: [{ start: heading.numeralStart, end: heading.numeralEnd, newText: expectedNumeral }],
-            safe,
-          },
-        ],
+        fixes:
+          expected > LARGEST[heading.style]
+            ? []
+            : [
+                {
+                  title: 'renumber',
+                  args: { expected: expectedNumeral },
+                  edits: [{ start: heading.numeralStart, end: heading.numeralEnd, newText: expectedNumeral }],
+                  safe,
+                },
+              ],
       });
     };
     for (const block of model.numbered) {
