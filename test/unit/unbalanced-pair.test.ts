@@ -39,6 +39,23 @@ describe('unbalanced-pair', () => {
     assert.equal(fixAll(text, rule), text);
   });
 
+  test('a quotation of several paragraphs opens each with “ and closes the last', () => {
+    const quoted = '他指出：“第一段话。\n\n“第二段话。\n“第三段话。”\n';
+    assert.deepEqual(findingsOf(rule, quoted), []);
+    const unfinished = '他指出：“第一段话。\n“第二段话。\n下一段没有引号。\n';
+    const findings = findingsOf(rule, unfinished);
+    assert.deepEqual(
+      findings.map((finding) => finding.start),
+      [unfinished.indexOf('“第二')],
+    );
+    assert.equal(findings[0]!.message, '‘“’ is not closed in this paragraph: add ‘”’ where it ends.');
+  });
+
+  test('a full-width closer after Chinese or a number inside a sentence is no list marker', () => {
+    const text = '今年增长5%）。要完成共3）项任务。';
+    assert.deepEqual(covered(text, findingsOf(rule, text)), ['）', '）']);
+  });
+
   test('list markers inside a parenthesis leave it to its own closer', () => {
     const text = '（注：加强领导 1)落实责任 2)抓好落实）（';
     assert.deepEqual(covered(text, findingsOf(rule, text)), ['（']);
@@ -55,6 +72,8 @@ describe('unbalanced-pair', () => {
     '使用Windows XP (Service Pack 3)系统。',
     '详见（附件 1)。',
     '（注：1)加强领导；2)落实责任）。',
+    '主要任务有：1）加强领导；2）落实责任；a）严明纪律。',
+    '详见（附件1）。（注：1）加强领导；2）落实责任）',
     'He said “don’t give up”，我们深受鼓舞。',
     '【要闻】「新华社」『人民日报』',
   ];

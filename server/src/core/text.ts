@@ -307,7 +307,16 @@ export function closesListMarker(
   index: number,
   removed: readonly { start: number; end: number }[] = [],
 ): boolean {
-  return line[index] === ')' && listMarkerBefore.test(markerLead(line, index, removed));
+  return line[index] === ')' && endsListMarker(line, index, removed);
+}
+
+/** Whether what stands before `index` is a list marker's number or letter at a clause start: `1`, `a`. */
+export function endsListMarker(
+  line: string,
+  index: number,
+  removed: readonly { start: number; end: number }[] = [],
+): boolean {
+  return listMarkerBefore.test(markerLead(line, index, removed));
 }
 
 /**

@@ -1,7 +1,9 @@
 // Unmatched quotation marks and brackets within a paragraph, usually a sign that the copy lost
-// or garbled a character. The correction needs a person, so there is no fix.
+// or garbled a character. The correction needs a person, so there is no fix. A quotation of
+// several paragraphs opens each with `“` and closes only the last, so a `“` left open is reported
+// only when the next paragraph does not open with one.
 import { defineRule } from '../rule';
-import { closesListMarker, isAsciiLetter, lastParenthesisCloser } from '../text';
+import { closesListMarker, endsListMarker, isAsciiLetter, lastParenthesisCloser } from '../text';
 
 /** Each closer and its opener; a half-width parenthesis pairs with a full-width one. */
 const OPENER_OF: Readonly<Record<string, string>> = {
@@ -26,7 +28,7 @@ const CLOSER_OF: Readonly<Record<string, string>> = {
 };
 const pairChars = /[“”‘’《》（）()【】「」『』]/g;
 
-export const unbalancedPair = defineRule({
+export const unbalancedPair = defineRule<'unclosed' | 'unopened', readonly number[]>({
   id: 'unbalanced-pair',
   description: {
     en: 'Unmatched “” ‘’ 《》 （） 【】 within a paragraph.',
@@ -75,7 +77,8 @@ export const unbalancedPair = defineRule({
       if (char === '’' && isAsciiLetter(content[offset - 1]) && isAsciiLetter(content[offset + 1])) continue;
       const depth = open.findLastIndex((entry) => (entry.char === '(' ? '（' : entry.char) === closing);
       // `(Service Pack 3)` and `（见附件 1)` close their parenthesis; `（注：1)……2)……）` holds a list.
-      if (closesListMarker(content, offset)) {
+      // A full-width `1）` marks an item too (`主要任务：1）加强领导；2）落实责任`).
+      if (closesListMarker(content, offset) || (char === '）' && endsListMarker(content, offset))) {
         lastCloser ??= lastParenthesisCloser(content);
         if (depth < 0 || lastCloser > offset) continue;
       }
@@ -85,7 +88,32 @@ export const unbalancedPair = defineRule({
       }
       open.splice(depth).slice(1).forEach(unclosed);
     }
-    open.forEach(unclosed);
-    return undefined;
+    /** Opening quotes still open at the end: the next paragraph may carry the quotation on. */
+    const carried: number[] = [];
+    for (const entry of open) {
+      if (entry.char === '“') carried.push(entry.offset);
+      else unclosed(entry);
+    }
+    return carried.length > 0 ? carried : undefined;
+  },
+  checkDocument({ model, lineData, linesWithData, lineText, lineFacts }, report) {
+    const { lines } = model;
+    /** Whether the next line with words opens with `“`, carrying a quotation on. */
+    const carriedOn = (index: number) => {
+      for (let at = index + 1; at < lines.length; at++) {
+        const facts = lineFacts(at);
+        if (facts.kind === 'blank' || facts.kind === 'residue') continue;
+        return lineText(at)[facts.proseStart] === '“';
+      }
+      return false;
+    };
+    for (const index of linesWithData) {
+      if (carriedOn(index)) continue;
+      const lineStart = lines[index]!.start;
+      for (const offset of lineData(index)!) {
+        const start = lineStart + offset;
+        report({ start, end: start + 1, message: 'unclosed', args: { char: '“', partner: '”' } });
+      }
+    }
   },
 });
