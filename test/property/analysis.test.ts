@@ -5,7 +5,6 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import {
   analyze,
-  type Finding,
   fixAllEdits,
   foldingRegions,
   hoverMarkdown,
@@ -66,31 +65,6 @@ describe('the analysis of any text', () => {
     );
     assert.ok(listed > parameters.numRuns, 'the generated texts have blocks of each list');
     t.diagnostic(`${parameters.numRuns} cases (seed ${parameters.seed}), ${listed} blocks listed`);
-  });
-
-  test('pairs half-width marks across the lines fix-all joins whether broken-line is on or off', (t) => {
-    // broken-line finds the breaks from the lines that may break a sentence; with the rule off,
-    // halfwidth-punctuation has them found from every block. Both must join the same lines.
-    const parameters = propertyParameters<[string]>(3000);
-    let acrossBreaks = 0;
-    fc.assert(
-      fc.property(document, (text) => {
-        const findings = (brokenLine: 'information' | 'off') =>
-          analyze(text, {
-            config: resolveConfig({ rules: { 'broken-line': brokenLine } }, RULES),
-            locale: 'en',
-          }).findings;
-        const marks = (all: readonly Finding[]) =>
-          all.filter((finding) => finding.rule === 'halfwidth-punctuation');
-        const withBreaks = findings('information');
-        const found = marks(withBreaks);
-        assert.deepStrictEqual(marks(findings('off')), found);
-        if (found.length > 0 && withBreaks.some((finding) => finding.rule === 'broken-line')) acrossBreaks++;
-      }),
-      parameters,
-    );
-    assert.ok(acrossBreaks > 0, 'some texts have both broken lines and half-width marks');
-    t.diagnostic(`${parameters.numRuns} cases (seed ${parameters.seed}), ${acrossBreaks} with both`);
   });
 
   test('puts every range inside the text and never between the halves of a surrogate pair', (t) => {

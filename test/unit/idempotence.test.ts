@@ -240,6 +240,14 @@ describe('fix-all is idempotent: ads are found in the text as fix-all leaves it'
     );
   });
 
+  test('with broken-line off, no line is joined: a parenthesis across residue pairs with nothing', () => {
+    // Found by a sweep with random settings: `(` was left for the `1)` below the page footers, as if
+    // broken-line would join them; with it off the blank line between stays, and a second run
+    // made `(` full-width.
+    const settings = { rules: { 'broken-line': 'off' } } as const;
+    assertIdempotent('(，\n- 5 -\n\n- 5 -\n1)\r\n', '（，\n\n1)\r\n', settings);
+  });
+
   test('with the watermark rule off, a break is joined whatever ad the joined line would show', () => {
     // `加微信X` read as an ad's account id made the joined line end in an ad, so the break was
     // held; fix-all restores X to 党, after which the ad's tail is too long and a second run joined.

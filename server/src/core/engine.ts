@@ -392,6 +392,8 @@ export class TranscriptAnalyzer {
   private readonly lineReports: LineReports;
   /** Whether a rule on removes ads: without one, a line's ads stay, and are no ads to the others. */
   private readonly adsRemoved: boolean;
+  /** Whether a rule on joins broken lines in fix-all: without one, every line stays a line. */
+  private readonly linesJoined: boolean;
 
   constructor(
     text: string,
@@ -408,6 +410,7 @@ export class TranscriptAnalyzer {
       return severity === 'off' ? [] : [{ rule, severity, slot }];
     });
     this.adsRemoved = this.active.some(({ rule }) => rule.removesAds);
+    this.linesJoined = this.active.some(({ rule }) => rule.joinsLines);
     this.lineReports = new LineReports(this.active, options.locale);
   }
 
@@ -612,6 +615,7 @@ export class TranscriptAnalyzer {
             model,
             config,
             adsRemoved: this.adsRemoved,
+            linesJoined: this.linesJoined,
             revised:
               revised && edit
                 ? {

@@ -81,6 +81,8 @@ export interface DocumentContext<D> {
   readonly config: ResolvedConfig;
   /** Whether fix-all removes each line's ads (`LineFacts.ads`): a rule that `removesAds` is on. */
   readonly adsRemoved: boolean;
+  /** Whether fix-all joins lines broken inside a sentence: a rule that `joinsLines` is on. */
+  readonly linesJoined: boolean;
   /**
    * Set when this analysis follows another of the same lines: what a pass sums over lines it can
    * take from the analysis before and revise for these lines, rather than read every line again.
@@ -108,6 +110,8 @@ export interface Rule<K extends string = string, D = unknown> {
    * as if its ads were gone, which is what fix-all leaves only while such a rule is on.
    */
   readonly removesAds?: boolean;
+  /** Whether fix-all applies its fixes that join lines: other rules read a joined line as one. */
+  readonly joinsLines?: boolean;
   /**
    * Whether fix-all applies its safe fixes; it does unless this is false. A rule whose fixes
    * change how other rules read the text around them, in ways they do not foresee, keeps its

@@ -33,6 +33,7 @@ export const brokenLine = defineRule<'broken' | 'join', LineEnds>({
   },
   defaultSeverity: 'information',
   fixable: true,
+  joinsLines: true,
   messages: {
     broken: {
       en: 'This line breaks in the middle of a sentence: join it with the next line.',
@@ -220,11 +221,9 @@ function breaksOf(
   model: Transcript,
   ends: (index: number) => LineEnds | undefined,
   adsRemoved: boolean,
-  unfinished?: readonly number[],
+  unfinished: readonly number[],
 ): Map<number, Break> {
-  let breaks = breaksByModel.get(model);
-  if (breaks) return breaks;
-  breaks = new Map();
+  const breaks = new Map<number, Break>();
   // An ad that fix-all does not remove changes nothing a second fix-all reads. Looked for anyway,
   // it could be found in the lines as they are and not once fix-all has changed them (a
   // placeholder read as an ad's account id, `加微信X中央`, restored to 党), joining the second time.
@@ -285,27 +284,22 @@ function breaksOf(
 }
 
 /**
- * Each block of speech with the next one, and whether residue lies between: for every block, or
- * only for the blocks on `unfinished` lines, where a sentence may run on (others end no sentence
- * early, so no break follows them).
+ * Each block of speech on an `unfinished` line, where a sentence may run on (others end no
+ * sentence early, so no break follows them), with the next one, and whether residue lies between.
  */
 function forEachPair(
   model: Transcript,
-  unfinished: readonly number[] | undefined,
+  unfinished: readonly number[],
   visit: (before: Block, block: Block, acrossResidue: boolean) => void,
 ): void {
   const { blocks } = model;
-  const visitFrom = (at: number) => {
+  for (const line of unfinished) {
+    const at = blockPlace(blocks, line);
+    if (blocks[at]?.line.index !== line || blocks[at]!.kind === 'residue') continue;
     let next = at + 1;
     while (next < blocks.length && blocks[next]!.kind === 'residue') next++;
     if (next < blocks.length) visit(blocks[at]!, blocks[next]!, next > at + 1);
-  };
-  if (unfinished) {
-    for (const line of unfinished) {
-      const at = blockPlace(blocks, line);
-      if (blocks[at]?.line.index === line && blocks[at]!.kind !== 'residue') visitFrom(at);
-    }
-  } else for (let at = 0; at < blocks.length; at++) if (blocks[at]!.kind !== 'residue') visitFrom(at);
+  }
 }
 
 /** The lines `run` joined into one as fix-all leaves them, to look for ads as a second fix-all does. */
@@ -327,15 +321,11 @@ function joinedText(
 /**
  * The line that fix-all joins line `index` to, removing the break between them; undefined when it
  * does not. Other rules ask it: what the joined line says is what a second fix-all reads, so a
- * finding that only the joined line shows must be found before.
+ * finding that only the joined line shows must be found before. It reads what this rule's pass
+ * found, which runs first; with the rule off, fix-all joins nothing.
  */
-export function joinedTo(
-  model: Transcript,
-  index: number,
-  ends: (index: number) => LineEnds | undefined,
-  adsRemoved: boolean,
-): number | undefined {
-  const broken = breaksOf(model, ends, adsRemoved).get(index);
+export function joinedTo(model: Transcript, index: number): number | undefined {
+  const broken = breaksByModel.get(model)?.get(index);
   return broken?.certain ? broken.before : undefined;
 }
 

@@ -436,7 +436,7 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
     return open || list.some((mark) => mark.unpaired || edgePair(mark)) ? state : undefined;
   },
   checkDocument(
-    { model, config, adsRemoved, lineData, linesWithData: withEdges, lineText, lineFacts },
+    { model, config, linesJoined, lineData, linesWithData: withEdges, lineText, lineFacts },
     report,
   ) {
     if (withEdges.length === 0) return;
@@ -446,13 +446,13 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
     /**
      * The line next to `index` once fix-all has removed the residue lines between them, and the
      * lines that vanish with their invisible characters. Across residue, blank lines are passed
-     * over too, as `broken-line` joins across them.
+     * over too, as `broken-line` joins across them when it is on.
      */
     const beside = (index: number, step: -1 | 1): number | undefined => {
       let acrossResidue = false;
       let nearest: number | undefined;
       for (let at = index + step; at >= 0 && at < model.lines.length; at += step) {
-        if (residue.has(at)) acrossResidue = true;
+        if (residue.has(at)) acrossResidue = linesJoined;
         else if (vanishes(model, at)) continue;
         else if (lineFacts(at).kind === 'blank') nearest ??= at;
         else return acrossResidue || nearest === undefined ? at : nearest;
@@ -540,7 +540,7 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
     /** The line fix-all joins to the end of line `index`, if any. */
     const joinedBelow = (index: number): number | undefined => {
       const next = nextLine(index);
-      return next !== undefined && joinedTo(model, next, ends, adsRemoved) === index ? next : undefined;
+      return next !== undefined && joinedTo(model, next) === index ? next : undefined;
     };
     /** Where the last parenthesis of line `index` closes, an ad's aside: -1 if none does. */
     const lastCloser = (index: number) => lastParenthesisCloser(lineText(index), lineFacts(index).ads);

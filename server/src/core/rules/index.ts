@@ -13,7 +13,8 @@ import { watermark } from './watermark';
 
 /**
  * Every rule, in the order their fixes win when two would touch the same text: removing a
- * watermark or joining a broken line takes whatever lies inside it along.
+ * watermark or joining a broken line takes whatever lies inside it along. The document passes
+ * run in this order too: halfwidth-punctuation reads the lines broken-line's pass joins.
  */
 export const RULES: readonly Rule[] = [
   watermark,
