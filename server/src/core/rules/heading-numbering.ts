@@ -100,11 +100,11 @@ export const headingNumbering = defineRule({
       }
       return undefined;
     };
-    /** Whether the nearest line below `index` that is not blank is numbered: `index` may hold its run's first item. */
+    /** Whether `index` is the line above a numbered line: it may hold the first items of its run. */
     const aboveNumbered = (index: number): boolean => {
       for (let at = index + 1; at < lines.length; at++) {
         const facts = lineFacts(at);
-        if (facts.kind !== 'blank') return facts.numbering !== undefined;
+        if (facts.kind !== 'blank' && facts.kind !== 'residue') return facts.numbering !== undefined;
       }
       return false;
     };
