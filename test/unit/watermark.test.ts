@@ -38,6 +38,8 @@ describe('watermark: footers between paragraphs', () => {
     '本文档由用户上传',
     '如有侵权请联系删除',
     '精品文档 欢迎下载',
+    '（责任编辑：王小明）',
+    '责编：李华',
   ]) {
     test(`“${footer}” on its own line is removed with its line break`, () => {
       const text = `同志们：\n今天开会。\n${footer}\n明天继续。\n`;
@@ -45,6 +47,11 @@ describe('watermark: footers between paragraphs', () => {
       assertSafeFixAll(rule, text, '同志们：\n今天开会。\n明天继续。\n');
     });
   }
+
+  test('a line that speaks of editors is speech', () => {
+    const text = '同志们：\n编辑：要把好政治关，确保导向正确。\n各位编辑：大家辛苦了！\n';
+    assert.deepEqual(findingsOf(rule, text), []);
+  });
 
   test('a footer on the last line, without a break of its own, takes the break before it', () => {
     const text = '同志们：\n今天开会。\n第 5 页 共 5 页';

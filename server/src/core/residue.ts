@@ -98,6 +98,8 @@ const pageFooters = [
   /^[-—–－]\s*\d+\s*[-—–－]$/,
   /^\d+\s*\/\s*\d+$/,
   /^page\s*\d+(?:\s*of\s*\d+)?$/i,
+  // A news page's credit line, copied from under the article: `（责任编辑：王某）`.
+  /^[（(【[]?(?:责任编辑|责编|编辑)[:：][^\s，。；、,;]{1,12}[）)】\]]?$/,
 ];
 const chromeLines = new Set(CHROME_LINES);
 const footerPhrases = new RegExp(`^(?:${FOOTER_PHRASES.map(gappedPhraseSource).join('|')})`);
