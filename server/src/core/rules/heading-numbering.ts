@@ -4,7 +4,7 @@
 // a list after a colon on the line above (`附件：1.工作方案⏎2.任务分工表`), but its renumbering is
 // left to a person: items the text does not show as headings, lost with a page or left out of
 // an excerpt, look the same.
-import { headingRank, matchHeading, visibleContent } from '../lineFacts';
+import { headingRank, type LineFacts, matchHeading, visibleContent } from '../lineFacts';
 import type { Heading, HeadingStyle } from '../model';
 import { numberToChinese, numberToCircled } from '../numerals';
 import { defineRule } from '../rule';
@@ -43,12 +43,16 @@ interface Item {
 /** Where the items of a list written on one line part: `1.统一思想；2.加强领导`. */
 const itemBreak = /[。；;]/;
 
+/** The list a line writes after its last colon, as fix-all leaves the line: its ads gone. */
+function listAfterColon(text: string, facts: LineFacts): string | undefined {
+  return afterLastColon.exec(visibleContent(text, 0, undefined, facts.ads))?.[1];
+}
+
 /**
- * The last item of a list that follows the last colon of `text`, when it is numbered in `style`:
- * `附件：1.工作方案` holds item 1 of the run that goes on with `2.任务分工表`.
+ * The last item of `list`, when it is numbered in `style`: the list `1.工作方案` after `附件：`
+ * holds item 1 of the run that goes on with `2.任务分工表`.
  */
-function lastInlineItem(text: string, style: HeadingStyle): Item | undefined {
-  const list = afterLastColon.exec(text)?.[1];
+function lastInlineItem(list: string | undefined, style: HeadingStyle): Item | undefined {
   let last: Item | undefined;
   for (const item of list?.split(itemBreak) ?? []) {
     const match = matchHeading(item.trimStart());
@@ -108,12 +112,16 @@ export const headingNumbering = defineRule({
       }
       return false;
     };
-    // The numbering reads the numbered lines and the line above each alone: an edit elsewhere
-    // leaves every finding as it was.
+    // The numbering reads the numbered lines and the list after a colon on the line above each
+    // alone: an edit elsewhere leaves every finding as it was.
     if (
       revised?.sameStructure &&
       revised.lines.every(
-        ({ index, before }) => !before.numbering && !lineFacts(index).numbering && !aboveNumbered(index),
+        ({ index, before, textBefore }) =>
+          !before.numbering &&
+          !lineFacts(index).numbering &&
+          (!aboveNumbered(index) ||
+            listAfterColon(textBefore, before) === listAfterColon(lineText(index), lineFacts(index))),
       )
     )
       return revised.keep();
@@ -177,10 +185,7 @@ export const headingNumbering = defineRule({
       const inline =
         above === undefined
           ? undefined
-          : lastInlineItem(
-              visibleContent(lineText(above), 0, undefined, lineFacts(above).ads),
-              heading.style,
-            );
+          : lastInlineItem(listAfterColon(lineText(above), lineFacts(above)), heading.style);
       judge(heading, inline ? inline.ordinal + 1 : 1, inline, false);
     }
   },
