@@ -67,6 +67,8 @@ describe('truncated: a last paragraph stopping mid-sentence', () => {
   test('a sign-off does not hide the words above it stopping mid-sentence', () => {
     const text = '同志们：\n这次评选的先进个人有王某\n市委办公室\n2024年3月1日\n';
     assert.deepEqual(covered(text, findingsOf(rule, text)), ['某']);
+    const heading = '同志们：\n要真抓实干。\n一、主要任务\n';
+    assert.deepEqual(covered(heading, findingsOf(rule, heading)), ['务']);
     const twoDates = '同志们：\n要真抓实干。\n2024年3月1日\n2024年3月2日\n';
     assert.deepEqual(covered(twoDates, findingsOf(rule, twoDates)), ['日']);
   });
@@ -82,6 +84,11 @@ describe('truncated: a last paragraph stopping mid-sentence', () => {
     ['an invisible character after the full stop', '同志们：\n要真抓实干。\u200B\n'],
     ['a date below the last words', '同志们：\n要真抓实干。\n2024年3月1日\n'],
     ['who signs and a date below them', '同志们：\n谢谢大家！\n\n某某市人民政府办公室\n（2024年3月1日）\n'],
+    ['a list of attachments', '同志们：\n要真抓实干。\n附件：1.工作方案\n2.任务分工表\n'],
+    [
+      'a list of attachments on lines of their own',
+      '同志们：\n要真抓实干。\n附件：\n1.工作方案\n2.任务分工表\n',
+    ],
   ];
   for (const [why, text] of finished) {
     test(`a text ending in ${why} is complete`, () => {

@@ -8,6 +8,8 @@ import { lineRemovalRange, trimBlankEnd, withoutInvisible } from '../text';
 const closingPunctuation = /[。！？!?…”’」』）)》】.；;]$/;
 /** Who signs a speech off above its date: an office (`某某市人民政府办公室`) or a name, no sentence. */
 const signature = /^[\p{Script=Han}\s\u3000]{2,24}$/u;
+/** What introduces a list of attachments, whose items are titles: `附件：1.工作方案⏎2.任务分工表`. */
+const attachments = /附\s*件\s*[:：]/;
 
 export const truncated = defineRule({
   id: 'truncated',
@@ -34,6 +36,16 @@ export const truncated = defineRule({
     // the last: it is looked at too, or a second fix-all would find its marker.
     /** What signs the speech off below its last words, read from the end: a date, then who signs. */
     let signOff: 'none' | 'date' | 'signed' = 'none';
+    /** Whether the block at `place` is an item of a list of attachments, up its numbered lines. */
+    const listsAttachments = (place: number): boolean => {
+      for (let at = place; at >= 0; at--) {
+        const { kind, line } = model.blocks[at]!;
+        if (kind === 'residue') continue;
+        if (attachments.test(lineText(line.index))) return true;
+        if (lineFacts(line.index).numbering === undefined) return false;
+      }
+      return false;
+    };
     for (let index = model.blocks.length - 1; index >= 0; index--) {
       const last = model.blocks[index]!;
       if (last.kind === 'residue') continue;
@@ -51,7 +63,11 @@ export const truncated = defineRule({
         const words = content.trim();
         if (signOff === 'none' && dateLine.test(words)) signOff = 'date';
         else if (signOff === 'date' && signature.test(words)) signOff = 'signed';
-        else return reportUnfinished(report, start, content, offsetOf);
+        else {
+          // The last words: unfinished, unless they name an attachment, a title with no full stop.
+          if (!listsAttachments(index)) reportUnfinished(report, start, content, offsetOf);
+          return;
+        }
         continue;
       }
       const whole = content.slice(0, found.start).trim() === '';
