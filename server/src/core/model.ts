@@ -99,3 +99,17 @@ export function blockOf<B extends Block>(blocks: readonly B[], index: number): B
   const block = blocks[blockPlace(blocks, index)];
   return block?.line.index === index ? block : undefined;
 }
+
+/**
+ * The line next to line `index` (below for `step` 1, above for -1) once fix-all has run: blank
+ * lines are passed over, and so is site residue, which fix-all removes.
+ */
+export function speechLineBeside(blocks: readonly Block[], index: number, step: 1 | -1): number | undefined {
+  const place = blockPlace(blocks, index);
+  let at = step < 0 ? place - 1 : blocks[place]?.line.index === index ? place + 1 : place;
+  for (; at >= 0 && at < blocks.length; at += step) {
+    const block = blocks[at]!;
+    if (block.kind !== 'residue') return block.line.index;
+  }
+  return undefined;
+}

@@ -11,6 +11,7 @@
 // lines is looked past (fix-all removes it). Converting is monotone, so the judgement is the
 // fixpoint of "convert what has a Chinese neighbour", reached by propagation in linear time.
 import type { ResolvedConfig, TextRange } from '../config';
+import { speechLineBeside } from '../model';
 import { removedAds } from '../residue';
 import { defineRule, type Reporter } from '../rule';
 import {
@@ -460,11 +461,7 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
       return nearest;
     };
     /** The next line that is neither blank nor residue. */
-    const nextLine = (index: number): number | undefined => {
-      for (let at = index + 1; at < model.lines.length; at++)
-        if (!residue.has(at) && lineFacts(at).kind !== 'blank') return at;
-      return undefined;
-    };
+    const nextLine = (index: number): number | undefined => speechLineBeside(model.blocks, index, 1);
     // Each line's state is copied once, so the judgement kept with the line stays as checkLine left it.
     const states = new Map<number, LineMarks & { marks: Mark[]; openers: readonly Loose[] }>();
     const stateOf = (index: number) => {

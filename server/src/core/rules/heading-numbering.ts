@@ -5,7 +5,7 @@
 // left to a person: items the text does not show as headings, lost with a page or left out of
 // an excerpt, look the same.
 import { headingRank, type LineFacts, matchHeading, visibleContent } from '../lineFacts';
-import type { Heading, HeadingStyle } from '../model';
+import { type Heading, type HeadingStyle, speechLineBeside } from '../model';
 import { numberToChinese, numberToCircled } from '../numerals';
 import { defineRule } from '../rule';
 import { placeHeading } from '../structure';
@@ -95,22 +95,10 @@ export const headingNumbering = defineRule({
     renumber: { en: 'Renumber as “{expected}”', 'zh-cn': '将序号改为“{expected}”' },
   },
   checkDocument({ model, revised, lineText, lineFacts }, report) {
-    const { lines } = model;
-    /** The nearest line above `index` that fix-all leaves and is not blank. */
-    const lineAbove = (index: number): number | undefined => {
-      for (let at = index - 1; at >= 0; at--) {
-        const { kind } = lineFacts(at);
-        if (kind !== 'blank' && kind !== 'residue') return at;
-      }
-      return undefined;
-    };
     /** Whether `index` is the line above a numbered line: it may hold the first items of its run. */
     const aboveNumbered = (index: number): boolean => {
-      for (let at = index + 1; at < lines.length; at++) {
-        const facts = lineFacts(at);
-        if (facts.kind !== 'blank' && facts.kind !== 'residue') return facts.numbering !== undefined;
-      }
-      return false;
+      const below = speechLineBeside(model.blocks, index, 1);
+      return below !== undefined && lineFacts(below).numbering !== undefined;
     };
     // The numbering reads the numbered lines and the list after a colon on the line above each
     // alone: an edit elsewhere leaves every finding as it was.
@@ -181,7 +169,7 @@ export const headingNumbering = defineRule({
         continue;
       }
       runs.set(heading.style, { rank, first: heading.ordinal, count: 1, last: item });
-      const above = lineAbove(block.line.index);
+      const above = speechLineBeside(model.blocks, block.line.index, -1);
       const inline =
         above === undefined
           ? undefined

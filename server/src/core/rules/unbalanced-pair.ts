@@ -2,6 +2,7 @@
 // or garbled a character. The correction needs a person, so there is no fix. A quotation of
 // several paragraphs opens each with `“` and closes only the last, so a `“` left open is reported
 // only when the next paragraph does not open with one.
+import { speechLineBeside } from '../model';
 import { defineRule } from '../rule';
 import { closesListMarker, endsListMarker, isAsciiLetter, lastParenthesisCloser } from '../text';
 
@@ -97,19 +98,14 @@ export const unbalancedPair = defineRule<'unclosed' | 'unopened', readonly numbe
     return carried.length > 0 ? carried : undefined;
   },
   checkDocument({ model, lineData, linesWithData, lineText, lineFacts }, report) {
-    const { lines } = model;
     /** Whether the next line with words opens with `“`, carrying a quotation on. */
     const carriedOn = (index: number) => {
-      for (let at = index + 1; at < lines.length; at++) {
-        const facts = lineFacts(at);
-        if (facts.kind === 'blank' || facts.kind === 'residue') continue;
-        return lineText(at)[facts.proseStart] === '“';
-      }
-      return false;
+      const next = speechLineBeside(model.blocks, index, 1);
+      return next !== undefined && lineText(next)[lineFacts(next).proseStart] === '“';
     };
     for (const index of linesWithData) {
       if (carriedOn(index)) continue;
-      const lineStart = lines[index]!.start;
+      const lineStart = model.lines[index]!.start;
       for (const offset of lineData(index)!) {
         const start = lineStart + offset;
         report({ start, end: start + 1, message: 'unclosed', args: { char: '“', partner: '”' } });
