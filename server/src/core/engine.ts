@@ -86,15 +86,22 @@ interface KeptLine {
 /** Where reports would go before the first line is begun: no line. */
 const NO_LINE: Line = { index: -1, start: 0, end: 0, next: 0 };
 
-const lineBreak = /\r\n|\r|\n/g;
-
+/**
+ * Splits at `\r\n`, `\r` and `\n`. Found with `indexOf`, which allocates nothing: a regular
+ * expression's match array for every line was a tenth of what analysing a clean text allocated.
+ */
 function splitInto(text: string, texts: string[], breaks: string[]): void {
   let start = 0;
-  lineBreak.lastIndex = 0;
-  for (let match = lineBreak.exec(text); match !== null; match = lineBreak.exec(text)) {
-    texts.push(text.slice(start, match.index));
-    breaks.push(match[0]);
-    start = match.index + match[0].length;
+  let nextFeed = text.indexOf('\n');
+  let nextReturn = text.indexOf('\r');
+  while (nextFeed >= 0 || nextReturn >= 0) {
+    const at = nextReturn < 0 || (nextFeed >= 0 && nextFeed < nextReturn) ? nextFeed : nextReturn;
+    const lineBreak = at === nextFeed ? '\n' : nextFeed === at + 1 ? '\r\n' : '\r';
+    texts.push(text.slice(start, at));
+    breaks.push(lineBreak);
+    start = at + lineBreak.length;
+    if (nextFeed >= 0 && nextFeed < start) nextFeed = text.indexOf('\n', start);
+    if (nextReturn >= 0 && nextReturn < start) nextReturn = text.indexOf('\r', start);
   }
   texts.push(text.slice(start));
   breaks.push('');

@@ -202,7 +202,8 @@ function numberingOf(
 const none: readonly never[] = [];
 
 function enumeratorsOf(line: string, from: number): readonly Enumerator[] {
-  const found: Enumerator[] = [];
+  // Made on the first item: most lines have none.
+  let found: Enumerator[] | undefined;
   enumerator.lastIndex = from;
   for (let match = enumerator.exec(line); match !== null; match = enumerator.exec(line)) {
     if (match.index > from && !BOUNDARY.test(line[match.index - 1]!)) continue;
@@ -213,6 +214,7 @@ function enumeratorsOf(line: string, from: number): readonly Enumerator[] {
     const markerEnd = match.index + whole.length;
     clauseEnd.lastIndex = markerEnd;
     const nameEnd = clauseEnd.test(line) ? clauseEnd.lastIndex - 1 : line.length;
+    found ??= [];
     found.push({
       style,
       ordinal,
@@ -222,7 +224,7 @@ function enumeratorsOf(line: string, from: number): readonly Enumerator[] {
       nameEnd,
     });
   }
-  if (found.length === 0) return none;
+  if (!found) return none;
   // A name stops where the next item starts (`首先，其次……`): the outline selects it inside the
   // item, whose range ends there.
   for (let index = 0; index + 1 < found.length; index++) {

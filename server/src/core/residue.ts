@@ -11,7 +11,7 @@ import {
   compact,
   GAP_CLASS,
   gappedPhraseSource,
-  hasInvisible,
+  INVISIBLE,
   isHan,
   isInvisibleAt,
   overlapsAny,
@@ -127,6 +127,8 @@ export const AD_SOURCE = `(?:${AD_OPENERS.map(gappedPhraseSource).join('|')}|${C
 const adPattern = new RegExp(AD_SOURCE, 'gu');
 const opensWithOffer = new RegExp(`^(?:${OFFER_OPENERS.map(gappedPhraseSource).join('|')})`);
 const adSomewhere = new RegExp(AD_SOURCE, 'u');
+/** Asked of every line: faster than a loop over its characters. */
+const anyInvisible = new RegExp(`[${INVISIBLE}]`);
 
 /** Whether the text holds anything that opens an ad, accepted as one or not. */
 export function mentionsAd(text: string): boolean {
@@ -261,7 +263,7 @@ export function appendedAds(
   ignored: readonly TextRange[] = [],
 ): readonly TextRange[] {
   const content = text.slice(start, end);
-  const invisibleInside = hasInvisible(content);
+  const invisibleInside = anyInvisible.test(content);
   // Most lines hold no ad: one search settles them. Without invisible characters, every text
   // looked at below is a prefix of `content` until an ad is found, so no match here means none.
   if (!invisibleInside && !adSomewhere.test(content)) return NO_ADS;

@@ -49,6 +49,10 @@ export const unbalancedPair = defineRule<'unclosed' | 'unopened', readonly numbe
   },
   checkLine({ text: content, facts }, report) {
     if (facts.kind === 'residue') return undefined;
+    pairChars.lastIndex = 0;
+    let match = pairChars.exec(content);
+    // Most lines hold no pair: nothing is built for them.
+    if (match === null) return undefined;
     const open: { char: string; offset: number }[] = [];
     const unopened = (char: string, offset: number) =>
       report({
@@ -66,8 +70,7 @@ export const unbalancedPair = defineRule<'unclosed' | 'unopened', readonly numbe
       });
     /** Found on first need: most lines have no list marker. */
     let lastCloser: number | undefined;
-    pairChars.lastIndex = 0;
-    for (let match = pairChars.exec(content); match !== null; match = pairChars.exec(content)) {
+    for (; match !== null; match = pairChars.exec(content)) {
       const char = match[0];
       const offset = match.index;
       const closing = CLOSER_OF[char] ? undefined : OPENER_OF[char];
