@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { assertSafeFixAll, covered, findingsOf, fixAll } from '../support/fixtures';
+import type { OutlineNode } from '../../server/src/core/outline';
+import { analyzeText, assertSafeFixAll, covered, findingsOf, fixAll } from '../support/fixtures';
 
 const rule = 'halfwidth-punctuation';
 
@@ -38,6 +39,64 @@ describe('halfwidth-punctuation: marks in Chinese text', () => {
     assert.deepEqual(covered(text, findings), [',', '(', ')']);
     assert.equal(findings[0]!.message, 'Half-width “,” in Chinese text: use the full-width “，”.');
     assert.equal(findings[0]!.fixes[0]!.title, 'Replace “,” with “，”');
+  });
+});
+
+describe('halfwidth-punctuation: a dot for a full stop', () => {
+  const cases: readonly [string, string][] = [
+    ['要坚持问题导向.对发现的问题立行立改。', '要坚持问题导向。对发现的问题立行立改。'],
+    ['同志们：\n各单位要严肃查处.\n下一步要加强监督。', '同志们：\n各单位要严肃查处。\n下一步要加强监督。'],
+    ['坚决纠正“四风”.下一步要防止反弹。', '坚决纠正“四风”。下一步要防止反弹。'],
+    ['详见区教发(2024)3号文件.', '详见区教发（2024）3号文件。'],
+    ['今年全年GDP.下一步要稳增长。', '今年全年GDP。下一步要稳增长。'],
+    // An ad after the full stop follows a finished sentence, as it will after the 。.
+    ['各单位要严肃查处.更多资料加微信', '各单位要严肃查处。'],
+    // The placeholder reads as the word it stands for, and is bounded by the full stop.
+    ['各级ZF.下一步要加强。', '各级政府。下一步要加强。'],
+  ];
+  for (const [text, fixed] of cases) {
+    test(`${text} → ${fixed}`, () => {
+      const once = fixAll(text);
+      assert.equal(once, fixed);
+      assert.equal(fixAll(once), once);
+    });
+  }
+
+  const staying = [
+    '1.抓好学前教育。',
+    '增长了5.2%，达到3.14亿元。',
+    '详见www.gov.cn网站。',
+    '今年要抓好三件事......一是稳增长。',
+    '第3.2节讲的是什么。',
+    '访问U.S.政府的网站。',
+    '他说Hello.world很流行。',
+    '问题.5个方面。',
+  ];
+  for (const sentence of staying) {
+    test(`stays: ${sentence}`, () => {
+      assert.deepEqual(findingsOf(rule, sentence), []);
+    });
+  }
+
+  /** Each node of the outline, as its kind and name, depth first. */
+  const outlineOf = (text: string) => {
+    const walk = (nodes: readonly OutlineNode[]): string[] =>
+      nodes.flatMap((node) => [`${node.kind} ${node.name}`, ...walk(node.children)]);
+    return walk(analyzeText(text).outline);
+  };
+
+  test('a run-in heading ends at a dot for a full stop, as it will at the 。 fix-all leaves', () => {
+    const text =
+      '同志们：\n（一）加强组织领导.各单位要成立工作专班，明确责任分工，确保各项工作有序推进，取得扎实成效。\n';
+    assert.ok(outlineOf(text).some((node) => node.endsWith(' （一）加强组织领导')));
+    assert.deepEqual(outlineOf(fixAll(text)), outlineOf(text));
+  });
+
+  test('a line ending with a dot for a full stop is no title, as it is none ending with 。', () => {
+    const text = '下面我讲三点意见.\n一、提高站位\n今天开会。\n';
+    const fixed = fixAll(text);
+    assert.ok(fixed.startsWith('下面我讲三点意见。'));
+    assert.deepEqual(outlineOf(fixed), outlineOf(text));
   });
 });
 

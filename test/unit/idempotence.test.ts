@@ -156,11 +156,11 @@ describe('fix-all is idempotent: half-width marks are judged as the fixed text r
   test('a pair across joined lines holds the words after an ad that opens a line of the run', () => {
     assertIdempotent(
       '（今天召开全市工作会议，\n关注公众号xyz é(一是\n）.',
-      '（今天召开全市工作会议，é（一是）.',
+      '（今天召开全市工作会议，é（一是）。',
     );
     assertIdempotent(
       '一、\n(XX同志\n关注公众号xyz,é(一是,\n）.今天召开全市工作会议',
-      '一、\n（XX同志，é（一是，）.今天召开全市工作会议',
+      '一、\n（XX同志，é（一是，）。今天召开全市工作会议',
     );
   });
 

@@ -4,7 +4,7 @@ import type { TextRange } from './config';
 import type { EnumerationStyle, Heading, HeadingLevel, HeadingStyle, ResidueKind } from './model';
 import { CN_NUMERAL_CLASS, chineseToNumber, circledToNumber } from './numerals';
 import { appendedAds, classifyResidueLine, removedAds } from './residue';
-import { blankRunAfter, blankRunEnd, withoutInvisible } from './text';
+import { blankRunAfter, blankRunEnd, endsSentence, firstSentenceEnd, withoutInvisible } from './text';
 
 export const NAME_LIMIT = 60;
 const SHORT_LINE = 40;
@@ -185,9 +185,10 @@ function numberingOf(
   if (ordinal === undefined || Number.isNaN(ordinal)) return undefined;
   const numeralIndex = content.indexOf(match.numeral);
   // A heading that opens a paragraph ends at its first full stop; the paragraph goes on after it.
-  // Half-width `!` and `?` end a sentence as well; fix-all may make them full-width.
-  const stop = content.search(/[。！？!?]/);
+  // Half-width `!`, `?` and a full stop's `.` end a sentence as well; fix-all may make them full-width.
+  const stop = firstSentenceEnd(content);
   const runIn = stop >= 0 && stop < content.length - 1;
+  const named = content.slice(0, runIn ? stop : content.length);
   return {
     level: match.pattern.level,
     style: match.pattern.style,
@@ -195,7 +196,7 @@ function numberingOf(
     numeralEnd: offsetOf(numeralIndex + match.numeral.length - 1) + 1,
     ordinal,
     textEnd: runIn ? offsetOf(stop) + 1 : line.length,
-    name: shorten(content.slice(0, runIn ? stop : content.length).replace(/[。！？!?]$/, '')),
+    name: shorten(endsSentence(named) ? named.slice(0, -1) : named),
   };
 }
 

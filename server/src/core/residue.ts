@@ -14,10 +14,12 @@ import {
   INVISIBLE,
   isHan,
   isInvisibleAt,
+  isSentenceDot,
   overlapsAny,
   sortFew,
   spaceRunEnd,
   trimBlankEnd,
+  visibleCharBefore,
 } from './text';
 
 /** Page chrome copied along with the text: buttons and labels of the website. */
@@ -158,7 +160,10 @@ function afterSentence(content: string, offset: number): boolean {
   while (at > 0 && gap.test(content[at - 1]!)) at--;
   if (at === 0) return true;
   while (at > 0 && closers.test(content[at - 1]!)) at--;
-  return at > 0 && sentenceEnds.test(content[at - 1]!);
+  if (at === 0) return false;
+  if (content[at - 1] !== '.') return sentenceEnds.test(content[at - 1]!);
+  // A dot ends a sentence as the `。` fix-all may make of it does.
+  return isSentenceDot(visibleCharBefore(content, at - 1), undefined);
 }
 const sentenceEnd = /[。！？!?]/;
 const han = /\p{Script=Han}/u;

@@ -20,9 +20,8 @@ import {
   type Heading,
   type Transcript,
 } from './model';
-import { type Line, LineIndex, sortFew } from './text';
+import { endsSentence, type Line, LineIndex, sortFew } from './text';
 
-const SENTENCE_END = /[。！？!?]/;
 const subtitle =
   /^(?:[—–－-]{2}|──)|^在.{2,60}(?:上|时|之际)的(?:讲话|发言|报告|致辞|总结|主持词|动员)|上的(?:讲话|发言|报告|致辞)(?:提纲)?$/;
 /** A date alone on a line: `（2018年8月8日，根据录音整理）`, `2024年3月1日`. */
@@ -52,7 +51,7 @@ function isSpeaker(content: string): boolean {
 function isTitleLike(content: string): boolean {
   return (
     content.length <= NAME_LIMIT &&
-    !SENTENCE_END.test(content.slice(-1)) &&
+    !endsSentence(content) &&
     !/[，,；;：:]$/.test(content) &&
     matchHeading(content) === undefined &&
     !dateLine.test(content) &&

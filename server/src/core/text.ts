@@ -53,6 +53,55 @@ export function isAsciiLetter(char: string | undefined): boolean {
   return char !== undefined && ((char >= 'a' && char <= 'z') || (char >= 'A' && char <= 'Z'));
 }
 
+/**
+ * Whether a half-width `.` between the visible characters `before` and `after` may end a
+ * sentence, as the `。` a copy left it for (`问题.对`) does: not a decimal point or a heading's
+ * number (`3.14`, `1.`), not one of a run (`......`, or the `....` a site cut the text with).
+ * `halfwidth-punctuation` makes only such dots full-width, and the rules that ask where a sentence
+ * ends count every one of them as ending one, so that a dot reads the same to them before
+ * fix-all and after, whatever that rule decides.
+ */
+export function isSentenceDot(before: string | undefined, after: string | undefined): boolean {
+  return before !== '.' && after !== '.' && !isAsciiDigit(before);
+}
+
+/** The code unit before `offset` that fix-all leaves: invisible characters are passed over. */
+export function visibleCharBefore(text: string, offset: number): string | undefined {
+  let at = offset;
+  while (at > 0 && isInvisibleAt(text, at - 1)) at--;
+  return text[at - 1];
+}
+
+/** The code unit from `offset` on that fix-all leaves: invisible characters are passed over. */
+export function visibleCharAfter(text: string, offset: number): string | undefined {
+  let at = offset;
+  while (at < text.length && isInvisibleAt(text, at)) at++;
+  return text[at];
+}
+
+const sentenceStop = /[。！？!?.]/g;
+
+/**
+ * Where the first sentence of `text` (read as fix-all leaves it: no invisible characters) ends:
+ * the offset of its `。`, `！`, `？` or their half-width forms, -1 if none does.
+ */
+export function firstSentenceEnd(text: string): number {
+  sentenceStop.lastIndex = 0;
+  for (let match = sentenceStop.exec(text); match !== null; match = sentenceStop.exec(text)) {
+    const at = match.index;
+    if (text[at] !== '.' || isSentenceDot(text[at - 1], text[at + 1])) return at;
+  }
+  return -1;
+}
+
+/** Whether `text` (read as fix-all leaves it) ends with a full stop, `！` or `？`, half-width or not. */
+export function endsSentence(text: string): boolean {
+  const last = text[text.length - 1];
+  return last === '.'
+    ? isSentenceDot(text[text.length - 2], undefined)
+    : last !== undefined && /[。！？!?]/.test(last);
+}
+
 /** The code point that ends just before `offset`, whole even when it is a surrogate pair. */
 export function charBefore(text: string, offset: number): string | undefined {
   if (offset <= 0) return undefined;

@@ -31,6 +31,8 @@ import {
   vanishes,
   visibleAfter,
   visibleBefore,
+  visibleCharAfter,
+  visibleCharBefore,
 } from '../text';
 import { joinedTo, lineEnds } from './broken-line';
 import { isPlaceholderToken } from './placeholder';
@@ -43,11 +45,19 @@ const FULL_WIDTH: Readonly<Record<string, string>> = {
   '!': '！',
   '(': '（',
   ')': '）',
+  '.': '。',
 };
 
-const marks = /[,:;?!()]/g;
+const marks = /[,:;?!().]/g;
 /** A line with none of these has nothing to judge, nor a parenthesis to pair with a joined line. */
-const anyMark = /[,:;?!()（）]/;
+const anyMark = /[,:;?!()（）.]/;
+/** What a full stop may close: `”.` ends the sentence the quote ends. */
+const closesQuotation = /^[”’）》】」』]$/;
+/**
+ * What may follow a full stop within a line: the next sentence, a quote or bracket, or the cut
+ * mark a site ended the text with (`----`), which `truncated` removes.
+ */
+const afterFullStop = /^[“‘（《【「『”’）》】」』\-—－_…]$/;
 const han = /\p{Script=Han}/u;
 const latin = /[A-Za-z]/;
 
@@ -282,6 +292,8 @@ function marksOf(
     const offset = match.index;
     // Marks inside an ad go with the ad; telling the user to make them full-width is noise.
     if (adHolding(ads, offset)) continue;
+    // A dot of a run (`......`, a cut mark `....`) is no full stop, whatever lies around it.
+    if (match[0] === '.' && isDotOfRun(content, offset)) continue;
     found.push({ char: match[0], offset });
   }
   const parens = /[(（)）]/.test(content) ? pairParentheses(content, ads) : undefined;
@@ -351,6 +363,8 @@ function propagate(
     'edge' in side ? edges?.[which] : neighbourOf(side);
   const chinese = (mark: Mark): boolean => {
     if (mark.tentative) return false;
+    if (mark.char === '.')
+      return isChineseFullStop(edgeOf(mark.before, 'before'), edgeOf(mark.after, 'after'));
     if (mark.pair) {
       // Latin inside (`国内生产总值(GDP)增长`) is Chinese text only when Chinese surrounds it;
       // `Windows XP (SP3)系统` is a Latin phrase that merely goes on in Chinese. At a line's edge a
@@ -396,9 +410,9 @@ function propagate(
 export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
   id: 'halfwidth-punctuation',
   description: {
-    en: 'Half-width punctuation (, ( ) : ; ? !) in Chinese text, where full-width marks belong. Numbers, times, ratios and Latin text keep theirs.',
+    en: 'Half-width punctuation (, . ( ) : ; ? !) in Chinese text, where full-width marks belong: a dot ending a Chinese sentence is 。. Numbers, times, ratios, ellipses and Latin text keep theirs.',
     'zh-cn':
-      '中文语境中的半角标点（, ( ) : ; ? !），应使用全角标点；数字、时间、比例和西文中的半角标点保持不变。',
+      '中文语境中的半角标点（, . ( ) : ; ? !），应使用全角标点：结束中文句子的点应为“。”；数字、时间、比例、省略号和西文中的半角标点保持不变。',
   },
   defaultSeverity: 'warning',
   fixable: true,
@@ -669,10 +683,34 @@ function setPair(state: { marks: Mark[] }, index: number, pair: Pair): void {
  * joins it to another Latin word (`A:B`, `Hello,world很`).
  */
 function isChineseMark(before: Neighbour | undefined, after: Neighbour | undefined): boolean {
-  const reading = (side: Neighbour | undefined, other: Neighbour | undefined) =>
-    side?.gluedTo !== undefined && (other?.across || !isAsciiLetter(other?.char)) ? side.gluedTo : side?.char;
   const [first, second] = [reading(before, after), reading(after, before)];
   return (isChinese(first) || isChinese(second)) && !(isAsciiDigit(first) && isAsciiDigit(second));
+}
+
+/** The character a side reads as, given the other: a Latin word glued to Chinese reads as the Chinese. */
+function reading(side: Neighbour | undefined, other: Neighbour | undefined): string | undefined {
+  return side?.gluedTo !== undefined && (other?.across || !isAsciiLetter(other?.char))
+    ? side.gluedTo
+    : side?.char;
+}
+
+/**
+ * A dot is a full stop where a Chinese sentence ends before it (a Han character, or a quote or
+ * bracket closing one) and nothing after it ties it to a number or Latin text (`问题.对`,
+ * `“四风”.`); at the line's end it ends the sentence whatever the next line holds. One side
+ * Chinese is not enough, as for a comma: `1.抓好` numbers a heading.
+ */
+function isChineseFullStop(before: Neighbour | undefined, after: Neighbour | undefined): boolean {
+  const last = reading(before, after);
+  if (!isHan(last) && !(last !== undefined && closesQuotation.test(last))) return false;
+  if (after === undefined || after.across) return true;
+  // A Latin word after it is read as it stands, glued to Chinese or not: `ZF.com网站`.
+  return isHan(after.char) || (after.char !== undefined && afterFullStop.test(after.char));
+}
+
+/** Whether the dot at `offset` has a dot beside it, invisible characters between. */
+function isDotOfRun(content: string, offset: number): boolean {
+  return visibleCharBefore(content, offset) === '.' || visibleCharAfter(content, offset + 1) === '.';
 }
 
 function reportMark(report: Reporter<'mark' | 'replace'>, mark: string, offset: number): void {
