@@ -423,3 +423,37 @@ describe('fix-all is idempotent: invisible characters', () => {
     assertIdempotent('\u200b加微信\u200d\u2028狠抓工作落实', '\u2028狠抓工作落实');
   });
 });
+
+describe('fix-all is idempotent: a dot that becomes a full stop', () => {
+  // Found by the property tests the day `halfwidth-punctuation` learned to make a dot `。`: what
+  // follows an ad read as one sentence running on only once the dot was a full stop.
+  test('an ad followed by a dot for a full stop is no ad, before the dot becomes 。 or after', () => {
+    assertIdempotent(
+      '.\u200B\n加微信𠮷.今天召开全市工作会议XX同志\n，更多资料加微信,',
+      '.\n加微信𠮷。今天召开全市工作会议XX同志，更多资料加微信，',
+    );
+    assertIdempotent(
+      '一、。扫码关注X中央\n.今天召开全市工作会议,',
+      '一、。扫码关注X中央。今天召开全市工作会议，',
+      { ignoredPhrases: ['/[A-Z]+/'] },
+    );
+  });
+
+  test('a cut mark after the dot is looked past: truncated removes it', () => {
+    assertIdempotent('一、\n今天召开全市工作会议.----', '一、\n今天召开全市工作会议。');
+  });
+
+  test('a Latin word after the dot ties it, even a template slot glued to Chinese', () => {
+    assertIdempotent('从严治X.XX同志', '从严治党.XX同志');
+  });
+
+  test('a dot before a placeholder ends a sentence, before the placeholder is restored and after', () => {
+    // A heading ran on into its paragraph only once the dot was a full stop, or the letter Chinese.
+    assertIdempotent('1.附件.X今天召开全市工作会议\n)（', '1.附件。X今天召开全市工作会议）（');
+    assertIdempotent('一、.X中央\n，\u200B', '一、.党中央，');
+  });
+
+  test('an address in an ad is no sentence going on: the ad stays an ad', () => {
+    assertIdempotent('今天开会。更多资料请访问www.xxx.com', '今天开会。');
+  });
+});

@@ -9,6 +9,8 @@ import {
   blankRunStart,
   charAt,
   compact,
+  endsSentence,
+  firstSentenceEnd,
   GAP_CLASS,
   gappedPhraseSource,
   INVISIBLE,
@@ -165,15 +167,17 @@ function afterSentence(content: string, offset: number): boolean {
   // A dot ends a sentence as the `。` fix-all may make of it does.
   return isSentenceDot(visibleCharBefore(content, at - 1), undefined);
 }
-const sentenceEnd = /[。！？!?]/;
 const han = /\p{Script=Han}/u;
+const dotInWord = /(?<=[A-Za-z])\.(?=[A-Za-z])/g;
 
 /** Whether `rest` is the speech going on (`的运营很重要。`) rather than an ad's account or slogan. */
 function continuesSentence(rest: string): boolean {
   // Invisible characters are trimmed too: fix-all removes them.
-  const trimmed = trimBlankEnd(rest);
-  if (sentenceEnd.test(trimmed.slice(0, -1))) return true;
-  return han.test(trimmed) && sentenceEnd.test(trimmed.slice(-1)) && !adSomewhere.test(trimmed);
+  // A dot inside an address (`请访问www.xxx.com`) ends no sentence; an ad holds its dots whole.
+  const trimmed = trimBlankEnd(rest).replace(dotInWord, '_');
+  const end = firstSentenceEnd(trimmed);
+  if (end >= 0 && end < trimmed.length - 1) return true;
+  return han.test(trimmed) && endsSentence(trimmed) && !adSomewhere.test(trimmed);
 }
 
 /** An ad, and for one running to the end of its line, the ad its words alone make, if they do. */

@@ -55,14 +55,15 @@ export function isAsciiLetter(char: string | undefined): boolean {
 
 /**
  * Whether a half-width `.` between the visible characters `before` and `after` may end a
- * sentence, as the `。` a copy left it for (`问题.对`) does: not a decimal point or a heading's
- * number (`3.14`, `1.`), not one of a run (`......`, or the `....` a site cut the text with).
- * `halfwidth-punctuation` makes only such dots full-width, and the rules that ask where a sentence
- * ends count every one of them as ending one, so that a dot reads the same to them before
- * fix-all and after, whatever that rule decides.
+ * sentence, as the `。` a copy left it for (`问题.对`) does: not in a number (`3.14`, a heading's
+ * `1.`), not one of a run (`......`, or the `....` a site cut the text with).
+ * `halfwidth-punctuation` makes only such dots full-width, and what asks where a sentence ends
+ * counts every one of them as ending one, so that a dot reads the same to it before fix-all and
+ * after, whatever that rule decides. Letters beside it do not rule it out: fix-all may restore
+ * them to the Chinese they stand for (`X.X中央`).
  */
 export function isSentenceDot(before: string | undefined, after: string | undefined): boolean {
-  return before !== '.' && after !== '.' && !isAsciiDigit(before);
+  return before !== '.' && after !== '.' && !isAsciiDigit(before) && !isAsciiDigit(after);
 }
 
 /** The code unit before `offset` that fix-all leaves: invisible characters are passed over. */
@@ -81,25 +82,23 @@ export function visibleCharAfter(text: string, offset: number): string | undefin
 
 const sentenceStop = /[。！？!?.]/g;
 
-/**
- * Where the first sentence of `text` (read as fix-all leaves it: no invisible characters) ends:
- * the offset of its `。`, `！`, `？` or their half-width forms, -1 if none does.
- */
+/** Whether the `。`, `！`, `？` or half-width form of one at `at` ends a sentence. */
+function endsSentenceAt(text: string, at: number): boolean {
+  return text[at] !== '.' || isSentenceDot(visibleCharBefore(text, at), visibleCharAfter(text, at + 1));
+}
+
+/** Where the first sentence of `text` ends: the offset of its full stop, `！` or `？`, -1 if none does. */
 export function firstSentenceEnd(text: string): number {
   sentenceStop.lastIndex = 0;
-  for (let match = sentenceStop.exec(text); match !== null; match = sentenceStop.exec(text)) {
-    const at = match.index;
-    if (text[at] !== '.' || isSentenceDot(text[at - 1], text[at + 1])) return at;
-  }
+  for (let match = sentenceStop.exec(text); match !== null; match = sentenceStop.exec(text))
+    if (endsSentenceAt(text, match.index)) return match.index;
   return -1;
 }
 
-/** Whether `text` (read as fix-all leaves it) ends with a full stop, `！` or `？`, half-width or not. */
+/** Whether `text` ends with a full stop, `！` or `？`, half-width or not. */
 export function endsSentence(text: string): boolean {
-  const last = text[text.length - 1];
-  return last === '.'
-    ? isSentenceDot(text[text.length - 2], undefined)
-    : last !== undefined && /[。！？!?]/.test(last);
+  const last = text.length - 1;
+  return last >= 0 && /[。！？!?.]/.test(text[last]!) && endsSentenceAt(text, last);
 }
 
 /** The code point that ends just before `offset`, whole even when it is a surrogate pair. */
