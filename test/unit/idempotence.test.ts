@@ -455,5 +455,6 @@ describe('fix-all is idempotent: a dot that becomes a full stop', () => {
 
   test('an address in an ad is no sentence going on: the ad stays an ad', () => {
     assertIdempotent('今天开会。更多资料请访问www.xxx.com', '今天开会。');
+    assertIdempotent('今天开会。更多资料+微信:abc.com', '今天开会。');
   });
 });

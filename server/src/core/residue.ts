@@ -170,11 +170,15 @@ function afterSentence(content: string, offset: number): boolean {
 const han = /\p{Script=Han}/u;
 const dotInWord = /(?<=[A-Za-z])\.(?=[A-Za-z])/g;
 
-/** Whether `rest` is the speech going on (`的运营很重要。`) rather than an ad's account or slogan. */
-function continuesSentence(rest: string): boolean {
-  // Invisible characters are trimmed too: fix-all removes them.
-  // A dot inside an address (`请访问www.xxx.com`) ends no sentence; an ad holds its dots whole.
-  const trimmed = trimBlankEnd(rest).replace(dotInWord, '_');
+/**
+ * Whether `content` from `from` on is the speech going on (`的运营很重要。`) rather than an ad's
+ * account or slogan.
+ */
+function continuesSentence(content: string, from: number): boolean {
+  // Invisible characters are trimmed too: fix-all removes them. A dot between letters is part of
+  // an address (`请访问www.xxx.com`, an account `abc.com`), the letter before `from` included,
+  // and ends no sentence.
+  const trimmed = trimBlankEnd(content.replace(dotInWord, '_').slice(from));
   const end = firstSentenceEnd(trimmed);
   if (end >= 0 && end < trimmed.length - 1) return true;
   return han.test(trimmed) && endsSentence(trimmed) && !adSomewhere.test(trimmed);
@@ -197,14 +201,15 @@ function adsIn(content: string): FoundAd[] {
     // (`加微信ZZ方向` is 加微信政治方向 then, with no id): what follows the ad is read from where
     // the id starts, so that it reads the same before and after.
     const id = match[1]!;
-    const rest = content.slice(isHan(charAt(content, matchEnd)) ? matchEnd - id.length : matchEnd);
+    const restStart = isHan(charAt(content, matchEnd)) ? matchEnd - id.length : matchEnd;
+    const rest = content.slice(restStart);
     // An offer runs on in Chinese (`更多资料请访问本站`); a bare channel runs on only into an
     // account id or another ad, or a title such as `关注公众号运营 提升宣传实效` would go too.
     const tailFits = isMarked || opensWithOffer.test(match[0]) || !han.test(rest) || adSomewhere.test(rest);
     // Blanks at the end are not counted: a join or a removed last line may take them away.
     const short = trimBlankEnd(rest).length <= AD_TAIL_LIMIT;
     const alone = isMarked || (channel.test(match[0]) && !isHan(charAt(content, matchEnd)));
-    if (short && !continuesSentence(rest) && tailFits) {
+    if (short && !continuesSentence(content, restStart) && tailFits) {
       const ad = { start: match.index, end: content.length };
       ads.push(alone ? { ...ad, alone: { start: match.index, end: matchEnd } } : ad);
       adPattern.lastIndex = content.length;
