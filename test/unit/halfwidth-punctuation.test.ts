@@ -100,6 +100,66 @@ describe('halfwidth-punctuation: a dot for a full stop', () => {
   });
 });
 
+describe('halfwidth-punctuation: straight quotes', () => {
+  const cases: readonly [string, string][] = [
+    ['要做到"四个亲自",落实"一岗双责"。', '要做到“四个亲自”，落实“一岗双责”。'],
+    ['他强调:"要把纪律挺在前面。"', '他强调：“要把纪律挺在前面。”'],
+    // A placeholder inside stands for Chinese: both fixes come in one fix-all.
+    ['"各级ZF"要带头。', '“各级政府”要带头。'],
+    ['要把"ZF"建设好。', '要把“ZF”建设好。'],
+    // The paragraph fix-all leaves, its broken lines joined, pairs them.
+    [
+      '同志们：\n要求做到"四个亲自"和"一岗双责，\n落实到位"。\n',
+      '同志们：\n要求做到“四个亲自”和“一岗双责，落实到位”。\n',
+    ],
+  ];
+  for (const [text, fixed] of cases) {
+    test(`${text} → ${fixed}`, () => {
+      const once = fixAll(text);
+      assert.equal(once, fixed);
+      assert.equal(fixAll(once), once);
+    });
+  }
+
+  test('each quote is its own finding, naming the quote it becomes', () => {
+    const findings = findingsOf(rule, '要做到"四个亲自"。');
+    assert.deepEqual(
+      findings.map((finding) => finding.message),
+      [
+        'Straight quote " in Chinese text: use the full-width “ here.',
+        'Straight quote " in Chinese text: use the full-width ” here.',
+      ],
+    );
+    assert.equal(findings[1]!.fixes[0]!.title, 'Replace " with ”');
+  });
+
+  const staying = [
+    // A Latin phrase keeps its quotes; so does a paragraph whose quotes do not pair.
+    '他说"Hello, world"是第一个程序。',
+    '要做到"四个亲自，落实一岗双责。',
+    '屏幕尺寸是6.1"，重量是170克。',
+  ];
+  for (const sentence of staying) {
+    test(`stays: ${sentence}`, () => {
+      assert.deepEqual(findingsOf(rule, sentence), []);
+    });
+  }
+
+  test('a text ending with a quote is finished, and an ad after one follows a finished sentence', () => {
+    assert.deepEqual(findingsOf('truncated', '同志们：\n他强调："要把纪律挺在前面。"'), []);
+    assert.equal(fixAll('他强调："要把纪律挺在前面。"更多资料加微信'), '他强调：“要把纪律挺在前面。”');
+  });
+
+  test('a paragraph ending with a quote, which becomes ”, ends there: no line break to join', () => {
+    const text = '同志们：\n他强调："全市上下要把纪律和规矩挺在前面。"\n下一步要加强监督检查。\n';
+    assert.deepEqual(findingsOf('broken-line', text), []);
+    assert.equal(
+      fixAll(text),
+      '同志们：\n他强调：“全市上下要把纪律和规矩挺在前面。”\n下一步要加强监督检查。\n',
+    );
+  });
+});
+
 describe('halfwidth-punctuation: marks at a line break', () => {
   test('a mark ending a broken line belongs to the sentence the next line carries on', () => {
     const text = '同志们：\n今年实现增长5.2%,\n同时要看到困难。\n';

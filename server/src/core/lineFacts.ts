@@ -124,7 +124,7 @@ const MAX_RESIDUE_PROSE = 60;
 const MAX_ADDRESS_LINE = 48;
 
 /** Characters after which an enumerator can start: a clause boundary, not the middle of a word. */
-const BOUNDARY = /[，。；：、！？,;:!?\s“（(]/;
+const BOUNDARY = /[，。；：、！？,;:!?\s“（("]/;
 const N = CN_NUMERAL_CLASS;
 /**
  * 最后 also ends phrases (最后一公里), so it counts only before a comma or the verb of its item.

@@ -149,7 +149,7 @@ const AD_TAIL_LIMIT = 40;
  * (`引导群众关注公众号`, `提供更多资料`) sit inside one.
  */
 const sentenceEnds = /[。！？!?…]/;
-const closers = /[”’」』）)]/;
+const closers = /[”’」』）)"]/;
 const gap = new RegExp(GAP_CLASS);
 
 /**

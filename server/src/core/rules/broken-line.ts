@@ -11,7 +11,8 @@ import { blankRunEnd, hasInvisible, isInvisibleAt, rangeHolding, vanishes } from
 /** Marks that may end a paragraph; a line ending in any other character is unfinished. */
 // The marks are tested where they stand (sticky, at `lastIndex`): slicing a line to test one
 // character would make a string of it for every line.
-const PARAGRAPH_END = /[。！？!?…”’」』）)》】；;：:.]/y;
+// A straight quote at a line's end closes a quotation: `halfwidth-punctuation` may make it `”`.
+const PARAGRAPH_END = /[。！？!?…”’」』）)》】；;：:."]/y;
 /** A line ending in a comma or an enumeration comma certainly goes on. */
 const CLAUSE_END = /[，,、]/y;
 /** A line starting with a mark that cannot open a sentence continues the one before. */

@@ -18,6 +18,7 @@ import {
   charAt,
   charBefore,
   closesListMarker,
+  INVISIBLE,
   isAsciiDigit,
   isAsciiLetter,
   isBlankAt,
@@ -48,9 +49,9 @@ const FULL_WIDTH: Readonly<Record<string, string>> = {
   '.': '。',
 };
 
-const marks = /[,:;?!().]/g;
+const marks = /[,:;?!()."]/g;
 /** A line with none of these has nothing to judge, nor a parenthesis to pair with a joined line. */
-const anyMark = /[,:;?!()（）.]/;
+const anyMark = /[,:;?!()（）."]/;
 /** What a full stop may close: `”.` ends the sentence the quote ends. */
 const closesQuotation = /^[”’）》】」』]$/;
 /**
@@ -59,6 +60,8 @@ const closesQuotation = /^[”’）》】」』]$/;
  */
 const afterFullStop = /^[“‘（《【「『”’）》】」』\-—－_…]$/;
 const han = /\p{Script=Han}/u;
+/** A Latin word, with the invisible characters a site may have slipped into it (`G\u200BCD`). */
+const latinWord = new RegExp(`[A-Za-z](?:[${INVISIBLE}]*[A-Za-z])*`, 'g');
 const latin = /[A-Za-z]/;
 
 /** A character beside a mark, and for a Latin word glued to Chinese, the Han character beyond it. */
@@ -111,6 +114,16 @@ interface Mark {
   readonly unpaired: boolean;
   /** Half of a pair whose `)` closes a list marker: the lines fix-all joins below decide it. */
   readonly tentative?: true;
+  /**
+   * For a straight quote `"`: its full-width form once the document has paired it with another
+   * in the paragraph fix-all leaves, if what they quote is Chinese. Until then it waits.
+   */
+  readonly quoted?: '“' | '”';
+}
+
+/** The form a mark takes when it is made full-width. */
+function fullWidthOf(mark: Mark): string {
+  return mark.quoted ?? FULL_WIDTH[mark.char]!;
 }
 
 /** A parenthesis left open at a line's end, or closing one opened before the line. */
@@ -354,7 +367,7 @@ function propagate(
     if ('mark' in side) {
       if (side.line !== undefined) return { char: elsewhere(side.line, side.mark) };
       const other = list[side.mark]!;
-      return { char: converted[side.mark] ? FULL_WIDTH[other.char] : other.char };
+      return { char: converted[side.mark] ? fullWidthOf(other) : other.char };
     }
     if ('char' in side) return side;
     return undefined;
@@ -363,6 +376,7 @@ function propagate(
     'edge' in side ? edges?.[which] : neighbourOf(side);
   const chinese = (mark: Mark): boolean => {
     if (mark.tentative) return false;
+    if (mark.char === '"') return mark.quoted !== undefined;
     if (mark.char === '.')
       return isChineseFullStop(edgeOf(mark.before, 'before'), edgeOf(mark.after, 'after'));
     if (mark.pair) {
@@ -407,12 +421,12 @@ function propagate(
   return newly;
 }
 
-export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
+export const halfwidthPunctuation = defineRule<'mark' | 'quote' | 'replace' | 'replaceQuote', LineMarks>({
   id: 'halfwidth-punctuation',
   description: {
-    en: 'Half-width punctuation (, . ( ) : ; ? !) in Chinese text, where full-width marks belong: a dot ending a Chinese sentence is 。. Numbers, times, ratios, ellipses and Latin text keep theirs.',
+    en: 'Half-width punctuation (, . ( ) : ; ? ! ") in Chinese text, where full-width marks belong: a dot ending a Chinese sentence is 。, straight quotes around Chinese are “”. Numbers, times, ratios, ellipses and Latin text keep theirs.',
     'zh-cn':
-      '中文语境中的半角标点（, . ( ) : ; ? !），应使用全角标点：结束中文句子的点应为“。”；数字、时间、比例、省略号和西文中的半角标点保持不变。',
+      '中文语境中的半角标点（, . ( ) : ; ? ! "），应使用全角标点：结束中文句子的点应为“。”，引用中文的直引号应为“”；数字、时间、比例、省略号和西文中的半角标点保持不变。',
   },
   defaultSeverity: 'warning',
   fixable: true,
@@ -421,7 +435,12 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
       en: 'Half-width “{mark}” in Chinese text: use the full-width “{full}”.',
       'zh-cn': '中文语境中使用了半角“{mark}”，应改为全角“{full}”。',
     },
+    quote: {
+      en: 'Straight quote " in Chinese text: use the full-width {full} here.',
+      'zh-cn': '中文语境中使用了直引号 "，此处应改为全角 {full}。',
+    },
     replace: { en: 'Replace “{mark}” with “{full}”', 'zh-cn': '将“{mark}”改为“{full}”' },
+    replaceQuote: { en: 'Replace " with {full}', 'zh-cn': '将 " 改为 {full}' },
   },
   checkLine({ text: content, facts, config }, report) {
     if (facts.kind === 'residue' || !anyMark.test(content)) return undefined;
@@ -440,7 +459,7 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
     };
     const newly = propagate(state, undefined);
     sortFew(newly, (a, b) => a - b);
-    for (const index of newly) reportMark(report, list[index]!.char, list[index]!.offset);
+    for (const index of newly) reportMark(report, list[index]!, list[index]!.offset);
     // Only a line with a mark at an edge or a loose parenthesis has anything left for the document
     // to decide, or to say to the lines beside it.
     const open =
@@ -448,7 +467,9 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
       state.last !== undefined ||
       openers.length + closers.length + tentative.length > 0;
     const edgePair = (mark: Mark) => mark.pair && ('edge' in mark.pair.before || 'edge' in mark.pair.after);
-    return open || list.some((mark) => mark.unpaired || edgePair(mark)) ? state : undefined;
+    // A quote waits for the document, which pairs it in the paragraph fix-all leaves.
+    const waits = (mark: Mark) => mark.unpaired || edgePair(mark) || mark.char === '"';
+    return open || list.some(waits) ? state : undefined;
   },
   checkDocument(
     { model, config, linesJoined, lineData, linesWithData: withEdges, lineText, lineFacts },
@@ -496,8 +517,9 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
       const data = lineData(index);
       const markIndex = data && (side === 'end' ? data.last : data.first);
       if (data && markIndex !== undefined) {
-        const mark = data.marks[markIndex]!;
-        const char = stateOf(index).converted[markIndex] ? FULL_WIDTH[mark.char] : mark.char;
+        const state = stateOf(index);
+        const mark = state.marks[markIndex]!;
+        const char = state.converted[markIndex] ? fullWidthOf(mark) : mark.char;
         return { char, across: true };
       }
       const text = lineText(index);
@@ -507,8 +529,9 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
     };
     /** A mark of another line, as that line's state now reads it. */
     const elsewhere = (line: number, markIndex: number) => {
-      const mark = lineData(line)!.marks[markIndex]!;
-      return stateOf(line).converted[markIndex] ? FULL_WIDTH[mark.char]! : mark.char;
+      const state = stateOf(line);
+      const mark = state.marks[markIndex]!;
+      return state.converted[markIndex] ? fullWidthOf(mark) : mark.char;
     };
     // A parenthesis closing on a line that fix-all joins to the lines before pairs with one left
     // open there, as it does on the joined line: `（最后，⏎a)` becomes `（最后，a)`. Each run of
@@ -649,6 +672,46 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
         current = next;
       }
     }
+    // Straight quotes pair within the paragraph fix-all leaves, the lines it joins read as one:
+    // the first opens, the next closes. A pair quoting Chinese becomes “”; with an odd number of
+    // quotes in the paragraph none can be told from another, and all stay for a person.
+    const offsetOf = ({ line, mark }: QuoteAt) => lineData(line)!.marks[mark]!.offset;
+    const quotedText = (open: QuoteAt, close: QuoteAt): string => {
+      const from = offsetOf(open) + 1;
+      if (open.line === close.line) return lineText(open.line).slice(from, offsetOf(close));
+      let text = lineText(open.line).slice(from, ends(open.line).proseEnd);
+      for (
+        let line = joinedBelow(open.line);
+        line !== undefined && line !== close.line;
+        line = joinedBelow(line)
+      )
+        text += wordsOf(line).words;
+      return text + lineText(close.line).slice(lineFacts(close.line).proseStart, offsetOf(close));
+    };
+    const quote = ({ line, mark }: QuoteAt, quoted: '“' | '”') => {
+      const state = stateOf(line);
+      state.marks[mark] = { ...state.marks[mark]!, quoted };
+    };
+    const walked = new Set<number>();
+    for (const index of pending) {
+      if (walked.has(index) || !lineData(index)!.marks.some((mark) => mark.char === '"')) continue;
+      let head = index;
+      for (let above = joinedTo(model, head); above !== undefined; above = joinedTo(model, head))
+        head = above;
+      const quotes: QuoteAt[] = [];
+      for (let line: number | undefined = head; line !== undefined; line = joinedBelow(line)) {
+        walked.add(line);
+        lineData(line)?.marks.forEach((mark, at) => {
+          if (mark.char === '"') quotes.push({ line, mark: at });
+        });
+      }
+      if (quotes.length % 2 !== 0) continue;
+      for (let at = 0; at < quotes.length; at += 2) {
+        if (!quotesChinese(quotedText(quotes[at]!, quotes[at + 1]!), config)) continue;
+        quote(quotes[at]!, '“');
+        quote(quotes[at + 1]!, '”');
+      }
+    }
     const newly = new Map<number, number[]>();
     // Marks only ever become full-width, so this ends; mostly after one round.
     for (let changed = true; changed; ) {
@@ -668,10 +731,27 @@ export const halfwidthPunctuation = defineRule<'mark' | 'replace', LineMarks>({
       const { marks: list } = lineData(index)!;
       const start = model.lines[index]!.start;
       for (const markIndex of converted.sort((a, b) => a - b))
-        reportMark(report, list[markIndex]!.char, start + list[markIndex]!.offset);
+        reportMark(report, stateOf(index).marks[markIndex]!, start + list[markIndex]!.offset);
     }
   },
 });
+
+/** A straight quote: its line, and its index among the line's marks. */
+interface QuoteAt {
+  readonly line: number;
+  readonly mark: number;
+}
+
+/**
+ * Whether quotes around `text` are Chinese ones: it holds a Han character, or a placeholder that
+ * stands for Chinese (`"ZF"`, which fix-all makes `“政府”`). A Latin phrase quoted in a Chinese
+ * sentence keeps its quotes (`他说"Hello, world"是第一个程序`).
+ */
+function quotesChinese(text: string, config: ResolvedConfig): boolean {
+  if (han.test(text)) return true;
+  for (const word of text.match(latinWord) ?? []) if (isPlaceholderToken(word, config)) return true;
+  return false;
+}
 
 function setPair(state: { marks: Mark[] }, index: number, pair: Pair): void {
   state.marks[index] = { ...state.marks[index]!, pair, unpaired: false, excluded: false };
@@ -713,17 +793,22 @@ function isDotOfRun(content: string, offset: number): boolean {
   return visibleCharBefore(content, offset) === '.' || visibleCharAfter(content, offset + 1) === '.';
 }
 
-function reportMark(report: Reporter<'mark' | 'replace'>, mark: string, offset: number): void {
-  const full = FULL_WIDTH[mark]!;
+function reportMark(
+  report: Reporter<'mark' | 'quote' | 'replace' | 'replaceQuote'>,
+  mark: Mark,
+  offset: number,
+): void {
+  const full = fullWidthOf(mark);
+  const quote = mark.char === '"';
   report({
     start: offset,
     end: offset + 1,
-    message: 'mark',
-    args: { mark, full },
+    message: quote ? 'quote' : 'mark',
+    args: { mark: mark.char, full },
     fixes: [
       {
-        title: 'replace',
-        args: { mark, full },
+        title: quote ? 'replaceQuote' : 'replace',
+        args: { mark: mark.char, full },
         edits: [{ start: offset, end: offset + 1, newText: full }],
         safe: true,
       },

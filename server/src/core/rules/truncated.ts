@@ -5,7 +5,7 @@ import { defineRule, type Reporter } from '../rule';
 import { dateLine } from '../structure';
 import { lineRemovalRange, trimBlankEnd, withoutInvisible } from '../text';
 
-const closingPunctuation = /[。！？!?…”’」』）)》】.；;]$/;
+const closingPunctuation = /[。！？!?…”’」』）)》】.；;"]$/;
 /** Who signs a speech off above its date: an office (`某某市人民政府办公室`) or a name, no sentence. */
 const signature = /^[\p{Script=Han}\s\u3000]{2,24}$/u;
 /** What introduces a list of attachments, whose items are titles: `附件：1.工作方案⏎2.任务分工表`. */
