@@ -2,7 +2,9 @@
 // A mark counts as Chinese when a Chinese character is its nearest neighbour on either side;
 // it stays half-width between digits (8:30, 1:1, 1,000) and in Latin text (Hello, world). A
 // Latin word glued to Chinese is an abbreviation in Chinese text (`5.2%,CPI上涨`), unless the
-// mark joins it to another Latin word (`A:B`).
+// mark joins it to another Latin word (`A:B`). A dot needs more, as it numbers headings and
+// writes decimals: Chinese before it and nothing Latin or numeric after (`问题.对` is `问题。对`).
+// Straight quotes pair within a paragraph, and a pair quoting Chinese becomes `“”`.
 //
 // Neighbours are judged as a second fix-all would see them, so that it finds nothing new: a mark
 // beside a mark that becomes full-width has a Chinese neighbour (`请,,8` converts both commas),
@@ -743,9 +745,9 @@ interface QuoteAt {
 }
 
 /**
- * Whether quotes around `text` are Chinese ones: it holds a Han character, or a placeholder that
- * stands for Chinese (`"ZF"`, which fix-all makes `“政府”`). A Latin phrase quoted in a Chinese
- * sentence keeps its quotes (`他说"Hello, world"是第一个程序`).
+ * Whether quotes around `text` are Chinese ones: it holds a Han character, or a placeholder,
+ * which stands for Chinese (`"ZF"`, `"GCD"`). A Latin phrase quoted in a Chinese sentence keeps
+ * its quotes (`他说"Hello, world"是第一个程序`).
  */
 function quotesChinese(text: string, config: ResolvedConfig): boolean {
   if (han.test(text)) return true;
