@@ -57,6 +57,13 @@ export function applyOnlyFix(rule: string, text: string): string {
   return applyEdits(text, fix.edits);
 }
 
+/** Fix-all of every rule makes `text` into `expected`, and a second fix-all changes nothing. */
+export function assertIdempotent(text: string, expected: string, settings: SpeechTidySettings = {}): void {
+  const once = fixAll(text, undefined, settings);
+  assert.equal(once, expected);
+  assert.equal(fixAll(once, undefined, settings), once, 'a second fix-all changed the text');
+}
+
 /**
  * Checks what makes a rule's fixes safe: every edit stays inside its finding's range, fix-all
  * gives `expected`, and fix-all on that result changes nothing.

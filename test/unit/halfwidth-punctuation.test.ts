@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { OutlineNode } from '../../server/src/core/outline';
-import { analyzeText, assertSafeFixAll, covered, findingsOf, fixAll } from '../support/fixtures';
+import {
+  analyzeText,
+  assertIdempotent,
+  assertSafeFixAll,
+  covered,
+  findingsOf,
+  fixAll,
+} from '../support/fixtures';
 
 const rule = 'halfwidth-punctuation';
 
@@ -56,9 +63,7 @@ describe('halfwidth-punctuation: a dot for a full stop', () => {
   ];
   for (const [text, fixed] of cases) {
     test(`${text} → ${fixed}`, () => {
-      const once = fixAll(text);
-      assert.equal(once, fixed);
-      assert.equal(fixAll(once), once);
+      assertIdempotent(text, fixed);
     });
   }
 
@@ -115,9 +120,7 @@ describe('halfwidth-punctuation: straight quotes', () => {
   ];
   for (const [text, fixed] of cases) {
     test(`${text} → ${fixed}`, () => {
-      const once = fixAll(text);
-      assert.equal(once, fixed);
-      assert.equal(fixAll(once), once);
+      assertIdempotent(text, fixed);
     });
   }
 

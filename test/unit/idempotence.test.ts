@@ -2,16 +2,8 @@
 // changes nothing", each shrunk to a few lines and kept here with the text fix-all now makes.
 // Each rule judges the text as fix-all leaves it, so the fixes of one rule do not make findings
 // of another appear on the next run.
-import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { SpeechTidySettings } from '../../server/src/core';
-import { fixAll } from '../support/fixtures';
-
-function assertIdempotent(text: string, expected: string, settings: SpeechTidySettings = {}): void {
-  const once = fixAll(text, undefined, settings);
-  assert.equal(once, expected);
-  assert.equal(fixAll(once, undefined, settings), once, 'a second fix-all changed the text');
-}
+import { assertIdempotent } from '../support/fixtures';
 
 describe('fix-all is idempotent: what a line is does not depend on what fix-all removes', () => {
   test('an ad appended to the first line does not make it the title', () => {
