@@ -80,7 +80,8 @@ export function visibleCharAfter(text: string, offset: number): string | undefin
   return text[at];
 }
 
-const sentenceStop = /[。！？!?.]/g;
+const sentenceStop = /[。！？!?.]/;
+const sentenceStops = new RegExp(sentenceStop.source, 'g');
 
 /** Whether the `。`, `！`, `？` or half-width form of one at `at` ends a sentence. */
 function endsSentenceAt(text: string, at: number): boolean {
@@ -89,8 +90,8 @@ function endsSentenceAt(text: string, at: number): boolean {
 
 /** Where the first sentence of `text` ends: the offset of its full stop, `！` or `？`, -1 if none does. */
 export function firstSentenceEnd(text: string): number {
-  sentenceStop.lastIndex = 0;
-  for (let match = sentenceStop.exec(text); match !== null; match = sentenceStop.exec(text))
+  sentenceStops.lastIndex = 0;
+  for (let match = sentenceStops.exec(text); match !== null; match = sentenceStops.exec(text))
     if (endsSentenceAt(text, match.index)) return match.index;
   return -1;
 }
@@ -98,7 +99,7 @@ export function firstSentenceEnd(text: string): number {
 /** Whether `text` ends with a full stop, `！` or `？`, half-width or not. */
 export function endsSentence(text: string): boolean {
   const last = text.length - 1;
-  return last >= 0 && /[。！？!?.]/.test(text[last]!) && endsSentenceAt(text, last);
+  return last >= 0 && sentenceStop.test(text[last]!) && endsSentenceAt(text, last);
 }
 
 /** The code point that ends just before `offset`, whole even when it is a surrogate pair. */
