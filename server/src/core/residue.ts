@@ -13,7 +13,7 @@ import {
   firstSentenceEnd,
   GAP_CLASS,
   gappedPhraseSource,
-  INVISIBLE,
+  hasInvisible,
   isHan,
   isInvisibleAt,
   isSentenceDot,
@@ -21,7 +21,7 @@ import {
   sortFew,
   spaceRunEnd,
   trimBlankEnd,
-  visibleCharBefore,
+  visibleBefore,
 } from './text';
 
 /** Page chrome copied along with the text: buttons and labels of the website. */
@@ -131,8 +131,6 @@ export const AD_SOURCE = `(?:${AD_OPENERS.map(gappedPhraseSource).join('|')}|${C
 const adPattern = new RegExp(AD_SOURCE, 'gu');
 const opensWithOffer = new RegExp(`^(?:${OFFER_OPENERS.map(gappedPhraseSource).join('|')})`);
 const adSomewhere = new RegExp(AD_SOURCE, 'u');
-/** Asked of every line: faster than a loop over its characters. */
-const anyInvisible = new RegExp(`[${INVISIBLE}]`);
 
 /** Whether the text holds anything that opens an ad, accepted as one or not. */
 export function mentionsAd(text: string): boolean {
@@ -165,7 +163,7 @@ function afterSentence(content: string, offset: number): boolean {
   if (at === 0) return false;
   if (content[at - 1] !== '.') return sentenceEnds.test(content[at - 1]!);
   // A dot ends a sentence as the `。` fix-all may make of it does.
-  return isSentenceDot(visibleCharBefore(content, at - 1), undefined);
+  return isSentenceDot(visibleBefore(content, at - 1, 1), undefined);
 }
 const han = /\p{Script=Han}/u;
 const dotInWord = /(?<=[A-Za-z])\.(?=[A-Za-z])/g;
@@ -277,7 +275,7 @@ export function appendedAds(
   ignored: readonly TextRange[] = [],
 ): readonly TextRange[] {
   const content = text.slice(start, end);
-  const invisibleInside = anyInvisible.test(content);
+  const invisibleInside = hasInvisible(content);
   // Most lines hold no ad: one search settles them. Without invisible characters, every text
   // looked at below is a prefix of `content` until an ad is found, so no match here means none.
   if (!invisibleInside && !adSomewhere.test(content)) return NO_ADS;

@@ -66,26 +66,12 @@ export function isSentenceDot(before: string | undefined, after: string | undefi
   return before !== '.' && after !== '.' && !isAsciiDigit(before) && !isAsciiDigit(after);
 }
 
-/** The code unit before `offset` that fix-all leaves: invisible characters are passed over. */
-export function visibleCharBefore(text: string, offset: number): string | undefined {
-  let at = offset;
-  while (at > 0 && isInvisibleAt(text, at - 1)) at--;
-  return text[at - 1];
-}
-
-/** The code unit from `offset` on that fix-all leaves: invisible characters are passed over. */
-export function visibleCharAfter(text: string, offset: number): string | undefined {
-  let at = offset;
-  while (at < text.length && isInvisibleAt(text, at)) at++;
-  return text[at];
-}
-
 const sentenceStop = /[。！？!?.]/;
 const sentenceStops = new RegExp(sentenceStop.source, 'g');
 
 /** Whether the `。`, `！`, `？` or half-width form of one at `at` ends a sentence. */
 function endsSentenceAt(text: string, at: number): boolean {
-  return text[at] !== '.' || isSentenceDot(visibleCharBefore(text, at), visibleCharAfter(text, at + 1));
+  return text[at] !== '.' || isSentenceDot(visibleBefore(text, at, 1), visibleAfter(text, at + 1, 1));
 }
 
 /** Where the first sentence of `text` ends: the offset of its full stop, `！` or `？`, -1 if none does. */
@@ -141,9 +127,14 @@ export function isInvisibleAt(text: string, at: number): boolean {
 
 /** Whether `text` holds an invisible character between `from` and `to`. */
 export function hasInvisible(text: string, from = 0, to = text.length): boolean {
+  // A whole line is asked of every line: one search is faster than a loop over its characters,
+  // while a part is searched by hand, which stops at its end.
+  if (from === 0 && to === text.length) return anyInvisible.test(text);
   for (let at = from; at < to; at++) if (isInvisibleAt(text, at)) return true;
   return false;
 }
+
+const anyInvisible = new RegExp(`[${INVISIBLE}]`);
 
 /** The range of `ranges` that holds offset `at`, without a closure per character asked about. */
 export function rangeHolding<Range extends { start: number; end: number }>(

@@ -20,7 +20,6 @@ import {
   charAt,
   charBefore,
   closesListMarker,
-  INVISIBLE,
   isAsciiDigit,
   isAsciiLetter,
   isBlankAt,
@@ -34,11 +33,9 @@ import {
   vanishes,
   visibleAfter,
   visibleBefore,
-  visibleCharAfter,
-  visibleCharBefore,
 } from '../text';
 import { joinedTo, lineEnds } from './broken-line';
-import { isPlaceholderToken } from './placeholder';
+import { holdsPlaceholderToken, isPlaceholderToken } from './placeholder';
 
 const FULL_WIDTH: Readonly<Record<string, string>> = {
   ',': '，',
@@ -62,8 +59,6 @@ const closesQuotation = /^[”’）》】」』]$/;
  */
 const afterFullStop = /^[“‘（《【「『”’）》】」』\-—－_…]$/;
 const han = /\p{Script=Han}/u;
-/** A Latin word, with the invisible characters a site may have slipped into it (`G\u200BCD`). */
-const latinWord = new RegExp(`[A-Za-z](?:[${INVISIBLE}]*[A-Za-z])*`, 'g');
 const latin = /[A-Za-z]/;
 
 /** A character beside a mark, and for a Latin word glued to Chinese, the Han character beyond it. */
@@ -750,9 +745,7 @@ interface QuoteAt {
  * its quotes (`他说"Hello, world"是第一个程序`).
  */
 function quotesChinese(text: string, config: ResolvedConfig): boolean {
-  if (han.test(text)) return true;
-  for (const word of text.match(latinWord) ?? []) if (isPlaceholderToken(word, config)) return true;
-  return false;
+  return han.test(text) || holdsPlaceholderToken(text, config);
 }
 
 function setPair(state: { marks: Mark[] }, index: number, pair: Pair): void {
@@ -792,7 +785,7 @@ function isChineseFullStop(before: Neighbour | undefined, after: Neighbour | und
 
 /** Whether the dot at `offset` has a dot beside it, invisible characters between. */
 function isDotOfRun(content: string, offset: number): boolean {
-  return visibleCharBefore(content, offset) === '.' || visibleCharAfter(content, offset + 1) === '.';
+  return visibleBefore(content, offset, 1) === '.' || visibleAfter(content, offset + 1, 1) === '.';
 }
 
 function reportMark(

@@ -409,6 +409,12 @@ export function isPlaceholderToken(word: string, config: ResolvedConfig): boolea
   return tokensFor(config).has(run) || lowerCaseToken(run) !== undefined;
 }
 
+/** Whether `text` holds a Latin word this rule may expand: quotes around `"ZF"` quote Chinese. */
+export function holdsPlaceholderToken(text: string, config: ResolvedConfig): boolean {
+  for (const [word] of text.matchAll(latinRun)) if (isPlaceholderToken(word, config)) return true;
+  return false;
+}
+
 const tokenTables = new WeakMap<ResolvedConfig, ReadonlyMap<string, Token>>();
 
 /** The built-in placeholders with the user's on top, built once per configuration. */
