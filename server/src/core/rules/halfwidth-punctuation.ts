@@ -573,6 +573,17 @@ export const halfwidthPunctuation = defineRule<'mark' | 'quote' | 'replace' | 'r
       const next = nextLine(index);
       return next !== undefined && joinedTo(model, next) === index ? next : undefined;
     };
+    /**
+     * What the line fix-all joins reads from `from` on line `first` to `to` on line `last`, one of
+     * the lines it joins below `first`: what a pair across lines holds.
+     */
+    const joinedBetween = (first: number, from: number, last: number, to: number): string => {
+      const { start, words } = wordsOf(first);
+      let text = words.slice(Math.max(0, from - start));
+      for (let line = joinedBelow(first); line !== undefined && line !== last; line = joinedBelow(line))
+        text += wordsOf(line).words;
+      return text + lineText(last).slice(lineFacts(last).proseStart, to);
+    };
     /** Where the last parenthesis of line `index` closes, an ad's aside: -1 if none does. */
     const lastCloser = (index: number) => lastParenthesisCloser(lineText(index), lineFacts(index).ads);
     const follows = new Map<number, boolean>();
@@ -626,8 +637,6 @@ export const halfwidthPunctuation = defineRule<'mark' | 'quote' | 'replace' | 'r
     for (const head of pending) {
       if (followed.has(head) || openersOf(head).length === 0) continue;
       const open = openersOf(head).map((opener) => ({ ...opener, line: head }));
-      /** The words of each line of the run so far, for what lies inside a pair. */
-      const run = new Map([[head, wordsOf(head)]]);
       let current = head;
       for (
         let next = joinedBelow(current);
@@ -640,7 +649,7 @@ export const halfwidthPunctuation = defineRule<'mark' | 'quote' | 'replace' | 'r
           // A list marker closes nothing while a closer follows, on its line or a joined one.
           if (
             lineText(next)[closer.offset] === ')' &&
-            isMarker(next, closer.offset, run.get(current)!.words) &&
+            isMarker(next, closer.offset, wordsOf(current).words) &&
             (lastCloser(next) > closer.offset || closerFollows(next))
           ) {
             if (closer.mark !== undefined) {
@@ -651,11 +660,7 @@ export const halfwidthPunctuation = defineRule<'mark' | 'quote' | 'replace' | 'r
           }
           const opener = open.pop();
           if (!opener) break;
-          const { start, words } = run.get(opener.line)!;
-          let text = words.slice(Math.max(0, opener.offset + 1 - start));
-          for (let line = opener.line + 1; line < next; line++) text += run.get(line)?.words ?? '';
-          text += lineText(next).slice(lineFacts(next).proseStart, closer.offset);
-          const inside = insideOf(text);
+          const inside = insideOf(joinedBetween(opener.line, opener.offset + 1, next, closer.offset));
           const before = around(opener.line).before(opener.offset);
           const after = around(next).after(closer.offset + 1);
           // Each half reads the other line's side as a mark of that line.
@@ -665,7 +670,6 @@ export const halfwidthPunctuation = defineRule<'mark' | 'quote' | 'replace' | 'r
             setPair(stateOf(next), closer.mark, { inside, before: across(before, opener.line, -1), after });
         }
         for (const opener of openersOf(next)) open.push({ ...opener, line: next });
-        run.set(next, wordsOf(next));
         current = next;
       }
     }
@@ -673,18 +677,10 @@ export const halfwidthPunctuation = defineRule<'mark' | 'quote' | 'replace' | 'r
     // the first opens, the next closes. A pair quoting Chinese becomes “”; with an odd number of
     // quotes in the paragraph none can be told from another, and all stay for a person.
     const offsetOf = ({ line, mark }: QuoteAt) => lineData(line)!.marks[mark]!.offset;
-    const quotedText = (open: QuoteAt, close: QuoteAt): string => {
-      const from = offsetOf(open) + 1;
-      if (open.line === close.line) return lineText(open.line).slice(from, offsetOf(close));
-      let text = lineText(open.line).slice(from, ends(open.line).proseEnd);
-      for (
-        let line = joinedBelow(open.line);
-        line !== undefined && line !== close.line;
-        line = joinedBelow(line)
-      )
-        text += wordsOf(line).words;
-      return text + lineText(close.line).slice(lineFacts(close.line).proseStart, offsetOf(close));
-    };
+    const quotedText = (open: QuoteAt, close: QuoteAt): string =>
+      open.line === close.line
+        ? lineText(open.line).slice(offsetOf(open) + 1, offsetOf(close))
+        : joinedBetween(open.line, offsetOf(open) + 1, close.line, offsetOf(close));
     const quote = ({ line, mark }: QuoteAt, quoted: '“' | '”') => {
       const state = stateOf(line);
       state.marks[mark] = { ...state.marks[mark]!, quoted };
