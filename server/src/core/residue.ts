@@ -208,8 +208,11 @@ function adsIn(content: string): FoundAd[] {
     const short = trimBlankEnd(rest).length <= AD_TAIL_LIMIT;
     const alone = isMarked || (channel.test(match[0]) && !isHan(charAt(content, matchEnd)));
     if (short && !continuesSentence(content, restStart) && tailFits) {
-      const ad = { start: match.index, end: content.length };
-      ads.push(alone ? { ...ad, alone: { start: match.index, end: matchEnd } } : ad);
+      ads.push(
+        alone
+          ? { start: match.index, end: content.length, alone: { start: match.index, end: matchEnd } }
+          : { start: match.index, end: content.length },
+      );
       adPattern.lastIndex = content.length;
     } else if (alone) {
       ads.push({ start: match.index, end: matchEnd });

@@ -47,8 +47,9 @@ export const brokenLine = defineRule<'broken' | 'join', LineEnds>({
     // every line, and reads the others' ends when a break reaches them. A line ending a paragraph
     // is none, nor is a heading that does not run into prose (`（一）提高站位。全市……` does).
     if (facts.kind === 'heading' && facts.numbering!.textEnd >= text.length) return undefined;
-    const ends = readLineEnds(text, facts);
-    return ends.endsParagraph ? undefined : ends;
+    // Most lines end a paragraph: their last mark settles them before anything else is read.
+    if (endsParagraph(text, facts)) return undefined;
+    return readLineEnds(text, facts);
   },
   checkDocument({ model, adsRemoved, lineData, linesWithData, lineText, lineFacts }, report) {
     const ends = (index: number) => lineData(index) ?? lineEnds(lineText(index), lineFacts(index));
@@ -93,17 +94,26 @@ export function lineEnds(text: string, facts: LineFacts): LineEnds {
   return ends;
 }
 
+/** Where a line's words end, blanks after them left out. */
+function proseEndOf(text: string, facts: LineFacts): number {
+  return blankRunEnd(text, facts.proseEnd);
+}
+
+function endsParagraph(text: string, facts: LineFacts): boolean {
+  // The end marks are tested on the last character alone: a pattern anchored at the end would be
+  // tried at every character of the line.
+  return matchesAt(PARAGRAPH_END, text, proseEndOf(text, facts) - 1);
+}
+
 /** What a line's ends tell about a sentence running on, from its own text. */
 function readLineEnds(text: string, facts: LineFacts): LineEnds {
-  const proseEnd = blankRunEnd(text, facts.proseEnd);
+  const proseEnd = proseEndOf(text, facts);
   // Where the line's words start once fix-all has run: it removes invisible characters and an ad
   // opening the line, so `\u200B，…` and `更多资料+微信:x！…` continue the line before too.
   const contentStart = facts.proseStart;
-  // The end marks are tested on the last character alone: a pattern anchored at the end would be
-  // tried at every character of the line.
   return {
     proseEnd,
-    endsParagraph: matchesAt(PARAGRAPH_END, text, proseEnd - 1),
+    endsParagraph: endsParagraph(text, facts),
     endsClause: matchesAt(CLAUSE_END, text, proseEnd - 1),
     long: hasCharacters(text, proseEnd, MIN_BROKEN_LENGTH),
     contentStart,

@@ -104,19 +104,21 @@ interface Mark {
   readonly before: Side;
   readonly after: Side;
   /** For a parenthesis with a partner: the pair. */
-  readonly pair?: Pair;
+  readonly pair: Pair | undefined;
   /** `)` of a list marker (`1)`) or `:` of `://`: stays, unless a partner makes it a parenthesis. */
   readonly excluded: boolean;
   /** A parenthesis without a partner on its line, which may be on the line fix-all joins to it. */
   readonly unpaired: boolean;
   /** Half of a pair whose `)` closes a list marker: the lines fix-all joins below decide it. */
-  readonly tentative?: true;
+  readonly tentative: boolean;
   /**
    * For a straight quote `"`: its full-width form once the document has paired it with another
    * in the paragraph fix-all leaves, if what they quote is Chinese. Until then it waits.
    */
-  readonly quoted?: '“' | '”';
+  readonly quoted: '“' | '”' | undefined;
 }
+// Every mark has every property, so that marks share one shape and a copy that changes one of
+// them overrides it: V8 copies an object spread that goes on to add a property fifty times slower.
 
 /** The form a mark takes when it is made full-width. */
 function fullWidthOf(mark: Mark): string {
@@ -149,6 +151,7 @@ interface LineMarks {
 
 /** The ad holding the code unit at `index`; ads are sorted and apart. */
 function adHolding(ads: readonly TextRange[], index: number): TextRange | undefined {
+  if (ads.length === 0) return undefined;
   const ad = ads[partitionPoint(ads.length, (place) => ads[place]!.end <= index)];
   return ad && ad.start <= index ? ad : undefined;
 }
@@ -161,9 +164,27 @@ class Surroundings {
     readonly line: string,
     private readonly ads: readonly TextRange[],
     private readonly config: ResolvedConfig,
-    /** The marks of the line by offset; others (in ads, list markers) are plain characters. */
-    private readonly markAt: ReadonlyMap<number, number>,
+    /**
+     * The offsets of the line's marks, ascending; others (in ads, list markers) are plain
+     * characters. A mark's index among them is its index among the marks.
+     */
+    private readonly markOffsets: readonly number[],
   ) {}
+
+  /** The index of the mark at `offset`, if one is there. */
+  markAt(offset: number): number | undefined {
+    // Searched by hand: a closure for `partitionPoint` on every look beside every mark was a
+    // tenth of what a line with a comma allocated.
+    const offsets = this.markOffsets;
+    let low = 0;
+    let high = offsets.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (offsets[middle]! < offset) low = middle + 1;
+      else high = middle;
+    }
+    return offsets[low] === offset ? low : undefined;
+  }
 
   /** What lies before `offset`, blanks and ads skipped. */
   before(offset: number): Side {
@@ -176,7 +197,7 @@ class Surroundings {
       else break;
     }
     if (at === 0) return AT_EDGE;
-    const mark = this.markAt.get(at - 1);
+    const mark = this.markAt(at - 1);
     if (mark !== undefined) return { mark };
     const char = charBefore(line, at);
     if (!isAsciiLetter(char)) return { char };
@@ -197,7 +218,7 @@ class Surroundings {
       else break;
     }
     if (at === line.length) return AT_EDGE;
-    const mark = this.markAt.get(at);
+    const mark = this.markAt(at);
     if (mark !== undefined) return { mark };
     const char = charAt(line, at);
     if (!isAsciiLetter(char)) return { char };
@@ -296,29 +317,43 @@ function marksOf(
   ads: readonly TextRange[],
   config: ResolvedConfig,
 ): Pick<LineMarks, 'openers' | 'closers' | 'tentative'> & { list: Mark[] } {
-  const found: { char: string; offset: number }[] = [];
+  // Offsets only, the character read where it stands, found by `test` (no match array): this
+  // runs for every line with a mark, and an object, a match or a map for each mark made most of
+  // what a line with a comma allocated.
+  const offsets: number[] = [];
   marks.lastIndex = 0;
-  for (let match = marks.exec(content); match !== null; match = marks.exec(content)) {
-    const offset = match.index;
+  while (marks.test(content)) {
+    const offset = marks.lastIndex - 1;
     // Marks inside an ad go with the ad; telling the user to make them full-width is noise.
-    if (adHolding(ads, offset)) continue;
+    if (ads.length > 0 && adHolding(ads, offset)) continue;
     // A dot of a run (`......`, a cut mark `....`) is no full stop, whatever lies around it.
-    if (match[0] === '.' && isDotOfRun(content, offset)) continue;
-    found.push({ char: match[0], offset });
+    if (content[offset] === '.' && isDotOfRun(content, offset)) continue;
+    offsets.push(offset);
   }
   const parens = /[(（)）]/.test(content) ? pairParentheses(content, ads) : undefined;
-  const markAt = new Map<number, number>();
-  for (let index = 0; index < found.length; index++) markAt.set(found[index]!.offset, index);
-  const around = new Surroundings(content, ads, config, markAt);
+  const around = new Surroundings(content, ads, config, offsets);
   // What each pair holds is counted once for the line: a slice per pair would cost the square of
   // the line's length for deeply nested parentheses.
   let counts: { han: Uint32Array; latin: Uint32Array } | undefined;
-  const tentative = new Set<number>();
-  for (const marker of parens?.tentative ?? []) tentative.add(marker).add(parens!.partner.get(marker)!);
-  const list = found.map(({ char, offset }): Mark => {
+  const pairOf = (offset: number, partner: number): Pair => {
+    const [open, close] = partner > offset ? [offset, partner] : [partner, offset];
+    counts ??= letterCounts(content);
+    const inside = {
+      han: counts.han[close]! > counts.han[open + 1]!,
+      latin: counts.latin[close]! > counts.latin[open + 1]!,
+    };
+    return around.pair(inside, open, close);
+  };
+  // Both halves of each pair a list marker closes for now; most lines have none.
+  const tentative =
+    parens && parens.tentative.length > 0
+      ? new Set(parens.tentative.flatMap((marker) => [marker, parens.partner.get(marker)!]))
+      : undefined;
+  const list = offsets.map((offset): Mark => {
+    const char = content[offset]!;
     const partner = parens?.partner.get(offset);
     const paren = char === '(' || char === ')';
-    const mark = {
+    return {
       char,
       offset,
       before: around.before(offset),
@@ -327,28 +362,30 @@ function marksOf(
         partner === undefined &&
         (closesListMarker(content, offset, ads) || (char === ':' && content.startsWith('//', offset + 1))),
       unpaired: paren && partner === undefined,
-      ...(tentative.has(offset) ? { tentative: true as const } : {}),
+      tentative: tentative?.has(offset) ?? false,
+      pair: partner === undefined ? undefined : pairOf(offset, partner),
+      quoted: undefined,
     };
-    if (partner === undefined) return mark;
-    const [open, close] = partner > offset ? [offset, partner] : [partner, offset];
-    counts ??= letterCounts(content);
-    const inside = {
-      han: counts.han[close]! > counts.han[open + 1]!,
-      latin: counts.latin[close]! > counts.latin[open + 1]!,
-    };
-    return { ...mark, pair: around.pair(inside, open, close) };
   });
-  const loose = (offset: number): Loose => ({ offset, mark: markAt.get(offset) });
+  if (!parens) return { list, openers: NO_LOOSE, closers: NO_LOOSE, tentative: NO_TENTATIVE };
+  const loose = (offset: number): Loose => ({ offset, mark: around.markAt(offset) });
   return {
     list,
-    openers: (parens?.open ?? []).map(loose),
-    closers: (parens?.closing ?? []).map(loose),
-    tentative: (parens?.tentative ?? []).map((marker) => ({
-      opener: loose(parens!.partner.get(marker)!),
+    openers: parens.open.map(loose),
+    closers: parens.closing.map(loose),
+    tentative: parens.tentative.map((marker) => ({
+      opener: loose(parens.partner.get(marker)!),
       marker: loose(marker),
     })),
   };
 }
+
+/** Most lines have no parenthesis: they share these. */
+const NO_LOOSE: readonly Loose[] = [];
+const NO_TENTATIVE: LineMarks['tentative'] = [];
+
+/** On its own line, a mark has no marks of other lines beside it. */
+const NOTHING_ELSEWHERE = () => '';
 
 /**
  * Converts every mark that a Chinese neighbour makes Chinese, and then those that the converted
@@ -357,7 +394,7 @@ function marksOf(
 function propagate(
   state: LineMarks,
   edges: { readonly before: Neighbour | undefined; readonly after: Neighbour | undefined } | undefined,
-  elsewhere: (line: number, mark: number) => string = () => '',
+  elsewhere: (line: number, mark: number) => string = NOTHING_ELSEWHERE,
 ): number[] {
   const { marks: list, converted } = state;
   const neighbourOf = (side: Side): Neighbour | undefined => {
@@ -390,10 +427,11 @@ function propagate(
     // (`增长5.2%,` before a broken line): only the document can look there.
     return isChineseMark(edgeOf(mark.before, 'before'), edgeOf(mark.after, 'after'));
   };
-  /** The marks whose judgement looks at mark `index`. */
-  const dependents: (number[] | undefined)[] = new Array(list.length);
+  /** The marks whose judgement looks at mark `index`; most lines' marks look at none. */
+  let dependents: (number[] | undefined)[] | undefined;
   const depend = (side: Side, on: number) => {
     if (!('mark' in side) || side.line !== undefined) return;
+    dependents ??= new Array(list.length);
     const waiting = dependents[side.mark];
     if (waiting) waiting.push(on);
     else dependents[side.mark] = [on];
@@ -413,7 +451,7 @@ function propagate(
     if (converted[index] || !chinese(list[index]!)) continue;
     converted[index] = true;
     newly.push(index);
-    for (const next of dependents[index] ?? []) if (!converted[next]) queue.push(next);
+    for (const next of dependents?.[index] ?? []) if (!converted[next]) queue.push(next);
   }
   return newly;
 }
@@ -507,7 +545,6 @@ export const halfwidthPunctuation = defineRule<'mark' | 'quote' | 'replace' | 'r
     };
     /** The parentheses line `index` leaves open, those a joined closer took from its markers too. */
     const openersOf = (index: number) => (states.get(index) ?? lineData(index))?.openers ?? [];
-    const markIndex = (index: number) => new Map(lineData(index)!.marks.map((mark, at) => [mark.offset, at]));
     /** The character at the end or start of line `index`, as the marks there now read: read past an edge. */
     const edgeChar = (index: number | undefined, side: 'end' | 'start'): Neighbour | undefined => {
       if (index === undefined) return undefined;
@@ -520,7 +557,7 @@ export const halfwidthPunctuation = defineRule<'mark' | 'quote' | 'replace' | 'r
         return { char, across: true };
       }
       const text = lineText(index);
-      const around = new Surroundings(text, lineFacts(index).ads, config, new Map());
+      const around = new Surroundings(text, lineFacts(index).ads, config, []);
       const found = side === 'end' ? around.before(text.length) : around.after(0);
       return 'char' in found ? { ...found, across: true } : undefined;
     };
@@ -540,7 +577,12 @@ export const halfwidthPunctuation = defineRule<'mark' | 'quote' | 'replace' | 'r
       return { start, words: lineText(index).slice(start, ends(index).proseEnd) };
     };
     const around = (index: number) =>
-      new Surroundings(lineText(index), lineFacts(index).ads, config, markIndex(index));
+      new Surroundings(
+        lineText(index),
+        lineFacts(index).ads,
+        config,
+        lineData(index)!.marks.map((mark) => mark.offset),
+      );
     /**
      * A side of a pair across lines, for the half held by the other line: a mark of `line`, or
      * past `line`'s edge what lies beside it there (a half reads its own edge itself). A mark
@@ -622,10 +664,10 @@ export const halfwidthPunctuation = defineRule<'mark' | 'quote' | 'replace' | 'r
       for (const { opener, marker } of tentative) {
         for (const half of [opener, marker]) {
           if (half.mark === undefined) continue;
-          const { tentative: _tentative, pair, ...mark } = state.marks[half.mark]!;
+          const mark = state.marks[half.mark]!;
           state.marks[half.mark] = untied
-            ? { ...mark, unpaired: true, excluded: half === marker }
-            : { ...mark, ...(pair === undefined ? {} : { pair }) };
+            ? { ...mark, tentative: false, pair: undefined, unpaired: true, excluded: half === marker }
+            : { ...mark, tentative: false };
         }
       }
       if (untied)

@@ -60,21 +60,22 @@ export const watermark = defineRule<
     if (facts.ads.length + phrases.length === 0) return undefined;
     const watermarks: readonly (TextRange & { readonly message: 'ad' | 'custom' })[] = sortFew(
       [
-        ...facts.ads.map((ad) => ({ ...ad, message: 'ad' as const })),
-        ...phrases.map((phrase) => ({ ...phrase, message: 'custom' as const })),
+        ...facts.ads.map(({ start, end }) => ({ start, end, message: 'ad' as const })),
+        ...phrases.map(({ start, end }) => ({ start, end, message: 'custom' as const })),
       ],
       (a, b) => a.start - b.start,
     );
     // Removed as fix-all removes the line's ads, the user's phrases among them.
     const removed = removedAds(text, watermarks);
     watermarks.forEach((span, index) => {
-      const range = removed[index]!;
+      const { start, end } = removed[index]!;
       const shown = compact(text.slice(span.start, span.end));
       report({
-        ...range,
+        start,
+        end,
         message: span.message,
         args: { text: shown },
-        fixes: [{ title: 'remove', args: { text: shown }, edits: [{ ...range, newText: '' }], safe: true }],
+        fixes: [{ title: 'remove', args: { text: shown }, edits: [{ start, end, newText: '' }], safe: true }],
       });
     });
     return undefined;
@@ -96,14 +97,15 @@ export const watermark = defineRule<
       index: number,
       message: 'chrome' | 'series' | 'upload-date' | 'footer' | 'ad' | 'custom',
     ) => {
-      const range = lineRemovalRange(lineText(0), lines, lines[index]!);
+      const { start, end } = lineRemovalRange(lineText(0), lines, lines[index]!);
       const shown = compact(lineText(index)).replace(/^\uFEFF/, '');
       report({
-        ...range,
+        start,
+        end,
         message,
         args: { text: shown },
         fixes: [
-          { title: 'removeLine', args: { text: shown }, edits: [{ ...range, newText: '' }], safe: true },
+          { title: 'removeLine', args: { text: shown }, edits: [{ start, end, newText: '' }], safe: true },
         ],
       });
     };
