@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { sortFew, visibleAfter, visibleBefore } from '../../server/src/core/text';
+import { analyze, RULES, resolveConfig } from '../../server/src/core';
+import {
+  CharKind,
+  charKindsOf,
+  INVISIBLE,
+  sortFew,
+  visibleAfter,
+  visibleBefore,
+} from '../../server/src/core/text';
 import { propertyParameters } from '../support/generators';
 
 test('sortFew orders a line’s items as Array.prototype.sort does, ties kept in the order found', () => {
@@ -29,4 +37,39 @@ test('the words beside a placeholder read through invisible characters and what 
   // An invisible character just outside the window changes nothing.
   assert.equal(visibleAfter('X中央\u200B决策', 1, 2), '中央');
   assert.equal(visibleBefore('全面\u200B从严治X', 6, 3), '从严治');
+});
+
+test('a line is classified by the very characters each rule searches it for, every code unit of them', () => {
+  // A rule skips a line whose kinds lack its characters, so a kind missing one character would
+  // hide every finding on a line that holds only that one (a U+1680 space, a full-width ＊).
+  const searched: readonly (readonly [number, RegExp])[] = [
+    [CharKind.invisible, new RegExp(`[${INVISIBLE}]`)],
+    [CharKind.space, /\s/],
+    [CharKind.latin, /[A-Za-z]/],
+    [CharKind.halfWidthMark, /[,:;?!()（）."]/],
+    [CharKind.pairMark, /[“”‘’《》（）()【】「」『』]/],
+    [CharKind.slotMark, /[Xx×○□*＊]/],
+  ];
+  for (let code = 0; code <= 0xffff; code++) {
+    const unit = String.fromCharCode(code);
+    const kinds = charKindsOf(unit);
+    for (const [kind, pattern] of searched)
+      assert.equal((kinds & kind) !== 0, pattern.test(unit), `U+${code.toString(16)} and ${pattern}`);
+  }
+  // A line holds what any of its characters holds; an astral Han character holds nothing.
+  assert.equal(charKindsOf('𠮷全 面X'), CharKind.space | CharKind.latin | CharKind.slotMark);
+  assert.equal(charKindsOf('𠮷'), 0);
+});
+
+test('a finding on a line of one unusual character is found: the line is not skipped', () => {
+  // Each rule's character alone on a Chinese line (a no-break space, a full-width asterisk run).
+  const config = resolveConfig({}, RULES);
+  const rulesOf = (text: string) =>
+    analyze(text, { config, locale: 'en' }).findings.map((finding) => finding.rule);
+  assert.ok(rulesOf('全面\u00A0提升。').includes('space-between-chinese'));
+  assert.ok(rulesOf('会议由＊＊主持。').includes('template-placeholder'));
+  assert.ok(rulesOf('全面\u00AD提升。').includes('invisible-char'));
+  assert.ok(rulesOf('要坚持（一）问题导向】。').includes('unbalanced-pair'));
+  assert.ok(rulesOf('问题（导向),坚持。').includes('halfwidth-punctuation'));
+  assert.ok(rulesOf('认真贯彻X中央决策部署。').includes('placeholder'));
 });

@@ -4,7 +4,14 @@ import type { TextRange } from './config';
 import type { EnumerationStyle, Heading, HeadingLevel, HeadingStyle, ResidueKind } from './model';
 import { CN_NUMERAL_CLASS, chineseToNumber, circledToNumber } from './numerals';
 import { appendedAds, classifyResidueLine, removedAds } from './residue';
-import { blankRunAfter, blankRunEnd, endsSentence, firstSentenceEnd, withoutInvisible } from './text';
+import {
+  blankRunAfter,
+  blankRunEnd,
+  charKindsOf,
+  endsSentence,
+  firstSentenceEnd,
+  withoutInvisible,
+} from './text';
 
 export const NAME_LIMIT = 60;
 const SHORT_LINE = 40;
@@ -39,6 +46,8 @@ export interface LineFacts {
   readonly proseStart: number;
   /** Where the speaker's words stop: an ad appended to the line is not part of them. */
   readonly proseEnd: number;
+  /** The `CharKind`s the line holds. */
+  readonly holds: number;
 }
 
 interface HeadingPattern {
@@ -278,6 +287,7 @@ export function residueOf(
 export function lineFacts(line: string, ignored: readonly TextRange[] = [], removed = true): LineFacts {
   const contentStart = blankRunAfter(line, 0);
   const contentEnd = blankRunEnd(line, line.length, contentStart);
+  const holds = charKindsOf(line);
   // Every result has the same shape, which keeps the engine's loops over facts fast.
   const facts = (
     kind: LineKind,
@@ -296,6 +306,7 @@ export function lineFacts(line: string, ignored: readonly TextRange[] = [], remo
     ads,
     proseStart,
     proseEnd,
+    holds,
   });
   let proseStart = contentStart;
   if (contentStart === contentEnd) return facts('blank', undefined, undefined, none, none, line.length);

@@ -136,6 +136,53 @@ export function hasInvisible(text: string, from = 0, to = text.length): boolean 
 
 const anyInvisible = new RegExp(`[${INVISIBLE}]`);
 
+/**
+ * Kinds of characters a line holds, as bits, each the characters a rule searches a line for. A
+ * line is classified in one pass (`charKindsOf`), and a rule whose kind the line lacks skips its
+ * search: every line is asked some twenty such questions, and most Chinese lines hold none of
+ * these characters.
+ */
+export const CharKind = {
+  /** `[${INVISIBLE}]` */
+  invisible: 1,
+  /** `\s`: what `space-between-chinese` looks at. */
+  space: 2,
+  /** `[A-Za-z]`: what a placeholder is written in. */
+  latin: 4,
+  /** The marks `halfwidth-punctuation` judges, and the full-width parentheses it pairs them with. */
+  halfWidthMark: 8,
+  /** The marks `unbalanced-pair` pairs. */
+  pairMark: 16,
+  /** What `template-placeholder` finds slots in. */
+  slotMark: 32,
+} as const;
+
+const KIND_MEMBERS: readonly (readonly [number, string])[] = [
+  // `INVISIBLE` is written as escapes for regular expressions; JSON reads them alike.
+  [CharKind.invisible, JSON.parse(`"${INVISIBLE}"`) as string],
+  // The characters of `\s`, as ECMAScript defines it.
+  [
+    CharKind.space,
+    '\t\n\v\f\r \u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF',
+  ],
+  [CharKind.latin, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'],
+  [CharKind.halfWidthMark, ',:;?!()."（）'],
+  [CharKind.pairMark, '“”‘’《》（）()【】「」『』'],
+  [CharKind.slotMark, 'Xx×○□*＊'],
+];
+
+/** The kinds of each code unit; surrogates, and so every astral character, are of none. */
+const KINDS_OF_UNIT = new Uint8Array(0x10000);
+for (const [kind, members] of KIND_MEMBERS)
+  for (let index = 0; index < members.length; index++) KINDS_OF_UNIT[members.charCodeAt(index)]! |= kind;
+
+/** The `CharKind`s `text` holds, or-ed together. */
+export function charKindsOf(text: string): number {
+  let kinds = 0;
+  for (let at = 0; at < text.length; at++) kinds |= KINDS_OF_UNIT[text.charCodeAt(at)]!;
+  return kinds;
+}
+
 /** The range of `ranges` that holds offset `at`, without a closure per character asked about. */
 export function rangeHolding<Range extends { start: number; end: number }>(
   ranges: readonly Range[],

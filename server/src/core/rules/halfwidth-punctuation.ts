@@ -17,6 +17,7 @@ import { speechLineBeside } from '../model';
 import { removedAds } from '../residue';
 import { defineRule, type Reporter } from '../rule';
 import {
+  CharKind,
   charAt,
   charBefore,
   closesListMarker,
@@ -50,7 +51,6 @@ const FULL_WIDTH: Readonly<Record<string, string>> = {
 
 const marks = /[,:;?!()."]/g;
 /** A line with none of these has nothing to judge, nor a parenthesis to pair with a joined line. */
-const anyMark = /[,:;?!()（）."]/;
 /** What a full stop may close: `”.` ends the sentence the quote ends. */
 const closesQuotation = /^[”’）》】」』]$/;
 /**
@@ -478,7 +478,7 @@ export const halfwidthPunctuation = defineRule<'mark' | 'quote' | 'replace' | 'r
     replaceQuote: { en: 'Replace " with {full}', 'zh-cn': '将 " 改为 {full}' },
   },
   checkLine({ text: content, facts, config }, report) {
-    if (facts.kind === 'residue' || !anyMark.test(content)) return undefined;
+    if (facts.kind === 'residue' || !(facts.holds & CharKind.halfWidthMark)) return undefined;
     const { list, openers, closers, tentative } = marksOf(content, facts.ads, config);
     if (list.length + openers.length + closers.length === 0) return undefined;
     const first = list.findIndex((mark) => 'edge' in mark.before);

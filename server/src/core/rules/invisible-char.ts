@@ -3,7 +3,7 @@
 import type { TextRange } from '../config';
 import { removedAds } from '../residue';
 import { defineRule, type Edit } from '../rule';
-import { charAt, charBefore, INVISIBLE, isBlankAt, isChinese, isInvisibleAt } from '../text';
+import { CharKind, charAt, charBefore, INVISIBLE, isBlankAt, isChinese, isInvisibleAt } from '../text';
 
 const invisible = new RegExp(`[${INVISIBLE}]+`, 'g');
 const NAMES: Readonly<Record<string, string>> = {
@@ -64,6 +64,7 @@ export const invisibleChar = defineRule({
     remove: { en: 'Remove the invisible character', 'zh-cn': '删除不可见字符' },
   },
   checkLine({ text, first, facts }, report) {
+    if (!(facts.holds & CharKind.invisible)) return undefined;
     // A joiner's neighbours are read as fix-all leaves the line: an ad beside it (with the blanks
     // before the ad) is removed, as are other invisible characters, and what lies beyond decides.
     const ads = removedAds(text, facts.ads);

@@ -9,6 +9,7 @@ import type { Transcript } from '../model';
 import { removedAds } from '../residue';
 import { defineRule, type FixProposal, type Reporter, type Revision } from '../rule';
 import {
+  CharKind,
   charAt,
   charBefore,
   INVISIBLE,
@@ -217,6 +218,7 @@ export const placeholder = defineRule<'decided' | 'undecided' | 'replace', LineP
     replace: { en: 'Replace “{token}” with “{expansion}”', 'zh-cn': '将“{token}”替换为“{expansion}”' },
   },
   checkLine({ text, config, facts }, report) {
+    if (!(facts.holds & CharKind.latin)) return undefined;
     const tokens = tokensFor(config);
     let runs: Run[] | undefined;
     latinRun.lastIndex = 0;

@@ -14,7 +14,7 @@ import type { TextRange } from '../config';
 import { type BlockKind, blockOf } from '../model';
 import { CN_NUMERAL_CLASS } from '../numerals';
 import { defineRule } from '../rule';
-import { charAt, charBefore, isBlankAt, isChinese, isInvisibleAt, rangeHolding } from '../text';
+import { CharKind, charAt, charBefore, isBlankAt, isChinese, isInvisibleAt, rangeHolding } from '../text';
 
 /** Blocks whose spacing is the author's layout, not residue. */
 const LAID_OUT: ReadonlySet<BlockKind> = new Set(['title', 'subtitle', 'speaker', 'date', 'residue']);
@@ -24,7 +24,6 @@ const LAID_OUT: ReadonlySet<BlockKind> = new Set(['title', 'subtitle', 'speaker'
  */
 const SPACED_OUT_GAPS = 3;
 /** Spaces of every kind: a line without one has nothing to find. */
-const anySpace = /\s/;
 /** A section number that a space, not a mark, parts from its title: `第一部分`, `第二章`, `第十条`. */
 const sectionNumberAtEnd = new RegExp(`第(?:${CN_NUMERAL_CLASS}{1,4}|\\d{1,3})(?:部分|章|节|条|编)$`);
 /** Longer than any section number, so a slice this long holds the whole of one. */
@@ -60,7 +59,7 @@ export const spaceBetweenChinese = defineRule<Messages, readonly TextRange[]>({
     removeAll: { en: 'Remove the {count} spaces', 'zh-cn': '删除这 {count} 处空格' },
   },
   checkLine({ text, facts }) {
-    if (facts.kind === 'residue' || !anySpace.test(text)) return undefined;
+    if (facts.kind === 'residue' || !(facts.holds & CharKind.space)) return undefined;
     const found: TextRange[] = [];
     let at = facts.contentStart;
     while (at < facts.contentEnd) {

@@ -2,6 +2,7 @@
 // in, and nobody can guess the word, so they are reported without a fix.
 import { defineRule } from '../rule';
 import {
+  CharKind,
   charAt,
   charBefore,
   isAsciiDigit,
@@ -42,7 +43,8 @@ export const templatePlaceholder = defineRule({
       'zh-cn': '“{text}”是未填写的模板空位，请填入实际的人名、地名或数字。',
     },
   },
-  checkLine({ text }, report) {
+  checkLine({ text, facts }, report) {
+    if (!(facts.holds & CharKind.slotMark)) return undefined;
     slots.lastIndex = 0;
     for (let match = slots.exec(text); match !== null; match = slots.exec(text)) {
       const start = match.index;

@@ -4,7 +4,7 @@
 // only when the next paragraph does not open with one.
 import { speechLineBeside } from '../model';
 import { defineRule } from '../rule';
-import { closesListMarker, endsListMarker, isAsciiLetter, lastParenthesisCloser } from '../text';
+import { CharKind, closesListMarker, endsListMarker, isAsciiLetter, lastParenthesisCloser } from '../text';
 
 /** Each closer and its opener; a half-width parenthesis pairs with a full-width one. */
 const OPENER_OF: Readonly<Record<string, string>> = {
@@ -48,11 +48,10 @@ export const unbalancedPair = defineRule<'unclosed' | 'unopened', readonly numbe
     },
   },
   checkLine({ text: content, facts }, report) {
-    if (facts.kind === 'residue') return undefined;
+    // Most lines hold no pair: nothing is built for them.
+    if (facts.kind === 'residue' || !(facts.holds & CharKind.pairMark)) return undefined;
     pairChars.lastIndex = 0;
     let match = pairChars.exec(content);
-    // Most lines hold no pair: nothing is built for them.
-    if (match === null) return undefined;
     const open: { char: string; offset: number }[] = [];
     const unopened = (char: string, offset: number) =>
       report({
