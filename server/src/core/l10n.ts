@@ -46,22 +46,51 @@ function quoted(value: string): string {
   return open + value + close;
 }
 
+/** A message text, cut at its arguments: each is read once, not at every finding. */
+type Piece =
+  | string
+  | {
+      readonly whole: string;
+      readonly open: string;
+      readonly name: string;
+      readonly one: string | undefined;
+      readonly other: string | undefined;
+      readonly close: string;
+    };
+
+/** The texts of the rules' messages, a few dozen, each cut once. */
+const piecesOfText = new Map<string, readonly Piece[]>();
+
+function piecesOf(text: string): readonly Piece[] {
+  let pieces = piecesOfText.get(text);
+  if (!pieces) {
+    const cut: Piece[] = [];
+    let at = 0;
+    for (const match of text.matchAll(PLACEHOLDER)) {
+      if (match.index > at) cut.push(text.slice(at, match.index));
+      const [whole, open, name, one, other, close] = match;
+      cut.push({ whole, open: open!, name: name!, one, other, close: close! });
+      at = match.index + whole.length;
+    }
+    if (at < text.length) cut.push(text.slice(at));
+    pieces = cut;
+    piecesOfText.set(text, pieces);
+  }
+  return pieces;
+}
+
 export function format(text: Localized, locale: Locale, args: MessageArgs = {}): string {
-  return text[locale].replace(
-    PLACEHOLDER,
-    (
-      whole,
-      open: string,
-      name: string,
-      one: string | undefined,
-      other: string | undefined,
-      close: string,
-    ) => {
-      if (!(name in args)) return whole;
-      const value = args[name]!;
+  let formatted = '';
+  for (const piece of piecesOf(text[locale])) {
+    if (typeof piece === 'string') formatted += piece;
+    else if (!(piece.name in args)) formatted += piece.whole;
+    else {
+      const { open, one, other, close } = piece;
+      const value = args[piece.name]!;
       if (one !== undefined && other !== undefined)
-        return open + (PLURALS[locale].select(Number(value)) === 'one' ? one : other) + close;
-      return open && close ? quoted(String(value)) : open + String(value) + close;
-    },
-  );
+        formatted += open + (PLURALS[locale].select(Number(value)) === 'one' ? one : other) + close;
+      else formatted += open && close ? quoted(String(value)) : open + String(value) + close;
+    }
+  }
+  return formatted;
 }
