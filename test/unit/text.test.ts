@@ -4,8 +4,11 @@ import fc from 'fast-check';
 import { analyze, RULES, resolveConfig } from '../../server/src/core';
 import {
   CharKind,
+  CJK_PUNCT,
   charKindsOf,
   INVISIBLE,
+  isChinese,
+  isHan,
   sortFew,
   visibleAfter,
   visibleBefore,
@@ -72,4 +75,18 @@ test('a finding on a line of one unusual character is found: the line is not ski
   assert.ok(rulesOf('要坚持（一）问题导向】。').includes('unbalanced-pair'));
   assert.ok(rulesOf('问题（导向),坚持。').includes('halfwidth-punctuation'));
   assert.ok(rulesOf('认真贯彻X中央决策部署。').includes('placeholder'));
+});
+
+test('Han and Chinese characters are told by their Unicode properties, every code unit and astral Han', () => {
+  // The common characters are answered by their code; what is answered must be what the
+  // properties say.
+  const han = /^\p{Script=Han}$/u;
+  const chinese = new RegExp(`^(?:\\p{Script=Han}|[${CJK_PUNCT}])$`, 'u');
+  for (let code = 0; code <= 0xffff; code++) {
+    const unit = String.fromCharCode(code);
+    assert.equal(isHan(unit), han.test(unit), `U+${code.toString(16)}`);
+    assert.equal(isChinese(unit), chinese.test(unit), `U+${code.toString(16)}`);
+  }
+  assert.ok(isHan('𠮷') && isChinese('𠮷'));
+  assert.ok(!isHan(undefined) && !isChinese('A'));
 });

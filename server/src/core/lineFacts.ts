@@ -7,6 +7,7 @@ import { appendedAds, classifyResidueLine, removedAds } from './residue';
 import {
   blankRunAfter,
   blankRunEnd,
+  CharKind,
   charKindsOf,
   endsSentence,
   firstSentenceEnd,
@@ -310,7 +311,7 @@ export function lineFacts(line: string, ignored: readonly TextRange[] = [], remo
   });
   let proseStart = contentStart;
   if (contentStart === contentEnd) return facts('blank', undefined, undefined, none, none, line.length);
-  const ads = removed ? appendedAds(line, 0, line.length, ignored) : none;
+  const ads = removed ? appendedAds(line, ignored, (holds & CharKind.invisible) !== 0) : none;
   // Ads in a row at the end, with only blanks or invisible characters between, all end the line
   // once fix-all has removed them.
   let proseEnd = line.length;

@@ -264,21 +264,19 @@ export function markerAtEnd(content: string): { start: number; shown: string } |
 const MAX_ROUNDS = 8;
 
 /**
- * The ads appended to the text between `start` and `end` (one line), in order. They are looked
+ * The ads appended to `content` (one line), in order. They are looked
  * for in the line as fix-all leaves it: without invisible characters, and without the ads found
  * (which fix-all removes as `removedAds` says), until nothing new turns up. Otherwise a
  * second fix-all would find an ad the first did not: an opener whose tail read as a sentence until
  * the ad after it went (`扫码关注,。更多资料+微信:x`), or one after `。\u200B`. An ad holding an
- * `ignored` range (offsets in `text`) is kept, and so is no ad.
+ * `ignored` range is kept, and so is no ad. A caller that has classified the line's characters
+ * says whether it holds invisible ones.
  */
 export function appendedAds(
-  text: string,
-  start: number,
-  end: number,
+  content: string,
   ignored: readonly TextRange[] = [],
+  invisibleInside = hasInvisible(content),
 ): readonly TextRange[] {
-  const content = text.slice(start, end);
-  const invisibleInside = hasInvisible(content);
   // Most lines hold no ad: one search settles them. Without invisible characters, every text
   // looked at below is a prefix of `content` until an ad is found, so no match here means none.
   if (!invisibleInside && !adSomewhere.test(content)) return NO_ADS;
@@ -302,7 +300,7 @@ export function appendedAds(
       start: unitAt(ad.start),
       end: ad.end === looked.length ? content.length : unitAt(ad.end - 1) + 1,
     });
-    const holdsIgnored = (ad: TextRange) => overlapsAny(ignored, start + ad.start, start + ad.end);
+    const holdsIgnored = (ad: TextRange) => overlapsAny(ignored, ad.start, ad.end);
     // An ad that would run over an ignored phrase ends where its own words do, if they make one:
     // so it reads the same once fix-all has changed what follows it.
     const placed = found.flatMap((ad) => {
@@ -324,8 +322,7 @@ export function appendedAds(
     }
     units = kept;
   }
-  if (ads.length === 0) return NO_ADS;
-  return ads.map((ad) => ({ start: start + ad.start, end: start + ad.end }));
+  return ads.length === 0 ? NO_ADS : ads;
 }
 
 /**

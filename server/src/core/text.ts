@@ -16,12 +16,24 @@ export const GAP_CLASS = `[ \\t\\u00A0\\u3000${INVISIBLE}]`;
 const hanOrCjkPunct = new RegExp(`^(?:${HAN}|[${CJK_PUNCT}])$`, 'u');
 const han = new RegExp(`^${HAN}$`, 'u');
 
+/**
+ * What a one-unit character is, when its code alone says: most characters asked about are Han of
+ * the basic block (U+4E00–U+9FFF, all Han) or ASCII (none Chinese), answered without testing a
+ * Unicode property, which costs a search each.
+ */
+function knownHanByCode(char: string): boolean | undefined {
+  if (char.length !== 1) return undefined;
+  const code = char.charCodeAt(0);
+  if (code >= 0x4e00 && code <= 0x9fff) return true;
+  return code < 0x80 ? false : undefined;
+}
+
 export function isChinese(char: string | undefined): boolean {
-  return char !== undefined && hanOrCjkPunct.test(char);
+  return char !== undefined && (knownHanByCode(char) ?? hanOrCjkPunct.test(char));
 }
 
 export function isHan(char: string | undefined): boolean {
-  return char !== undefined && han.test(char);
+  return char !== undefined && (knownHanByCode(char) ?? han.test(char));
 }
 
 const hanRun = new RegExp(`(?:${HAN})+`, 'gu');

@@ -241,7 +241,7 @@ function breaksOf(
   const showsNoAd = (first: Run, second: Run) => {
     if (!adsRemoved || (!first.mentionsAd && !second.mentionsAd)) return true;
     const joined = joinedText(model, [...first.lines, ...second.lines], ends);
-    return appendedAds(joined, 0, joined.length).length === 0;
+    return appendedAds(joined).length === 0;
   };
   const join = (first: Run, second: Run) => {
     first.lines.push(...second.lines);
