@@ -115,11 +115,22 @@ function dataOf(result: LineResult, slot: number): unknown {
   return result.data === NOTHING ? undefined : result.data[slot];
 }
 
-function linesWithData(results: readonly LineResult[], slot: number): number[] {
-  const found: number[] = [];
-  for (let index = 0; index < results.length; index++)
-    if (dataOf(results[index]!, slot) !== undefined) found.push(index);
-  return found;
+/**
+ * Lists the lines each of `slots` without a list has data for, in one pass over the lines: most
+ * lines have no data, and a pass for each rule that asked read every line again.
+ */
+function listLinesWithData(
+  lists: (number[] | undefined)[],
+  results: readonly LineResult[],
+  slots: readonly number[],
+): void {
+  const missing = slots.filter((slot) => lists[slot] === undefined);
+  for (const slot of missing) lists[slot] = [];
+  for (let index = 0; index < results.length; index++) {
+    const { data } = results[index]!;
+    if (data === NOTHING) continue;
+    for (const slot of missing) if (data[slot] !== undefined) lists[slot]!.push(index);
+  }
 }
 
 /**
@@ -608,6 +619,7 @@ export class TranscriptAnalyzer {
     const { config, locale } = this.options;
     const { lines } = model;
     const withData = this.withData;
+    const activeSlots = this.active.map((active) => active.slot);
     const all: ReportedFinding[] = [];
     this.active.forEach((active, place) => {
       const check = active.rule.checkDocument;
@@ -643,7 +655,7 @@ export class TranscriptAnalyzer {
               return result && dataOf(result, active.slot);
             },
             get linesWithData() {
-              withData[active.slot] ??= linesWithData(results, active.slot);
+              if (withData[active.slot] === undefined) listLinesWithData(withData, results, activeSlots);
               return withData[active.slot]!;
             },
             lineText: (index) => texts[index]!,
