@@ -471,10 +471,23 @@ interface Candidate {
 }
 
 /** `X组织` is 党组织, not 党组: the message names the whole collocation. */
-function longest(words: readonly string[], fits: (word: string) => boolean): string | undefined {
+function longest(words: readonly string[], text: string, side: 'start' | 'end'): string | undefined {
   let best: string | undefined;
-  for (const word of words) if ((best === undefined || word.length > best.length) && fits(word)) best = word;
+  for (const word of words)
+    if (
+      (best === undefined || word.length > best.length) &&
+      (side === 'start' ? text.startsWith(word) : text.endsWith(word))
+    )
+      best = word;
   return best;
+}
+
+/**
+ * Whether a character bounds a placeholder's word. A half-width mark bounds it as its full-width
+ * form does: fix-all may convert it, and the placeholder must read the same before and after.
+ */
+function boundsWord(char: string | undefined): boolean {
+  return char === undefined || isChinese(char) || /\s/.test(char) || HALF_WIDTH_MARK.test(char);
 }
 
 /**
@@ -494,8 +507,8 @@ function decide(
     return { expansion: named.expansion, decided: true, alternatives: [named.expansion], word };
   }
   const { expansion } = token;
-  const after = longest(token.before, (word) => following.startsWith(word));
-  const before = longest(token.after, (word) => preceding.endsWith(word));
+  const after = longest(token.before, following, 'start');
+  const before = longest(token.after, preceding, 'end');
   const nextTwo = following.slice(0, 2);
   const previousTwo = preceding.slice(-2);
   if (after === undefined && before === undefined && !evidence) return NEEDS_EVIDENCE;
@@ -509,12 +522,8 @@ function decide(
           : evidence?.has(expansion, previousTwo, 'before')
             ? previousTwo + expansion
             : undefined;
-  // A half-width mark bounds the word as its full-width form does: fix-all may convert it, and the
-  // placeholder must read the same before and after.
-  const bounds = (char: string | undefined) =>
-    char === undefined || isChinese(char) || /\s/.test(char) || HALF_WIDTH_MARK.test(char);
-  // So does a cut mark (`ZF----`), which `truncated` may remove.
-  const bounded = bounds(previous) && (bounds(next) || CUT_MARK.test(following));
+  // A cut mark after it bounds it too (`ZF----`): `truncated` may remove the mark.
+  const bounded = boundsWord(previous) && (boundsWord(next) || CUT_MARK.test(following));
   const fallbackWord = `${expansion}${isHan(next) ? next : ''}`;
   if (word !== undefined || (!token.needsContext && !lowerCase && bounded))
     return { expansion, decided: true, alternatives: [expansion], word: word ?? fallbackWord };
