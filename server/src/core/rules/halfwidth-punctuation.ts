@@ -227,10 +227,18 @@ class Surroundings {
     return this.word(at, end, char, charAt(visibleAfter(line, end, 2, this.removed()), 0));
   }
 
-  /** A pair opening at `open` and closing at `close`: a parenthesis looks at no other line. */
-  pair(inside: Inside, open: number, close: number): Pair {
+  /** The pair of the parentheses at `offset` and `partner`: a parenthesis looks at no other line. */
+  pair(offset: number, partner: number): Pair {
+    const [open, close] = partner > offset ? [offset, partner] : [partner, offset];
+    // What each pair holds is counted once for the line: a slice per pair would cost the square
+    // of the line's length for deeply nested parentheses.
+    this.counts ??= letterCounts(this.line);
+    const { han, latin } = this.counts;
+    const inside = { han: han[close]! > han[open + 1]!, latin: latin[close]! > latin[open + 1]! };
     return { inside, before: this.before(open), after: this.after(close + 1) };
   }
+
+  private counts: { han: Uint32Array; latin: Uint32Array } | undefined;
 
   /**
    * The Latin word from `start` to `end`, whose letter `near` touches the mark and `far` lies
@@ -332,28 +340,17 @@ function marksOf(
   }
   const parens = /[(（)）]/.test(content) ? pairParentheses(content, ads) : undefined;
   const around = new Surroundings(content, ads, config, offsets);
-  // What each pair holds is counted once for the line: a slice per pair would cost the square of
-  // the line's length for deeply nested parentheses.
-  let counts: { han: Uint32Array; latin: Uint32Array } | undefined;
-  const pairOf = (offset: number, partner: number): Pair => {
-    const [open, close] = partner > offset ? [offset, partner] : [partner, offset];
-    counts ??= letterCounts(content);
-    const inside = {
-      han: counts.han[close]! > counts.han[open + 1]!,
-      latin: counts.latin[close]! > counts.latin[open + 1]!,
-    };
-    return around.pair(inside, open, close);
-  };
   // Both halves of each pair a list marker closes for now; most lines have none.
   const tentative =
     parens && parens.tentative.length > 0
       ? new Set(parens.tentative.flatMap((marker) => [marker, parens.partner.get(marker)!]))
       : undefined;
-  const list = offsets.map((offset): Mark => {
+  const list: Mark[] = [];
+  for (const offset of offsets) {
     const char = content[offset]!;
     const partner = parens?.partner.get(offset);
     const paren = char === '(' || char === ')';
-    return {
+    list.push({
       char,
       offset,
       before: around.before(offset),
@@ -363,10 +360,10 @@ function marksOf(
         (closesListMarker(content, offset, ads) || (char === ':' && content.startsWith('//', offset + 1))),
       unpaired: paren && partner === undefined,
       tentative: tentative?.has(offset) ?? false,
-      pair: partner === undefined ? undefined : pairOf(offset, partner),
+      pair: partner === undefined ? undefined : around.pair(offset, partner),
       quoted: undefined,
-    };
-  });
+    });
+  }
   if (!parens) return { list, openers: NO_LOOSE, closers: NO_LOOSE, tentative: NO_TENTATIVE };
   const loose = (offset: number): Loose => ({ offset, mark: around.markAt(offset) });
   return {
@@ -387,68 +384,110 @@ const NO_TENTATIVE: LineMarks['tentative'] = [];
 /** On its own line, a mark has no marks of other lines beside it. */
 const NOTHING_ELSEWHERE = () => '';
 
+type Edges = { readonly before: Neighbour | undefined; readonly after: Neighbour | undefined };
+
+/**
+ * Judges the marks of one line as they now read. A class, not closures: this runs for every line
+ * with a mark, and a closure for each question was a sixth of what such a line allocated.
+ */
+class MarkJudge {
+  constructor(
+    private readonly state: LineMarks,
+    /** What lies past the line's start and end; undefined on the line alone. */
+    private readonly edges: Edges | undefined,
+    private readonly elsewhere: (line: number, mark: number) => string,
+  ) {}
+
+  private neighbourOf(side: Side): Neighbour | undefined {
+    if ('mark' in side) {
+      if (side.line !== undefined) return { char: this.elsewhere(side.line, side.mark) };
+      const other = this.state.marks[side.mark]!;
+      return { char: this.state.converted[side.mark] ? fullWidthOf(other) : other.char };
+    }
+    if ('char' in side) return side;
+    return undefined;
+  }
+
+  private edgeOf(side: Side, which: 'before' | 'after'): Neighbour | undefined {
+    return 'edge' in side ? this.edges?.[which] : this.neighbourOf(side);
+  }
+
+  chinese(mark: Mark): boolean {
+    if (mark.tentative) return false;
+    if (mark.char === '"') return mark.quoted !== undefined;
+    if (mark.char === '.')
+      return isChineseFullStop(this.edgeOf(mark.before, 'before'), this.edgeOf(mark.after, 'after'));
+    if (mark.pair) {
+      // Latin inside (`国内生产总值(GDP)增长`) is Chinese text only when Chinese surrounds it;
+      // `Windows XP (SP3)系统` is a Latin phrase that merely goes on in Chinese. At a line's edge a
+      // parenthesis looks past it as a mark does: fix-all may join the lines.
+      const { inside, before, after } = mark.pair;
+      const chineseBefore = isChinese(this.edgeOf(before, 'before')?.char);
+      const chineseAfter = isChinese(this.edgeOf(after, 'after')?.char);
+      return inside.han || (inside.latin ? chineseBefore && chineseAfter : chineseBefore || chineseAfter);
+    }
+    // A parenthesis without a partner waits for the document, which knows the lines joined to it.
+    if (mark.excluded || (mark.unpaired && this.edges === undefined)) return false;
+    // A mark at a line's edge belongs to the sentence the neighbouring line carries on
+    // (`增长5.2%,` before a broken line): only the document can look there.
+    return isChineseMark(this.edgeOf(mark.before, 'before'), this.edgeOf(mark.after, 'after'));
+  }
+}
+
+const opensLine = (mark: Mark) => 'edge' in mark.before;
+const endsLine = (mark: Mark) => 'edge' in mark.after;
+const ascending = (a: number, b: number) => a - b;
+
+/**
+ * Whether the document still has to judge a mark: a parenthesis that pairs with another line or
+ * reads past the line's edge, or a quote, which pairs within the paragraph fix-all leaves.
+ */
+function waitsForDocument(mark: Mark): boolean {
+  const edgePair = mark.pair !== undefined && ('edge' in mark.pair.before || 'edge' in mark.pair.after);
+  return mark.unpaired || edgePair || mark.char === '"';
+}
+
+/** For each mark of a line, the marks whose judgement reads it. */
+type Dependents = (number[] | undefined)[];
+
+/** Notes that mark `index` reads the mark of its own line at `side`, if it does. */
+function noteDependent(dependents: Dependents | undefined, side: Side, index: number, count: number) {
+  if (!('mark' in side) || side.line !== undefined) return dependents;
+  const noted = dependents ?? new Array<number[] | undefined>(count);
+  const waiting = noted[side.mark];
+  if (waiting) waiting.push(index);
+  else noted[side.mark] = [index];
+  return noted;
+}
+
 /**
  * Converts every mark that a Chinese neighbour makes Chinese, and then those that the converted
  * ones make Chinese, until nothing changes. `edges` says what lies past the line's start and end.
  */
 function propagate(
   state: LineMarks,
-  edges: { readonly before: Neighbour | undefined; readonly after: Neighbour | undefined } | undefined,
+  edges: Edges | undefined,
   elsewhere: (line: number, mark: number) => string = NOTHING_ELSEWHERE,
 ): number[] {
   const { marks: list, converted } = state;
-  const neighbourOf = (side: Side): Neighbour | undefined => {
-    if ('mark' in side) {
-      if (side.line !== undefined) return { char: elsewhere(side.line, side.mark) };
-      const other = list[side.mark]!;
-      return { char: converted[side.mark] ? fullWidthOf(other) : other.char };
-    }
-    if ('char' in side) return side;
-    return undefined;
-  };
-  const edgeOf = (side: Side, which: 'before' | 'after') =>
-    'edge' in side ? edges?.[which] : neighbourOf(side);
-  const chinese = (mark: Mark): boolean => {
-    if (mark.tentative) return false;
-    if (mark.char === '"') return mark.quoted !== undefined;
-    if (mark.char === '.')
-      return isChineseFullStop(edgeOf(mark.before, 'before'), edgeOf(mark.after, 'after'));
-    if (mark.pair) {
-      // Latin inside (`国内生产总值(GDP)增长`) is Chinese text only when Chinese surrounds it;
-      // `Windows XP (SP3)系统` is a Latin phrase that merely goes on in Chinese. At a line's edge a
-      // parenthesis looks past it as a mark does: fix-all may join the lines.
-      const { inside, before, after } = mark.pair;
-      const outside = [isChinese(edgeOf(before, 'before')?.char), isChinese(edgeOf(after, 'after')?.char)];
-      return inside.han || (inside.latin ? outside[0]! && outside[1]! : outside[0]! || outside[1]!);
-    }
-    // A parenthesis without a partner waits for the document, which knows the lines joined to it.
-    if (mark.excluded || (mark.unpaired && edges === undefined)) return false;
-    // A mark at a line's edge belongs to the sentence the neighbouring line carries on
-    // (`增长5.2%,` before a broken line): only the document can look there.
-    return isChineseMark(edgeOf(mark.before, 'before'), edgeOf(mark.after, 'after'));
-  };
+  const judge = new MarkJudge(state, edges, elsewhere);
   /** The marks whose judgement looks at mark `index`; most lines' marks look at none. */
-  let dependents: (number[] | undefined)[] | undefined;
-  const depend = (side: Side, on: number) => {
-    if (!('mark' in side) || side.line !== undefined) return;
-    dependents ??= new Array(list.length);
-    const waiting = dependents[side.mark];
-    if (waiting) waiting.push(on);
-    else dependents[side.mark] = [on];
-  };
-  list.forEach((mark, index) => {
-    depend(mark.before, index);
-    depend(mark.after, index);
-    if (mark.pair) {
-      depend(mark.pair.before, index);
-      depend(mark.pair.after, index);
+  let dependents: Dependents | undefined;
+  const queue: number[] = [];
+  for (let index = 0; index < list.length; index++) {
+    queue.push(index);
+    const { before, after, pair } = list[index]!;
+    dependents = noteDependent(dependents, before, index, list.length);
+    dependents = noteDependent(dependents, after, index, list.length);
+    if (pair) {
+      dependents = noteDependent(dependents, pair.before, index, list.length);
+      dependents = noteDependent(dependents, pair.after, index, list.length);
     }
-  });
+  }
   const newly: number[] = [];
-  const queue = list.map((_, index) => index);
   while (queue.length > 0) {
     const index = queue.pop()!;
-    if (converted[index] || !chinese(list[index]!)) continue;
+    if (converted[index] || !judge.chinese(list[index]!)) continue;
     converted[index] = true;
     newly.push(index);
     for (const next of dependents?.[index] ?? []) if (!converted[next]) queue.push(next);
@@ -481,8 +520,8 @@ export const halfwidthPunctuation = defineRule<'mark' | 'quote' | 'replace' | 'r
     if (facts.kind === 'residue' || !(facts.holds & CharKind.halfWidthMark)) return undefined;
     const { list, openers, closers, tentative } = marksOf(content, facts.ads, config);
     if (list.length + openers.length + closers.length === 0) return undefined;
-    const first = list.findIndex((mark) => 'edge' in mark.before);
-    const last = list.findLastIndex((mark) => 'edge' in mark.after);
+    const first = list.findIndex(opensLine);
+    const last = list.findLastIndex(endsLine);
     const state: LineMarks = {
       marks: list,
       converted: new Array<boolean>(list.length).fill(false),
@@ -493,7 +532,7 @@ export const halfwidthPunctuation = defineRule<'mark' | 'quote' | 'replace' | 'r
       tentative,
     };
     const newly = propagate(state, undefined);
-    sortFew(newly, (a, b) => a - b);
+    sortFew(newly, ascending);
     for (const index of newly) reportMark(report, list[index]!, list[index]!.offset);
     // Only a line with a mark at an edge or a loose parenthesis has anything left for the document
     // to decide, or to say to the lines beside it.
@@ -501,10 +540,7 @@ export const halfwidthPunctuation = defineRule<'mark' | 'quote' | 'replace' | 'r
       state.first !== undefined ||
       state.last !== undefined ||
       openers.length + closers.length + tentative.length > 0;
-    const edgePair = (mark: Mark) => mark.pair && ('edge' in mark.pair.before || 'edge' in mark.pair.after);
-    // A quote waits for the document, which pairs it in the paragraph fix-all leaves.
-    const waits = (mark: Mark) => mark.unpaired || edgePair(mark) || mark.char === '"';
-    return open || list.some(waits) ? state : undefined;
+    return open || list.some(waitsForDocument) ? state : undefined;
   },
   checkDocument(
     { model, config, linesJoined, lineData, linesWithData: withEdges, lineText, lineFacts },
@@ -833,15 +869,17 @@ function reportMark(
 ): void {
   const full = fullWidthOf(mark);
   const quote = mark.char === '"';
+  // The message and the fix's title say the same: one set of arguments serves both.
+  const args = { mark: mark.char, full };
   report({
     start: offset,
     end: offset + 1,
     message: quote ? 'quote' : 'mark',
-    args: { mark: mark.char, full },
+    args,
     fixes: [
       {
         title: quote ? 'replaceQuote' : 'replace',
-        args: { mark: mark.char, full },
+        args,
         edits: [{ start: offset, end: offset + 1, newText: full }],
         safe: true,
       },
