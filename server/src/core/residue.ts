@@ -280,21 +280,19 @@ export function appendedAds(
   // Most lines hold no ad: one search settles them. Without invisible characters, every text
   // looked at below is a prefix of `content` until an ad is found, so no match here means none.
   if (!invisibleInside && !adSomewhere.test(content)) return NO_ADS;
-  /** Where each code unit of the text looked at is in `content`. */
-  let units: number[] | undefined;
-  if (invisibleInside) {
-    units = [];
-    for (let at = 0; at < content.length; at++) if (!isInvisibleAt(content, at)) units.push(at);
-  }
+  /** The stretches of `content` the text looked at is made of, in order. */
+  let kept: readonly TextRange[] = invisibleInside
+    ? visibleStretches(content)
+    : [{ start: 0, end: content.length }];
   let ads: TextRange[] = [];
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const unmarked = units ? unitsOf(content, units) : content;
+    const unmarked = textOf(content, kept);
     // A cut mark at the end is no part of what follows an ad: `truncated` removes it, and an ad
     // whose tail is `？----` ends the line once it is gone.
     const looked = unmarked.slice(0, markerAtEnd(unmarked)?.start ?? unmarked.length);
     const found = adsIn(looked);
     if (found.length === 0) break;
-    const unitAt = (index: number) => (units ? units[index]! : index);
+    const unitAt = (index: number) => offsetIn(kept, index);
     // An ad running to the end of what is looked at runs to the end of the line.
     const place = (ad: TextRange) => ({
       start: unitAt(ad.start),
@@ -311,33 +309,59 @@ export function appendedAds(
     });
     if (placed.length === 0) break;
     ads = mergeRanges([...ads, ...placed]);
-    const removed = removedAds(content, ads);
-    const kept: number[] = [];
-    let next = 0;
-    for (let index = 0; index < (units ? units.length : content.length); index++) {
-      const at = units ? units[index]! : index;
-      while (next < removed.length && removed[next]!.end <= at) next++;
-      if (next < removed.length && removed[next]!.start <= at) continue;
-      kept.push(at);
-    }
-    units = kept;
+    kept = withoutRanges(kept, removedAds(content, ads));
   }
   return ads.length === 0 ? NO_ADS : ads;
 }
 
-/**
- * The code units of `content` at `units` (ascending offsets), as one string: a slice for each run
- * of neighbours, where a string for each unit made most of what a line with an ad allocated.
- */
-function unitsOf(content: string, units: readonly number[]): string {
-  let text = '';
-  for (let index = 0; index < units.length; ) {
-    const start = units[index]!;
-    let end = start + 1;
-    for (index++; index < units.length && units[index] === end; index++) end++;
-    text += content.slice(start, end);
+// The text an ad is looked for in is kept as the stretches of the line it is made of, not as an
+// offset for each of its code units: those, for every line with an ad, were most of what the
+// search for ads allocated.
+
+/** The stretches of `content` between its invisible characters. */
+function visibleStretches(content: string): TextRange[] {
+  const stretches: TextRange[] = [];
+  let start = 0;
+  for (let at = 0; at <= content.length; at++) {
+    if (at < content.length && !isInvisibleAt(content, at)) continue;
+    if (at > start) stretches.push({ start, end: at });
+    start = at + 1;
   }
+  return stretches;
+}
+
+/** `stretches` (in order) without what `removed` (sorted and apart) covers. */
+function withoutRanges(stretches: readonly TextRange[], removed: readonly TextRange[]): TextRange[] {
+  const kept: TextRange[] = [];
+  let next = 0;
+  for (const stretch of stretches) {
+    let start = stretch.start;
+    while (next < removed.length && removed[next]!.end <= start) next++;
+    for (let at = next; at < removed.length && removed[at]!.start < stretch.end; at++) {
+      const range = removed[at]!;
+      if (range.start > start) kept.push({ start, end: range.start });
+      start = Math.max(start, range.end);
+    }
+    if (start < stretch.end) kept.push({ start, end: stretch.end });
+  }
+  return kept;
+}
+
+/** The text the stretches of `content` make. */
+function textOf(content: string, stretches: readonly TextRange[]): string {
+  let text = '';
+  for (const { start, end } of stretches) text += content.slice(start, end);
   return text;
+}
+
+/** Where code unit `index` of the text `stretches` make is in the line. */
+function offsetIn(stretches: readonly TextRange[], index: number): number {
+  let left = index;
+  for (const { start, end } of stretches) {
+    if (left < end - start) return start + left;
+    left -= end - start;
+  }
+  throw new RangeError(`no code unit ${index} in the stretches`);
 }
 
 /**
@@ -352,15 +376,17 @@ export function removedAds(line: string, ads: readonly TextRange[]): readonly Te
   if (ads.length === 0) return NO_ADS;
   let opensLine = true;
   let previousEnd = 0;
-  return ads.map((ad) => {
-    const spacesBefore = blankRunStart(line, ad.start, previousEnd);
+  const removed: TextRange[] = [];
+  for (const ad of ads) {
     opensLine &&= blankRunAfter(line, previousEnd) >= ad.start;
-    const removed = opensLine
-      ? { start: ad.start, end: spaceRunEnd(line, ad.end) }
-      : { start: spacesBefore, end: ad.end };
-    previousEnd = removed.end;
-    return removed;
-  });
+    removed.push(
+      opensLine
+        ? { start: ad.start, end: spaceRunEnd(line, ad.end) }
+        : { start: blankRunStart(line, ad.start, previousEnd), end: ad.end },
+    );
+    previousEnd = removed.at(-1)!.end;
+  }
+  return removed;
 }
 
 /** Most lines have no ad: they share one empty list. */

@@ -190,6 +190,18 @@ const HALF_WIDTH_MARK = /^[,:;?!()."]$/;
 const latinRun = new RegExp(`[A-Za-z](?:[${INVISIBLE}]*[A-Za-z])*`, 'g');
 const invisibleChars = new RegExp(`[${INVISIBLE}]`, 'g');
 
+/** A placeholder judged on its line: what it is, or that the document must decide. */
+interface Judgement {
+  readonly candidate: Candidate;
+  readonly decision: Decision | typeof NEEDS_EVIDENCE;
+}
+
+function decided(
+  judgement: Judgement | undefined,
+): judgement is { candidate: Candidate; decision: Decision } {
+  return judgement !== undefined && judgement.decision !== NEEDS_EVIDENCE && judgement.decision.decided;
+}
+
 interface Decision {
   readonly expansion: string;
   readonly decided: boolean;
@@ -239,11 +251,6 @@ export const placeholder = defineRule<'decided' | 'undecided' | 'replace', LineP
     // one may decide another (`X委ZF` reads 党委ZF, and 党委 decides ZF), so the line is judged
     // again until no more placeholders are decided.
     const rewritten: Rewritten[] = [...removedAds(text, facts.ads)];
-    type Judgement = { candidate: Candidate; decision: Decision | typeof NEEDS_EVIDENCE };
-    const decided = (
-      judgement: Judgement | undefined,
-    ): judgement is { candidate: Candidate; decision: Decision } =>
-      judgement !== undefined && judgement.decision !== NEEDS_EVIDENCE && judgement.decision.decided;
     const judged = new Array<Judgement | undefined>(runs.length);
     for (let changed = true; changed; ) {
       changed = false;
@@ -261,21 +268,22 @@ export const placeholder = defineRule<'decided' | 'undecided' | 'replace', LineP
     }
     let pending: Pending[] | undefined;
     let restored: Restored[] | undefined;
-    judged.forEach((judgement, index) => {
-      if (!judgement) return;
+    for (let index = 0; index < runs.length; index++) {
+      const judgement = judged[index];
+      if (!judgement) continue;
       const { candidate, decision } = judgement;
       const run = runs[index]!;
       if (decision === NEEDS_EVIDENCE) {
         pending ??= [];
         pending.push({ candidate, run });
-        return;
+        continue;
       }
       reportDecision(report, candidate.run, run.start, run.end, decision);
       if (decision.decided) {
         restored ??= [];
         restored.push(restoredBy(candidate, decision));
       }
-    });
+    }
     return pending || restored ? { pending: pending ?? [], restored: restored ?? [], rewritten } : undefined;
   },
   checkDocument({ model, revised, lineData, linesWithData, lineText, lineFacts }, report) {
@@ -349,24 +357,21 @@ function reportDecision(
   end: number,
   decision: Decision,
 ): void {
-  const fixes: FixProposal<'replace'>[] = decision.alternatives.map((expansion, index) => {
-    const safe = decision.decided && index === 0;
+  const args = { token: run, expansion: decision.expansion, word: decision.word };
+  const fixes: FixProposal<'replace'>[] = [];
+  for (const expansion of decision.alternatives) {
+    const safe = decision.decided && fixes.length === 0;
     // Only decided expansions join "replace all": an uncertain X must not ride along with X中央.
-    return {
+    fixes.push({
       title: 'replace',
-      args: { token: run, expansion },
+      // The message's arguments serve the fix that writes its expansion.
+      args: expansion === decision.expansion ? args : { token: run, expansion },
       edits: [{ start, end, newText: expansion }],
       safe,
       group: safe ? `${run}→${expansion}` : undefined,
-    };
-  });
-  report({
-    start,
-    end,
-    message: decision.decided ? 'decided' : 'undecided',
-    args: { token: run, expansion: decision.expansion, word: decision.word },
-    fixes,
-  });
+    });
+  }
+  report({ start, end, message: decision.decided ? 'decided' : 'undecided', args, fixes });
 }
 
 /** A run of letters that names a placeholder token. */
