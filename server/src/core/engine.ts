@@ -16,7 +16,7 @@ import type { Transcript } from './model';
 import { LiveOutline, type OutlineNode } from './outline';
 import type { Edit, Report, Reporter, Rule, Severity } from './rule';
 import { buildStructure, type ChangedLine, ChangesSince, type LineBlock, type Structure } from './structure';
-import { type Line, lineAt, overlapsAny, partitionPoint, sortFew } from './text';
+import { type Line, lineAt, overlapsAny, partitionPoint, sortFew, withItem } from './text';
 
 export interface Fix {
   readonly title: string;
@@ -362,8 +362,7 @@ class LineReports {
   constructor(active: readonly ActiveRule[], locale: Locale) {
     this.reporters = active.map((rule) => (report: Report<string>) => {
       if (this.ignored.length > 0 && overlapsAny(this.ignored, report.start, report.end)) return;
-      this.findings ??= [];
-      this.findings.push(new ReportedFinding(rule, report, locale, this.line));
+      this.findings = withItem(this.findings, new ReportedFinding(rule, report, locale, this.line));
     });
   }
 

@@ -11,6 +11,7 @@ import {
   charKindsOf,
   endsSentence,
   firstSentenceEnd,
+  withItem,
   withoutInvisible,
 } from './text';
 
@@ -225,8 +226,7 @@ function enumeratorsOf(line: string, from: number): readonly Enumerator[] {
     const markerEnd = match.index + whole.length;
     clauseEnd.lastIndex = markerEnd;
     const nameEnd = clauseEnd.test(line) ? clauseEnd.lastIndex - 1 : line.length;
-    found ??= [];
-    found.push({
+    found = withItem(found, {
       style,
       ordinal,
       start: match.index,

@@ -21,6 +21,7 @@ import {
   type Rewritten,
   visibleAfter,
   visibleBefore,
+  withItem,
 } from '../text';
 import { isTemplateSlot } from './template-placeholder';
 
@@ -274,14 +275,12 @@ export const placeholder = defineRule<'decided' | 'undecided' | 'replace', LineP
       const { candidate, decision } = judgement;
       const run = runs[index]!;
       if (decision === NEEDS_EVIDENCE) {
-        pending ??= [];
-        pending.push({ candidate, run });
+        pending = withItem(pending, { candidate, run });
         continue;
       }
       reportDecision(report, candidate.run, run.start, run.end, decision);
       if (decision.decided) {
-        restored ??= [];
-        restored.push(restoredBy(candidate, decision));
+        restored = withItem(restored, restoredBy(candidate, decision));
       }
     }
     return pending || restored ? { pending: pending ?? [], restored: restored ?? [], rewritten } : undefined;
