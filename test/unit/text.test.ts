@@ -7,6 +7,8 @@ import {
   CJK_PUNCT,
   charKindsOf,
   INVISIBLE,
+  isAsciiDigit,
+  isAsciiLetter,
   isChinese,
   isHan,
   sortFew,
@@ -77,7 +79,7 @@ test('a finding on a line of one unusual character is found: the line is not ski
   assert.ok(rulesOf('认真贯彻X中央决策部署。').includes('placeholder'));
 });
 
-test('Han and Chinese characters are told by their Unicode properties, every code unit and astral Han', () => {
+test('Han, Chinese, Latin letters and digits are told apart as their classes say, every code unit and astral Han', () => {
   // The common characters are answered by their code; what is answered must be what the
   // properties say.
   const han = /^\p{Script=Han}$/u;
@@ -86,7 +88,10 @@ test('Han and Chinese characters are told by their Unicode properties, every cod
     const unit = String.fromCharCode(code);
     assert.equal(isHan(unit), han.test(unit), `U+${code.toString(16)}`);
     assert.equal(isChinese(unit), chinese.test(unit), `U+${code.toString(16)}`);
+    assert.equal(isAsciiLetter(unit), /^[A-Za-z]$/.test(unit), `U+${code.toString(16)}`);
+    assert.equal(isAsciiDigit(unit), /^[0-9]$/.test(unit), `U+${code.toString(16)}`);
   }
+  assert.ok(!isAsciiLetter('𠮷') && !isAsciiDigit('𠮷') && !isAsciiDigit('') && !isAsciiLetter(undefined));
   assert.ok(isHan('𠮷') && isChinese('𠮷'));
   assert.ok(!isHan(undefined) && !isChinese('A'));
 });

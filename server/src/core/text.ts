@@ -57,12 +57,25 @@ export function countHan(text: string): number {
   return count;
 }
 
+// These ask about one character (a code point, as `charAt` gives it): its first code unit answers,
+// compared as a number, where comparing strings went through the engine's string comparison.
+
 export function isAsciiDigit(char: string | undefined): boolean {
-  return char !== undefined && char >= '0' && char <= '9';
+  const code = char?.charCodeAt(0) ?? Number.NaN;
+  return code >= 0x30 && code <= 0x39;
 }
 
 export function isAsciiLetter(char: string | undefined): boolean {
-  return char !== undefined && ((char >= 'a' && char <= 'z') || (char >= 'A' && char <= 'Z'));
+  return char !== undefined && isAsciiLetterCode(char.charCodeAt(0));
+}
+
+/** Whether the code unit at `at` is an ASCII letter, without making a string of it. */
+export function isAsciiLetterAt(text: string, at: number): boolean {
+  return isAsciiLetterCode(text.charCodeAt(at));
+}
+
+function isAsciiLetterCode(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
 }
 
 /**

@@ -23,6 +23,7 @@ import {
   closesListMarker,
   isAsciiDigit,
   isAsciiLetter,
+  isAsciiLetterAt,
   isBlankAt,
   isChinese,
   isHan,
@@ -156,7 +157,7 @@ function adHolding(ads: readonly TextRange[], index: number): TextRange | undefi
   return ad && ad.start <= index ? ad : undefined;
 }
 
-const isWordUnitAt = (line: string, at: number) => isAsciiLetter(line[at]) || isInvisibleAt(line, at);
+const isWordUnitAt = (line: string, at: number) => isAsciiLetterAt(line, at) || isInvisibleAt(line, at);
 
 /** The line as a reader of the fixed text sees it around its marks. */
 class Surroundings {
@@ -314,7 +315,7 @@ function letterCounts(text: string): { han: Uint32Array; latin: Uint32Array } {
   const latinCount = new Uint32Array(text.length + 1);
   for (let at = 0; at < text.length; at++) {
     hanCount[at + 1] = hanCount[at]! + (isHan(charAt(text, at)) ? 1 : 0);
-    latinCount[at + 1] = latinCount[at]! + (isAsciiLetter(text[at]) ? 1 : 0);
+    latinCount[at + 1] = latinCount[at]! + (isAsciiLetterAt(text, at) ? 1 : 0);
   }
   return { han: hanCount, latin: latinCount };
 }
