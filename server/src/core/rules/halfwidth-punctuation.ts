@@ -51,7 +51,6 @@ const FULL_WIDTH: Readonly<Record<string, string>> = {
 };
 
 const marks = /[,:;?!()."]/g;
-/** A line with none of these has nothing to judge, nor a parenthesis to pair with a joined line. */
 /** What a full stop may close: `”.` ends the sentence the quote ends. */
 const closesQuotation = /^[”’）》】」』]$/;
 /**
@@ -99,6 +98,11 @@ interface Pair {
   readonly after: Side;
 }
 
+/**
+ * A half-width mark of a line and what its judgement reads. Every mark has every property, so that
+ * marks share one shape and a copy that changes one of them overrides it: V8 copies an object
+ * spread that goes on to add a property fifty times slower.
+ */
 interface Mark {
   readonly char: string;
   readonly offset: number;
@@ -118,8 +122,6 @@ interface Mark {
    */
   readonly quoted: '“' | '”' | undefined;
 }
-// Every mark has every property, so that marks share one shape and a copy that changes one of
-// them overrides it: V8 copies an object spread that goes on to add a property fifty times slower.
 
 /** The form a mark takes when it is made full-width. */
 function fullWidthOf(mark: Mark): string {
@@ -334,7 +336,7 @@ function marksOf(
   while (marks.test(content)) {
     const offset = marks.lastIndex - 1;
     // Marks inside an ad go with the ad; telling the user to make them full-width is noise.
-    if (ads.length > 0 && adHolding(ads, offset)) continue;
+    if (adHolding(ads, offset)) continue;
     // A dot of a run (`......`, a cut mark `....`) is no full stop, whatever lies around it.
     if (content[offset] === '.' && isDotOfRun(content, offset)) continue;
     offsets.push(offset);
@@ -389,7 +391,7 @@ type Edges = { readonly before: Neighbour | undefined; readonly after: Neighbour
 
 /**
  * Judges the marks of one line as they now read. A class, not closures: this runs for every line
- * with a mark, and a closure for each question was a sixth of what such a line allocated.
+ * with a mark, and closures are made anew for each line.
  */
 class MarkJudge {
   constructor(
@@ -452,7 +454,12 @@ function waitsForDocument(mark: Mark): boolean {
 type Dependents = (number[] | undefined)[];
 
 /** Notes that mark `index` reads the mark of its own line at `side`, if it does. */
-function noteDependent(dependents: Dependents | undefined, side: Side, index: number, count: number) {
+function noteDependent(
+  dependents: Dependents | undefined,
+  side: Side,
+  index: number,
+  count: number,
+): Dependents | undefined {
   if (!('mark' in side) || side.line !== undefined) return dependents;
   const noted = dependents ?? new Array<number[] | undefined>(count);
   const waiting = noted[side.mark];
