@@ -161,6 +161,16 @@ export function hasInvisible(text: string, from = 0, to = text.length): boolean 
 
 const anyInvisible = new RegExp(`[${INVISIBLE}]`);
 
+/** The half-width marks `halfwidth-punctuation` judges: fix-all may make them full-width. */
+export const HALF_WIDTH_MARKS = ',:;?!()."';
+/** The marks `unbalanced-pair` pairs; a half-width parenthesis pairs with a full-width one. */
+export const PAIR_MARKS = '“”‘’《》（）()【】「」『』';
+
+/** A regular-expression class of the characters of `members`. */
+export function characterClass(members: string): string {
+  return `[${escapeRegExp(members)}]`;
+}
+
 /**
  * Kinds of characters a line holds, as bits, each the characters a rule searches a line for. A
  * line is classified in one pass (`charKindsOf`), and a rule whose kind the line lacks skips its
@@ -191,8 +201,8 @@ const KIND_MEMBERS: readonly (readonly [number, string])[] = [
     '\t\n\v\f\r \u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF',
   ],
   [CharKind.latin, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'],
-  [CharKind.halfWidthMark, ',:;?!()."（）'],
-  [CharKind.pairMark, '“”‘’《》（）()【】「」『』'],
+  [CharKind.halfWidthMark, `${HALF_WIDTH_MARKS}（）`],
+  [CharKind.pairMark, PAIR_MARKS],
   [CharKind.slotMark, 'Xx×○□*＊'],
 ];
 

@@ -48,7 +48,7 @@ export const brokenLine = defineRule<'broken' | 'join', LineEnds>({
     // is none, nor is a heading that does not run into prose (`（一）提高站位。全市……` does).
     if (facts.kind === 'heading' && facts.numbering!.textEnd >= text.length) return undefined;
     // Most lines end a paragraph: their last mark settles them before anything else is read.
-    if (endsParagraph(text, facts)) return undefined;
+    if (endsParagraph(text, proseEndOf(text, facts))) return undefined;
     return readLineEnds(text, facts);
   },
   checkDocument({ model, adsRemoved, lineData, linesWithData, lineText, lineFacts }, report) {
@@ -99,10 +99,11 @@ function proseEndOf(text: string, facts: LineFacts): number {
   return blankRunEnd(text, facts.proseEnd);
 }
 
-function endsParagraph(text: string, facts: LineFacts): boolean {
+/** Whether the line's words, ending at `proseEnd`, end a paragraph. */
+function endsParagraph(text: string, proseEnd: number): boolean {
   // The end marks are tested on the last character alone: a pattern anchored at the end would be
   // tried at every character of the line.
-  return matchesAt(PARAGRAPH_END, text, proseEndOf(text, facts) - 1);
+  return matchesAt(PARAGRAPH_END, text, proseEnd - 1);
 }
 
 /** What a line's ends tell about a sentence running on, from its own text. */
@@ -113,7 +114,7 @@ function readLineEnds(text: string, facts: LineFacts): LineEnds {
   const contentStart = facts.proseStart;
   return {
     proseEnd,
-    endsParagraph: endsParagraph(text, facts),
+    endsParagraph: endsParagraph(text, proseEnd),
     endsClause: matchesAt(CLAUSE_END, text, proseEnd - 1),
     long: hasCharacters(text, proseEnd, MIN_BROKEN_LENGTH),
     contentStart,

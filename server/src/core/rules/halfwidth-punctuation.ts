@@ -19,8 +19,10 @@ import { defineRule, type Reporter } from '../rule';
 import {
   CharKind,
   charAt,
+  characterClass,
   charBefore,
   closesListMarker,
+  HALF_WIDTH_MARKS,
   isAsciiDigit,
   isAsciiLetter,
   isAsciiLetterAt,
@@ -50,7 +52,7 @@ const FULL_WIDTH: Readonly<Record<string, string>> = {
   '.': '。',
 };
 
-const marks = /[,:;?!()."]/g;
+const marks = new RegExp(characterClass(HALF_WIDTH_MARKS), 'g');
 /** What a full stop may close: `”.` ends the sentence the quote ends. */
 const closesQuotation = /^[”’）》】」』]$/;
 /**

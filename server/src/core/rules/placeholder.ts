@@ -11,7 +11,9 @@ import { defineRule, type FixProposal, type Reporter, type Revision } from '../r
 import {
   CharKind,
   charAt,
+  characterClass,
   charBefore,
+  HALF_WIDTH_MARKS,
   INVISIBLE,
   isAsciiDigit,
   isAsciiLetter,
@@ -185,7 +187,7 @@ const LEGITIMATE_X_FOLLOWERS = /^(?:[光射轴型形线染战连代片机码]|�
 /** The start of a run a site leaves where it cut the text. */
 const CUT_MARK = /^(?:-{3}|—{3}|－{3}|_{3}|…{3}|\.{4})/;
 /** Half-width marks that `halfwidth-punctuation` may turn full-width. */
-const HALF_WIDTH_MARK = /^[,:;?!()."]$/;
+const HALF_WIDTH_MARK = new RegExp(`^${characterClass(HALF_WIDTH_MARKS)}$`);
 
 /** A run of letters, with any invisible characters a site slipped between them (`G\u200BCD`). */
 const latinRun = new RegExp(`[A-Za-z](?:[${INVISIBLE}]*[A-Za-z])*`, 'g');

@@ -23,7 +23,6 @@ const LAID_OUT: ReadonlySet<BlockKind> = new Set(['title', 'subtitle', 'speaker'
  * as likely two stray spaces.
  */
 const SPACED_OUT_GAPS = 3;
-/** Spaces of every kind: a line without one has nothing to find. */
 /** A section number that a space, not a mark, parts from its title: `第一部分`, `第二章`, `第十条`. */
 const sectionNumberAtEnd = new RegExp(`第(?:${CN_NUMERAL_CLASS}{1,4}|\\d{1,3})(?:部分|章|节|条|编)$`);
 /** Longer than any section number, so a slice this long holds the whole of one. */

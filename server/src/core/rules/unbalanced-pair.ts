@@ -4,7 +4,15 @@
 // only when the next paragraph does not open with one.
 import { speechLineBeside } from '../model';
 import { defineRule } from '../rule';
-import { CharKind, closesListMarker, endsListMarker, isAsciiLetter, lastParenthesisCloser } from '../text';
+import {
+  CharKind,
+  characterClass,
+  closesListMarker,
+  endsListMarker,
+  isAsciiLetter,
+  lastParenthesisCloser,
+  PAIR_MARKS,
+} from '../text';
 
 /** Each closer and its opener; a half-width parenthesis pairs with a full-width one. */
 const OPENER_OF: Readonly<Record<string, string>> = {
@@ -27,7 +35,7 @@ const CLOSER_OF: Readonly<Record<string, string>> = {
   '「': '」',
   '『': '』',
 };
-const pairChars = /[“”‘’《》（）()【】「」『』]/g;
+const pairChars = new RegExp(characterClass(PAIR_MARKS), 'g');
 
 export const unbalancedPair = defineRule<'unclosed' | 'unopened', readonly number[]>({
   id: 'unbalanced-pair',
