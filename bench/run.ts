@@ -58,11 +58,15 @@ function median(values: number[]): number {
  */
 const WARM_UP_MS = 1000;
 
-/** The times of `repeats` runs after those that warm up, and when the first of them started. */
-function samplesOf(repeats: number, run: () => unknown): { samples: number[]; from: number } {
+function warmUp(run: () => unknown): void {
   const warming = performance.now();
   do run();
   while (performance.now() - warming < WARM_UP_MS);
+}
+
+/** The times of `repeats` runs after those that warm up, and when the first of them started. */
+function samplesOf(repeats: number, run: () => unknown): { samples: number[]; from: number } {
+  warmUp(run);
   const from = performance.now();
   const samples: number[] = [];
   for (let index = 0; index < repeats; index++) {
@@ -85,7 +89,7 @@ function time(repeats: number, run: () => unknown): number {
  * floor of 10 MB at 57 ms and 32 ms.
  */
 function timeInTurns(repeats: number, runs: readonly (() => unknown)[]): number[] {
-  for (const run of runs) samplesOf(0, run);
+  for (const run of runs) warmUp(run);
   const samples = runs.map((): number[] => []);
   for (let turn = 0; turn < repeats; turn++)
     runs.forEach((run, index) => {
@@ -447,8 +451,9 @@ async function main(): Promise<void> {
     sizes.push(await measureSize(size.label, size.bytes, size.repeats));
   }
   process.stderr.write('measuring 1 MB and 10 MB in turns…\n');
-  const oneMb = transcriptOfBytes(1024 * 1024);
-  const tenMb = transcriptOfBytes(10 * 1024 * 1024);
+  const [, oneMbSize, tenMbSize] = SIZES;
+  const oneMb = transcriptOfBytes(oneMbSize.bytes);
+  const tenMb = transcriptOfBytes(tenMbSize.bytes);
   const [oneMbMs, tenMbMs] = timeInTurns(LINEARITY_TURNS, [
     () => fullAnalysis(oneMb),
     () => fullAnalysis(tenMb),
