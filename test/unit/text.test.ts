@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { analyze, RULES, resolveConfig } from '../../server/src/core';
+import { lineFacts } from '../../server/src/core/lineFacts';
 import {
   CharKind,
   CJK_PUNCT,
@@ -77,6 +78,19 @@ test('a finding on a line of one unusual character is found: the line is not ski
   assert.ok(rulesOf('要坚持（一）问题导向】。').includes('unbalanced-pair'));
   assert.ok(rulesOf('问题（导向),坚持。').includes('halfwidth-punctuation'));
   assert.ok(rulesOf('认真贯彻X中央决策部署。').includes('placeholder'));
+});
+
+test('an enumerator of every form is found on a line that holds only it', () => {
+  // A line without the characters enumerators are made of skips their search: each form alone
+  // must still be found.
+  for (const line of [
+    '一是抓好项目建设。',
+    '第一，抓好项目建设。',
+    '其一，抓好项目建设。',
+    ...['首先', '其次', '再次', '最后'].map((word) => `${word}，抓好项目建设。`),
+  ])
+    assert.equal(lineFacts(line).enumerators.length, 1, line);
+  assert.equal(lineFacts('抓好项目建设。').enumerators.length, 0);
 });
 
 test('Han, Chinese, Latin letters and digits are told apart as their classes say, every code unit and astral Han', () => {

@@ -94,9 +94,15 @@ const HEADING_PATTERNS: readonly HeadingPattern[] = [
   { pattern: /^[（(](\d{1,2})[）)]/, level: 4, style: 'paren-arabic', ordinal: arabic },
   { pattern: /^([\u2460-\u2473])/, level: 5, style: 'circled', ordinal: circledToNumber },
 ];
+/**
+ * The patterns as one, tried in their order as alternatives are: one search where the patterns
+ * one by one took up to seven. Pattern `k`'s numeral is group `k + 1`.
+ */
+const ANY_HEADING = new RegExp(
+  `^(?:${HEADING_PATTERNS.map(({ pattern }) => pattern.source.slice(1)).join('|')})`,
+);
 /** First characters of every heading marker: one cheap test before the patterns. */
-const HEADING_START = /^[〇零一二两三四五六七八九十第（(0-9\u2460-\u2473]/;
-const HEADING_START_AT = new RegExp(HEADING_START.source.slice(1), 'y');
+const HEADING_START_AT = /[〇零一二两三四五六七八九十第（(0-9\u2460-\u2473]/y;
 
 /** Whether a heading's numbering may start at `at`, asked where it stands rather than of a copy. */
 function startsHeadingAt(line: string, at: number): boolean {
@@ -166,12 +172,11 @@ export function shorten(name: string): string {
 }
 
 export function matchHeading(content: string): { pattern: HeadingPattern; numeral: string } | undefined {
-  if (!HEADING_START.test(content)) return undefined;
-  for (const pattern of HEADING_PATTERNS) {
-    const match = pattern.pattern.exec(content);
-    if (match) return { pattern, numeral: match[1]! };
-  }
-  return undefined;
+  const match = ANY_HEADING.exec(content);
+  if (!match) return undefined;
+  let group = 1;
+  while (match[group] === undefined) group++;
+  return { pattern: HEADING_PATTERNS[group - 1]!, numeral: match[group]! };
 }
 
 function numberingOf(
@@ -342,6 +347,7 @@ export function lineFacts(line: string, ignored: readonly TextRange[] = [], remo
       : undefined;
   const isHeading =
     numbering !== undefined && (numbering.textEnd < line.length || wordsEnd - proseStart <= SHORT_LINE * 2);
-  const enumerators = enumeratorsOf(line, isHeading ? numbering.textEnd : 0);
+  const enumerators =
+    holds & CharKind.enumeratorWord ? enumeratorsOf(line, isHeading ? numbering.textEnd : 0) : none;
   return facts(isHeading ? 'heading' : 'paragraph', undefined, numbering, enumerators, ads, proseEnd);
 }

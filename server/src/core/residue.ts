@@ -105,6 +105,8 @@ const pageFooters = [
   // A news page's credit line, copied from under the article: `（责任编辑：王某）`.
   /^[（(【[]?(?:责任编辑|责编|编辑)[:：][^\s，。；、,;]{1,12}[）)】\]]?$/,
 ];
+/** One search for them all; `i` changes only `page` and `of`, the one pattern with letters. */
+const anyPageFooter = new RegExp(pageFooters.map((footer) => footer.source).join('|'), 'i');
 const chromeLines = new Set(CHROME_LINES);
 const footerPhrases = new RegExp(`^(?:${FOOTER_PHRASES.map(gappedPhraseSource).join('|')})`);
 
@@ -121,7 +123,7 @@ export function classifyResidueLine(line: string, aboveTitle: boolean): ResidueK
   if (chromeLines.has(compacted)) return 'chrome';
   if (aboveTitle && seriesLabel.test(compacted)) return 'series';
   if (aboveTitle && uploadDate.test(compacted)) return 'upload-date';
-  if (pageFooters.some((footer) => footer.test(compacted))) return 'footer';
+  if (anyPageFooter.test(compacted)) return 'footer';
   if (footerPhrases.test(trimmed) && compacted.length <= 40) return 'footer';
   return undefined;
 }

@@ -190,6 +190,8 @@ export const CharKind = {
   pairMark: 16,
   /** What `template-placeholder` finds slots in. */
   slotMark: 32,
+  /** What every enumerator holds: 是 (`一是`), 第 (`第一，`), 其 (`其一，`, 其次), 首, 再, 最 (首先, 再次, 最后). */
+  enumeratorWord: 64,
 } as const;
 
 const KIND_MEMBERS: readonly (readonly [number, string])[] = [
@@ -204,6 +206,7 @@ const KIND_MEMBERS: readonly (readonly [number, string])[] = [
   [CharKind.halfWidthMark, `${HALF_WIDTH_MARKS}（）`],
   [CharKind.pairMark, PAIR_MARKS],
   [CharKind.slotMark, 'Xx×○□*＊'],
+  [CharKind.enumeratorWord, '是第其首再最'],
 ];
 
 /** The kinds of each code unit; surrogates, and so every astral character, are of none. */
@@ -569,7 +572,7 @@ export function compact(text: string): string {
   return text.replace(gaps, '');
 }
 
-function escapeRegExp(literal: string): string {
+export function escapeRegExp(literal: string): string {
   return literal.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
 

@@ -13,6 +13,7 @@ import {
   charAt,
   characterClass,
   charBefore,
+  escapeRegExp,
   HALF_WIDTH_MARKS,
   INVISIBLE,
   isAsciiDigit,
@@ -31,10 +32,10 @@ interface Token {
   readonly expansion: string;
   /** Other readings to offer when the context does not decide. */
   readonly alternatives: readonly string[];
-  /** Words that follow the placeholder in its real uses: `X中央`, `ZZ站位`. */
-  readonly before: readonly string[];
-  /** Words that precede it: `全X`, `从严治X`. */
-  readonly after: readonly string[];
+  /** Words that follow the placeholder in its real uses (`X中央`, `ZZ站位`), found at a text's start. */
+  readonly before: RegExp;
+  /** Words that precede it (`全X`, `从严治X`), found at a text's end. */
+  readonly after: RegExp;
   /** Single letters are common in real text, so they need a collocation or evidence. */
   readonly needsContext: boolean;
 }
@@ -136,8 +137,8 @@ const BUILT_IN: ReadonlyMap<string, Token> = new Map([
     {
       expansion: '党',
       alternatives: ['党'],
-      before: PARTY_FOLLOWERS,
-      after: PARTY_PRECEDERS,
+      before: startingWith(PARTY_FOLLOWERS),
+      after: endingWith(PARTY_PRECEDERS),
       needsContext: true,
     },
   ],
@@ -146,8 +147,8 @@ const BUILT_IN: ReadonlyMap<string, Token> = new Map([
     {
       expansion: '政治',
       alternatives: ['政治'],
-      before: POLITICS_FOLLOWERS,
-      after: POLITICS_PRECEDERS,
+      before: startingWith(POLITICS_FOLLOWERS),
+      after: endingWith(POLITICS_PRECEDERS),
       needsContext: false,
     },
   ],
@@ -156,8 +157,8 @@ const BUILT_IN: ReadonlyMap<string, Token> = new Map([
     {
       expansion: '共产党',
       alternatives: ['共产党'],
-      before: ['员', '人', '领导'],
-      after: ['中国'],
+      before: startingWith(['员', '人', '领导']),
+      after: endingWith(['中国']),
       needsContext: false,
     },
   ],
@@ -166,8 +167,8 @@ const BUILT_IN: ReadonlyMap<string, Token> = new Map([
     {
       expansion: '政府',
       alternatives: ['政府'],
-      before: ['工作', '部门', '机关', '职能', '报告'],
-      after: ['人民', '市', '省', '县', '区', '党委', '地方'],
+      before: startingWith(['工作', '部门', '机关', '职能', '报告']),
+      after: endingWith(['人民', '市', '省', '县', '区', '党委', '地方']),
       needsContext: false,
     },
   ],
@@ -238,7 +239,7 @@ export const placeholder = defineRule<'decided' | 'undecided' | 'replace', LineP
     let runs: Run[] | undefined;
     latinRun.lastIndex = 0;
     for (let match = latinRun.exec(text); match !== null; match = latinRun.exec(text)) {
-      const run = match[0].replace(invisibleChars, '');
+      const run = facts.holds & CharKind.invisible ? match[0].replace(invisibleChars, '') : match[0];
       const start = match.index;
       const end = start + match[0].length;
       const exact = tokens.get(run);
@@ -431,7 +432,13 @@ function tokensFor(config: ResolvedConfig): ReadonlyMap<string, Token> {
   if (!tokens) {
     const table = new Map(BUILT_IN);
     for (const [token, expansion] of config.placeholderMappings) {
-      table.set(token, { expansion, alternatives: [expansion], before: [], after: [], needsContext: false });
+      table.set(token, {
+        expansion,
+        alternatives: [expansion],
+        before: NO_WORDS,
+        after: NO_WORDS,
+        needsContext: false,
+      });
     }
     tokens = table;
     tokenTables.set(config, tokens);
@@ -476,17 +483,28 @@ interface Candidate {
   readonly next: string | undefined;
 }
 
-/** `X组织` is 党组织, not 党组: the message names the whole collocation. */
-function longest(words: readonly string[], text: string, side: 'start' | 'end'): string | undefined {
-  let best: string | undefined;
-  for (const word of words)
-    if (
-      (best === undefined || word.length > best.length) &&
-      (side === 'start' ? text.startsWith(word) : text.endsWith(word))
-    )
-      best = word;
-  return best;
+/**
+ * The words of a collocation as one pattern, the longest first, so that its match is the longest
+ * word: `X组织` is 党组织, not 党组, and the message names the whole collocation. One search where
+ * trying the words one by one took five times as long.
+ */
+function longestFirst(words: readonly string[]): string {
+  return [...words]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|');
 }
+
+function startingWith(words: readonly string[]): RegExp {
+  return new RegExp(`^(?:${longestFirst(words)})`);
+}
+
+function endingWith(words: readonly string[]): RegExp {
+  return new RegExp(`(?:${longestFirst(words)})$`);
+}
+
+/** A user's placeholder has no collocations: a pattern that matches nothing. */
+const NO_WORDS = /(?!)/;
 
 /**
  * Whether a character bounds a placeholder's word. A half-width mark bounds it as its full-width
@@ -513,8 +531,8 @@ function decide(
     return { expansion: named.expansion, decided: true, alternatives: [named.expansion], word };
   }
   const { expansion } = token;
-  const after = longest(token.before, following, 'start');
-  const before = longest(token.after, preceding, 'end');
+  const after = token.before.exec(following)?.[0];
+  const before = token.after.exec(preceding)?.[0];
   const nextTwo = following.slice(0, 2);
   const previousTwo = preceding.slice(-2);
   if (after === undefined && before === undefined && !evidence) return NEEDS_EVIDENCE;
@@ -658,14 +676,16 @@ class Evidence {
  * invisible character, `工作更多资料+微信:x党` for 工作党, and a restored `X中央` for 党中央.
  */
 function countWindows(windows: WindowCounts, expansion: string, line: LineWords, change: 1 | -1): void {
+  const { text } = line;
+  let at = text.indexOf(expansion);
+  // Most lines hold neither the expansion nor a restored placeholder: nothing is made for them.
+  if (at < 0 && line.restored.length === 0) return;
   const count = (window: string) => {
     const total = (windows.get(window) ?? 0) + change;
     if (total === 0) windows.delete(window);
     else windows.set(window, total);
   };
   for (const restored of line.restored) restoredWindows(expansion, restored, count);
-  const { text } = line;
-  let at = text.indexOf(expansion);
   if (at < 0) return;
   const { ads } = line.facts;
   const removed = removedAds(text, ads);

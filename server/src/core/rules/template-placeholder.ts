@@ -53,7 +53,8 @@ export const templatePlaceholder = defineRule({
       const preceding = visibleBefore(text, start, 2);
       const previous = charBefore(preceding, preceding.length);
       const next = charAt(following, 0);
-      if (/^[Xx]/.test(match[0])) {
+      const first = match[0][0];
+      if (first === 'X' || first === 'x') {
         if (isAsciiLetter(previous) || isAsciiLetter(next) || isAsciiDigit(previous) || isAsciiDigit(next))
           continue;
         const chineseAround = isChinese(previous) || isChinese(next);
