@@ -33,6 +33,7 @@ import {
   lastParenthesisCloser,
   listMarkerAt,
   partitionPoint,
+  rangeHolding,
   sortFew,
   vanishes,
   visibleAfter,
@@ -154,9 +155,14 @@ interface LineMarks {
   readonly tentative: readonly { readonly opener: Loose; readonly marker: Loose }[];
 }
 
+/** Above this many ads on a line, the one holding an offset is bisected for, not scanned for. */
+const FEW_ADS = 8;
+
 /** The ad holding the code unit at `index`; ads are sorted and apart. */
 function adHolding(ads: readonly TextRange[], index: number): TextRange | undefined {
-  if (ads.length === 0) return undefined;
+  // Nearly every line with ads has one or two, asked about at every mark: a scan makes nothing,
+  // where the bisection's closure was a tenth of what such a line allocated.
+  if (ads.length <= FEW_ADS) return rangeHolding(ads, index);
   const ad = ads[partitionPoint(ads.length, (place) => ads[place]!.end <= index)];
   return ad && ad.start <= index ? ad : undefined;
 }
@@ -454,6 +460,7 @@ function waitsForDocument(mark: Mark): boolean {
 
 /** For each mark of a line, the marks whose judgement reads it. */
 type Dependents = (number[] | undefined)[];
+const NO_DEPENDENTS: readonly number[] = [];
 
 /** Notes that mark `index` reads the mark of its own line at `side`, if it does. */
 function noteDependent(
@@ -500,7 +507,7 @@ function propagate(
     if (converted[index] || !judge.chinese(list[index]!)) continue;
     converted[index] = true;
     newly.push(index);
-    for (const next of dependents?.[index] ?? []) if (!converted[next]) queue.push(next);
+    for (const next of dependents?.[index] ?? NO_DEPENDENTS) if (!converted[next]) queue.push(next);
   }
   return newly;
 }

@@ -286,7 +286,9 @@ export const placeholder = defineRule<'decided' | 'undecided' | 'replace', LineP
         restored = withItem(restored, restoredBy(candidate, decision));
       }
     }
-    return pending || restored ? { pending: pending ?? [], restored: restored ?? [], rewritten } : undefined;
+    if (!pending && !restored) return undefined;
+    // Kept as a copy of its length: pushes left it room for sixteen more, which the line would keep.
+    return { pending: pending ?? NO_PENDING, restored: restored ?? NO_RESTORED, rewritten: [...rewritten] };
   },
   checkDocument({ model, revised, lineData, linesWithData, lineText, lineFacts }, report) {
     // The words fix-all restores are evidence too: after it, `X中央` reads 党中央, and a second
@@ -360,19 +362,19 @@ function reportDecision(
   decision: Decision,
 ): void {
   const args = { token: run, expansion: decision.expansion, word: decision.word };
-  const fixes: FixProposal<'replace'>[] = [];
-  for (const expansion of decision.alternatives) {
-    const safe = decision.decided && fixes.length === 0;
+  // Mapped, not pushed: the finding keeps the list, and pushes leave room for sixteen more.
+  const fixes = decision.alternatives.map((expansion, index): FixProposal<'replace'> => {
+    const safe = decision.decided && index === 0;
     // Only decided expansions join "replace all": an uncertain X must not ride along with X中央.
-    fixes.push({
+    return {
       title: 'replace',
       // The message's arguments serve the fix that writes its expansion.
       args: expansion === decision.expansion ? args : { token: run, expansion },
       edits: [{ start, end, newText: expansion }],
       safe,
       group: safe ? `${run}→${expansion}` : undefined,
-    });
-  }
+    };
+  });
   report({ start, end, message: decision.decided ? 'decided' : 'undecided', args, fixes });
 }
 
@@ -460,6 +462,7 @@ function restoredBy(candidate: Candidate, decision: Decision): Restored {
 }
 
 const NO_RESTORED: readonly Restored[] = [];
+const NO_PENDING: readonly Pending[] = [];
 
 interface LinePlaceholders {
   readonly pending: readonly Pending[];
