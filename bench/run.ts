@@ -30,6 +30,9 @@ const SIZES = [
   { label: '10 MB', bytes: 10 * 1024 * 1024, repeats: 5 },
 ] as const;
 const ZHLINT_MAX_BYTES = 1024 * 1024;
+/** Runs of autocorrect-node's lint and of zhlint's at each size, among the turns of the analysis. */
+const ANCHOR_RUNS = 5;
+const ZHLINT_RUNS = 3;
 /** Turns of the analyses of 1 MB and 10 MB side by side, for how the cost grows with size. */
 const LINEARITY_TURNS = 5;
 const WORKSPACE_FILES = 10_000;
@@ -64,40 +67,59 @@ function warmUp(run: () => unknown): void {
   while (performance.now() - warming < WARM_UP_MS);
 }
 
-/** The times of `repeats` runs after those that warm up, and when the first of them started. */
-function samplesOf(repeats: number, run: () => unknown): { samples: number[]; from: number } {
+/** The median time of `repeats` runs after those that warm up. */
+function time(repeats: number, run: () => unknown): number {
   warmUp(run);
-  const from = performance.now();
   const samples: number[] = [];
   for (let index = 0; index < repeats; index++) {
     const start = performance.now();
     run();
     samples.push(performance.now() - start);
   }
-  return { samples, from };
+  return median(samples);
 }
 
-function time(repeats: number, run: () => unknown): number {
-  return median(samplesOf(repeats, run).samples);
+/** Code timed in turns with other code. */
+interface Timed {
+  readonly run: () => unknown;
+  /** For a slow anchor: timed in about this many of the turns, spread evenly over them. */
+  readonly samples?: number;
+}
+
+/** What timing one piece of code in turns gave: each run's time, and when it started and ended. */
+interface TurnSamples {
+  readonly samples: number[];
+  readonly windows: (readonly [number, number])[];
 }
 
 /**
- * The medians of `runs` timed in turns, each warmed up first: the i-th run of each follows the
- * i-th of the others, so a shared machine that slows down or speeds up while they are timed does
- * so for all of them alike, and their ratio holds. Timed a minute apart, the analyses of 10 MB
- * and 1 MB came to 14.9× in one run of the benchmark and 8.2× in the run before it, with the
- * floor of 10 MB at 57 ms and 32 ms.
+ * `timed` run in turns, each warmed up first: the i-th run of each follows the i-th of the others,
+ * so a shared machine that slows down or speeds up while they are timed does so for all of them
+ * alike, and their ratio holds. Timed a minute apart, the analyses of 10 MB and 1 MB came to 14.9×
+ * in one run of the benchmark and 8.2× in the run before it, with the floor of 10 MB at 57 ms and
+ * 32 ms; timed a second apart, the median analysis of 1 MB was 38 and 42 ms in two runs of one
+ * day, its fastest 32 and 29, while the floor took 3.2 and 3.3 ms.
  */
-function timeInTurns(repeats: number, runs: readonly (() => unknown)[]): number[] {
-  for (const run of runs) warmUp(run);
-  const samples = runs.map((): number[] => []);
-  for (let turn = 0; turn < repeats; turn++)
-    runs.forEach((run, index) => {
+function samplesInTurns(turns: number, timed: readonly Timed[]): TurnSamples[] {
+  for (const { run } of timed) warmUp(run);
+  const taken = timed.map((): TurnSamples => ({ samples: [], windows: [] }));
+  for (let turn = 0; turn < turns; turn++)
+    timed.forEach(({ run, samples = turns }, index) => {
+      if (turn % Math.ceil(turns / samples) !== 0) return;
       const start = performance.now();
       run();
-      samples[index]!.push(performance.now() - start);
+      const end = performance.now();
+      taken[index]!.samples.push(end - start);
+      taken[index]!.windows.push([start, end]);
     });
-  return samples.map(median);
+  return taken;
+}
+
+function timeInTurns(turns: number, runs: readonly (() => unknown)[]): number[] {
+  return samplesInTurns(
+    turns,
+    runs.map((run) => ({ run })),
+  ).map(({ samples }) => median(samples));
 }
 
 interface CollectedTimes {
@@ -108,21 +130,29 @@ interface CollectedTimes {
 }
 
 /**
- * `time`, with the fastest run and the collector's pauses during the runs: what separates the
- * median from the fastest run of code that allocates, said by the run itself.
+ * `samplesInTurns`, with the fastest run of each and the collector's pauses during its runs: what
+ * separates the median from the fastest run of code that allocates, said by the run itself.
  */
-async function timeWithCollector(repeats: number, run: () => unknown): Promise<CollectedTimes> {
+async function timeInTurnsWithCollector(turns: number, timed: readonly Timed[]): Promise<CollectedTimes[]> {
   const pauses: PerformanceEntry[] = [];
   const observer = new PerformanceObserver((list) => pauses.push(...list.getEntries()));
   observer.observe({ entryTypes: ['gc'] });
-  const { samples, from } = samplesOf(repeats, run);
+  const taken = samplesInTurns(turns, timed);
   // Entries are queued, not delivered at once: the last pauses come after the current task.
   await new Promise((resolve) => setImmediate(resolve));
   pauses.push(...observer.takeRecords());
   observer.disconnect();
-  let paused = 0;
-  for (const pause of pauses) if (pause.startTime >= from) paused += pause.duration;
-  return { medianMs: median(samples), fastestMs: Math.min(...samples), collectorMs: paused / repeats };
+  return taken.map(({ samples, windows }) => {
+    let paused = 0;
+    for (const pause of pauses)
+      if (windows.some(([start, end]) => pause.startTime >= start && pause.startTime < end))
+        paused += pause.duration;
+    return {
+      medianMs: median(samples),
+      fastestMs: Math.min(...samples),
+      collectorMs: paused / samples.length,
+    };
+  });
 }
 
 /**
@@ -236,8 +266,35 @@ function editOffset(text: string): number {
 async function measureSize(label: string, bytes: number, repeats: number): Promise<SizeResult> {
   const text = transcriptOfBytes(bytes);
   const actualBytes = Buffer.byteLength(text);
-  const floorMs = time(repeats, () => text.match(FLOOR)?.length ?? 0);
-  const analysisTimes = await timeWithCollector(repeats, () => fullAnalysis(text));
+  // The floor, the analysis and the anchors in turns, as the targets are ratios of them. Each run
+  // counts what the anchor found: every run finds the same, and a separate run to count would
+  // only repeat the warm-up (3 s of zhlint at 1 MB).
+  const autocorrect = await import('autocorrect-node');
+  const zhlint = bytes <= ZHLINT_MAX_BYTES ? await import('zhlint') : undefined;
+  let autocorrectFindings = 0;
+  let zhlintFindings: number | undefined;
+  const timed = await timeInTurnsWithCollector(repeats, [
+    { run: () => text.match(FLOOR)?.length ?? 0 },
+    { run: () => fullAnalysis(text) },
+    {
+      run: () => {
+        autocorrectFindings = lintWithAutocorrect(autocorrect, text);
+      },
+      samples: ANCHOR_RUNS,
+    },
+    ...(zhlint
+      ? [
+          {
+            run: () => {
+              zhlintFindings = lintWithZhlint(zhlint, text);
+            },
+            samples: ZHLINT_RUNS,
+          },
+        ]
+      : []),
+  ]);
+  const [floor, analysisTimes, autocorrectTimes] = timed as [CollectedTimes, CollectedTimes, CollectedTimes];
+  const zhlintTimes = timed[3];
   const analysisMs = analysisTimes.medianMs;
   const analysis = analyze(text, options);
   const fixAllMs = time(repeats, () => applyEdits(text, fixAllEdits(analysis.findings)).length);
@@ -254,35 +311,20 @@ async function measureSize(label: string, bytes: number, repeats: number): Promi
     return updated.findings.length + updated.outline.length;
   });
 
-  // Each run counts what the anchor found: every run finds the same, and a separate run to count
-  // would only repeat the warm-up `time` makes (3 s of zhlint at 1 MB).
-  const autocorrect = await import('autocorrect-node');
-  let autocorrectFindings = 0;
-  const autocorrectMs = time(Math.min(repeats, 5), () => {
-    autocorrectFindings = lintWithAutocorrect(autocorrect, text);
-  });
-  let zhlintMs: number | undefined;
-  let zhlintFindings: number | undefined;
-  if (bytes <= ZHLINT_MAX_BYTES) {
-    const zhlint = await import('zhlint');
-    zhlintMs = time(Math.min(repeats, 3), () => {
-      zhlintFindings = lintWithZhlint(zhlint, text);
-    });
-  }
   const { lsp, memory } = await measureLsp(text, Math.min(repeats, 5));
   return {
     label,
     bytes: actualBytes,
     findings: analysis.findings.length,
-    floorMs,
+    floorMs: floor.medianMs,
     analysisMs,
     analysisFastestMs: analysisTimes.fastestMs,
     analysisCollectorMs: analysisTimes.collectorMs,
     fixAllMs,
     editMs,
-    autocorrectMs,
+    autocorrectMs: autocorrectTimes.medianMs,
     autocorrectFindings,
-    zhlintMs,
+    zhlintMs: zhlintTimes?.medianMs,
     zhlintFindings,
     lsp,
     memory,
