@@ -72,6 +72,13 @@ describe('placeholder: evidence from the rest of the document', () => {
   });
 });
 
+test('placeholder: a name is read in lower case as in upper case (x近平 is 习近平)', () => {
+  assert.equal(
+    fixAll('认真学习x近平新时代中国特色社会主义思想。'),
+    '认真学习习近平新时代中国特色社会主义思想。',
+  );
+});
+
 describe('placeholder: Latin text that is no placeholder', () => {
   const sentences = [
     '县医院新配备了数字化X光机和X射线检测设备。',
@@ -86,6 +93,8 @@ describe('placeholder: Latin text that is no placeholder', () => {
     '请XX同志发言，会议在XXX市召开。',
     '于X月X日前报送，第X次会议。',
     '请张X同志发言。',
+    // In lower case too: 我 before it would otherwise make it 我党.
+    '医生给我x光片看了看。',
   ];
   for (const sentence of sentences) {
     test(sentence, () => {

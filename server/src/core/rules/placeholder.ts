@@ -254,7 +254,7 @@ export const placeholder = defineRule<'decided' | 'undecided' | 'replace', LineP
     // them) gone, as invisible characters are, and the placeholders beside it restored. Restoring
     // one may decide another (`X委ZF` reads 党委ZF, and 党委 decides ZF), so the line is judged
     // again until no more placeholders are decided.
-    const rewritten: Rewritten[] = [...removedAds(text, facts.ads)];
+    let rewritten: readonly Rewritten[] = removedAds(text, facts.ads);
     const judged = new Array<Judgement | undefined>(runs.length);
     for (let changed = true; changed; ) {
       changed = false;
@@ -266,7 +266,8 @@ export const placeholder = defineRule<'decided' | 'undecided' | 'replace', LineP
         const judgement: Judgement | undefined = candidate && decision ? { candidate, decision } : undefined;
         judged[index] = judgement;
         if (!decided(judgement)) continue;
-        rewritten.push({ start: run.start, end: run.end, text: judgement.decision.expansion });
+        // A list of its length, not a push: the line keeps it, and a push leaves room for sixteen more.
+        rewritten = [...rewritten, { start: run.start, end: run.end, text: judgement.decision.expansion }];
         changed = true;
       }
     }
@@ -286,9 +287,9 @@ export const placeholder = defineRule<'decided' | 'undecided' | 'replace', LineP
         restored = withItem(restored, restoredBy(candidate, decision));
       }
     }
-    if (!pending && !restored) return undefined;
-    // Kept as a copy of its length: pushes left it room for sixteen more, which the line would keep.
-    return { pending: pending ?? NO_PENDING, restored: restored ?? NO_RESTORED, rewritten: [...rewritten] };
+    return pending || restored
+      ? { pending: pending ?? NO_PENDING, restored: restored ?? NO_RESTORED, rewritten }
+      : undefined;
   },
   checkDocument({ model, revised, lineData, linesWithData, lineText, lineFacts }, report) {
     // The words fix-all restores are evidence too: after it, `X中央` reads 党中央, and a second
@@ -397,12 +398,21 @@ function candidateAt(text: string, found: Run, rewritten: readonly Rewritten[]):
   if (isAsciiDigit(previous) || isAsciiDigit(next) || isAsciiLetter(previous) || isAsciiLetter(next))
     return undefined;
   if (
-    found.run.toUpperCase() === 'X' &&
+    spells(found.run, 'X') &&
     (LEGITIMATE_X_FOLLOWERS.test(following) || isTemplateSlot(previous, following))
   )
     return undefined;
   const { run, token, lowerCase } = found;
   return { run, token, lowerCase, preceding, following, previous, next };
+}
+
+/**
+ * Whether a run of letters is `upperCase` written in either case. Asked of every candidate, it
+ * makes no string where the length or the run itself tells: upper-casing each was a third of
+ * judging a candidate.
+ */
+function spells(run: string, upperCase: string): boolean {
+  return run.length === upperCase.length && (run === upperCase || run.toUpperCase() === upperCase);
 }
 
 /** Sites also write the built-in placeholders in lower case: `zz`, `x`. */
@@ -526,34 +536,30 @@ function decide(
   evidence: Evidence | undefined,
 ): Decision | typeof NEEDS_EVIDENCE | undefined {
   const { run, token, lowerCase, preceding, following, previous, next } = candidate;
-  const named = NAME_CONTEXTS.find(
-    (context) => context.token === run.toUpperCase() && following.startsWith(context.following),
-  );
-  if (named) {
-    const word = named.expansion + named.following;
-    return { expansion: named.expansion, decided: true, alternatives: [named.expansion], word };
-  }
+  for (const named of NAME_CONTEXTS)
+    if (spells(run, named.token) && following.startsWith(named.following)) {
+      const word = named.expansion + named.following;
+      return { expansion: named.expansion, decided: true, alternatives: [named.expansion], word };
+    }
   const { expansion } = token;
+  // Each question is asked only when the answers before leave it open: most placeholders are
+  // decided by the first, the word after them.
   const after = token.before.exec(following)?.[0];
-  const before = token.after.exec(preceding)?.[0];
-  const nextTwo = following.slice(0, 2);
-  const previousTwo = preceding.slice(-2);
-  if (after === undefined && before === undefined && !evidence) return NEEDS_EVIDENCE;
-  const word =
-    after !== undefined
-      ? expansion + after
-      : before !== undefined
-        ? before + expansion
-        : evidence?.has(expansion, nextTwo, 'after')
-          ? expansion + nextTwo
-          : evidence?.has(expansion, previousTwo, 'before')
-            ? previousTwo + expansion
-            : undefined;
+  const before = after === undefined ? token.after.exec(preceding)?.[0] : undefined;
+  let word = after !== undefined ? expansion + after : before !== undefined ? before + expansion : undefined;
+  if (word === undefined) {
+    if (!evidence) return NEEDS_EVIDENCE;
+    const nextTwo = following.slice(0, 2);
+    const previousTwo = preceding.slice(-2);
+    if (evidence.has(expansion, nextTwo, 'after')) word = expansion + nextTwo;
+    else if (evidence.has(expansion, previousTwo, 'before')) word = previousTwo + expansion;
+  }
+  if (word !== undefined) return { expansion, decided: true, alternatives: [expansion], word };
+  const fallbackWord = `${expansion}${isHan(next) ? next : ''}`;
   // A cut mark after it bounds it too (`ZF----`): `truncated` may remove the mark.
   const bounded = boundsWord(previous) && (boundsWord(next) || CUT_MARK.test(following));
-  const fallbackWord = `${expansion}${isHan(next) ? next : ''}`;
-  if (word !== undefined || (!token.needsContext && !lowerCase && bounded))
-    return { expansion, decided: true, alternatives: [expansion], word: word ?? fallbackWord };
+  if (!token.needsContext && !lowerCase && bounded)
+    return { expansion, decided: true, alternatives: [expansion], word: fallbackWord };
   if (isHan(previous) && isHan(next) && !lowerCase)
     return { expansion, decided: false, alternatives: token.alternatives, word: fallbackWord };
   return undefined;
