@@ -294,28 +294,22 @@ export function lineFacts(line: string, ignored: readonly TextRange[] = [], remo
   const contentStart = blankRunAfter(line, 0);
   const contentEnd = blankRunEnd(line, line.length, contentStart);
   const holds = charKindsOf(line);
-  // Every result has the same shape, which keeps the engine's loops over facts fast.
-  const facts = (
-    kind: LineKind,
-    residue: ResidueKind | undefined,
-    numbering: Heading | undefined,
-    enumerators: readonly Enumerator[],
-    ads: readonly TextRange[],
-    proseEnd: number,
-  ): LineFacts => ({
+  // One object with every property from the start, filled in as the line is read: every result
+  // has the same shape, which keeps the engine's loops over facts fast, and no closure is made to
+  // build it (a closure and its context for every line of a transcript).
+  const facts: { -readonly [Property in keyof LineFacts]: LineFacts[Property] } = {
     contentStart,
     contentEnd,
-    kind,
-    residue,
-    numbering,
-    enumerators,
-    ads,
-    proseStart,
-    proseEnd,
+    kind: 'blank',
+    residue: undefined,
+    numbering: undefined,
+    enumerators: none,
+    ads: none,
+    proseStart: contentStart,
+    proseEnd: line.length,
     holds,
-  });
-  let proseStart = contentStart;
-  if (contentStart === contentEnd) return facts('blank', undefined, undefined, none, none, line.length);
+  };
+  if (contentStart === contentEnd) return facts;
   const ads = removed ? appendedAds(line, ignored, (holds & CharKind.invisible) !== 0) : none;
   // Ads in a row at the end, with only blanks or invisible characters between, all end the line
   // once fix-all has removed them.
@@ -325,21 +319,32 @@ export function lineFacts(line: string, ignored: readonly TextRange[] = [], remo
     if (blankRunEnd(line, proseEnd, ad.end) !== ad.end) break;
     proseEnd = ad.start;
   }
+  let proseStart = contentStart;
   for (const ad of ads) {
     if (ad.start > proseStart) break;
     proseStart = blankRunAfter(line, ad.end);
   }
+  facts.ads = ads;
+  facts.proseStart = proseStart;
+  facts.proseEnd = proseEnd;
   // Cheap length bounds first: most lines are speech far longer than any residue or salutation.
   const residue =
     proseEnd - proseStart <= MAX_RESIDUE_PROSE ? residueOf(line, { proseStart, proseEnd }, false) : undefined;
-  if (residue) return facts('residue', residue, undefined, none, ads, proseEnd);
+  if (residue) {
+    facts.kind = 'residue';
+    facts.residue = residue;
+    return facts;
+  }
   // What the line is follows from the speaker's words alone: fix-all removes an appended ad, and
   // the line must be the same kind of line before and after, or a second fix-all would find more.
   const wordsEnd = blankRunEnd(line, Math.min(contentEnd, proseEnd), proseStart);
   if (wordsEnd - proseStart <= MAX_ADDRESS_LINE) {
     const content = visibleContent(line, proseStart, wordsEnd, ads);
-    if (salutation.test(content)) return facts('salutation', undefined, undefined, none, ads, proseEnd);
-    if (closing.test(content)) return facts('closing', undefined, undefined, none, ads, proseEnd);
+    const address = salutation.test(content) ? 'salutation' : closing.test(content) ? 'closing' : undefined;
+    if (address) {
+      facts.kind = address;
+      return facts;
+    }
   }
   const numbering =
     proseStart < wordsEnd && startsHeadingAt(line, proseStart)
@@ -347,7 +352,9 @@ export function lineFacts(line: string, ignored: readonly TextRange[] = [], remo
       : undefined;
   const isHeading =
     numbering !== undefined && (numbering.textEnd < line.length || wordsEnd - proseStart <= SHORT_LINE * 2);
-  const enumerators =
-    holds & CharKind.enumeratorWord ? enumeratorsOf(line, isHeading ? numbering.textEnd : 0) : none;
-  return facts(isHeading ? 'heading' : 'paragraph', undefined, numbering, enumerators, ads, proseEnd);
+  facts.kind = isHeading ? 'heading' : 'paragraph';
+  facts.numbering = numbering;
+  if (holds & CharKind.enumeratorWord)
+    facts.enumerators = enumeratorsOf(line, isHeading ? numbering.textEnd : 0);
+  return facts;
 }

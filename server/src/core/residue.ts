@@ -303,12 +303,16 @@ export function appendedAds(
     const holdsIgnored = (ad: TextRange) => overlapsAny(ignored, ad.start, ad.end);
     // An ad that would run over an ignored phrase ends where its own words do, if they make one:
     // so it reads the same once fix-all has changed what follows it.
-    const placed = found.flatMap((ad) => {
+    // A loop, not `flatMap`, which made an array for each ad of every line with one.
+    const placed: TextRange[] = [];
+    for (const ad of found) {
       const whole = place(ad);
-      if (!holdsIgnored(whole)) return [whole];
-      const alone = ad.alone && place(ad.alone);
-      return alone && !holdsIgnored(alone) ? [alone] : [];
-    });
+      if (!holdsIgnored(whole)) placed.push(whole);
+      else {
+        const alone = ad.alone && place(ad.alone);
+        if (alone && !holdsIgnored(alone)) placed.push(alone);
+      }
+    }
     if (placed.length === 0) break;
     ads = mergeRanges([...ads, ...placed]);
     kept = withoutRanges(kept, removedAds(content, ads));
