@@ -24,6 +24,7 @@ import {
   type Rewritten,
   visibleAfter,
   visibleBefore,
+  withAdded,
   withItem,
 } from '../text';
 import { isTemplateSlot } from './template-placeholder';
@@ -266,8 +267,11 @@ export const placeholder = defineRule<'decided' | 'undecided' | 'replace', LineP
         const judgement: Judgement | undefined = candidate && decision ? { candidate, decision } : undefined;
         judged[index] = judgement;
         if (!decided(judgement)) continue;
-        // A list of its length, not a push: the line keeps it, and a push leaves room for sixteen more.
-        rewritten = [...rewritten, { start: run.start, end: run.end, text: judgement.decision.expansion }];
+        rewritten = withAdded(rewritten, {
+          start: run.start,
+          end: run.end,
+          text: judgement.decision.expansion,
+        });
         changed = true;
       }
     }
