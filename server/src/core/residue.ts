@@ -385,12 +385,11 @@ export function removedAds(line: string, ads: readonly TextRange[]): readonly Te
   const removed: TextRange[] = [];
   for (const ad of ads) {
     opensLine &&= blankRunAfter(line, previousEnd) >= ad.start;
-    removed.push(
-      opensLine
-        ? { start: ad.start, end: spaceRunEnd(line, ad.end) }
-        : { start: blankRunStart(line, ad.start, previousEnd), end: ad.end },
-    );
-    previousEnd = removed.at(-1)!.end;
+    const range = opensLine
+      ? { start: ad.start, end: spaceRunEnd(line, ad.end) }
+      : { start: blankRunStart(line, ad.start, previousEnd), end: ad.end };
+    removed.push(range);
+    previousEnd = range.end;
   }
   return removed;
 }
