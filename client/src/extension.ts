@@ -75,24 +75,31 @@ export function activate(context: ExtensionContext): void {
 }
 
 async function fixAll(document: TextDocument): Promise<void> {
+  const askedOf = document.version;
   const whole = new Range(document.positionAt(0), document.positionAt(document.getText().length));
-  const actions =
-    (await commands.executeCommand<CodeAction[]>(
+  // VS Code cancels the question when the text changes while it is asked, and pins an edit to
+  // the version the document has when the edit is applied, not to the one the server read: a
+  // change since asking would put the edits in the wrong places.
+  const changedMeanwhile = () => document.version !== askedOf;
+  const actions = await Promise.resolve(
+    commands.executeCommand<CodeAction[] | undefined>(
       'vscode.executeCodeActionProvider',
       document.uri,
       whole,
       FIX_ALL_KIND.value,
-    )) ?? [];
-  const action = actions.find((candidate) => candidate.kind && FIX_ALL_KIND.contains(candidate.kind));
-  if (!action?.edit) {
+    ),
+  ).catch((error: unknown) => {
+    if (changedMeanwhile()) return undefined;
+    throw error;
+  });
+  const action = actions?.find((candidate) => candidate.kind && FIX_ALL_KIND.contains(candidate.kind));
+  if (!action?.edit && !changedMeanwhile()) {
     void window.showInformationMessage(
       l10n.t('Speech Tidy found nothing in this transcript it can fix safely.'),
     );
     return;
   }
-  // The edit names the document version it was computed for: if the text changed meanwhile,
-  // VS Code refuses it instead of applying it in the wrong places.
-  if (!(await workspace.applyEdit(action.edit))) {
+  if (changedMeanwhile() || !action?.edit || !(await workspace.applyEdit(action.edit))) {
     void window.showWarningMessage(
       l10n.t('The transcript changed while it was being fixed. Run Fix All again.'),
     );
