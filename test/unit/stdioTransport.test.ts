@@ -7,6 +7,9 @@ import { PassThrough, Writable } from 'node:stream';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { type Message, type ResponseMessage, StreamMessageWriter } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding, Severity } from '../../server/src/core';
+import { toDiagnostic } from '../../server/src/protocol';
 import { type Frame, Framer, JsonEncoder, StrictMessageReader } from '../../server/src/stdioTransport';
 import { propertyParameters } from '../support/generators';
 import { frame } from '../support/rawServer';
@@ -251,6 +254,37 @@ describe('JsonEncoder', () => {
         assert.ok(bytes.equals(expected), `${bytes.toString('utf8')} ≠ ${expected.toString('utf8')}`);
       }),
       propertyParameters(500),
+    );
+  });
+
+  test('writes a published diagnostic as JSON.stringify does, whatever its message', async () => {
+    const encoder = new JsonEncoder();
+    const severity = fc.constantFrom<Severity>('error', 'warning', 'information', 'hint');
+    const finding = fc
+      .record({
+        text: fc.string({ unit: 'binary', maxLength: 40 }),
+        from: fc.nat(),
+        length: fc.nat(),
+        rule: fc.string({ unit: 'binary' }),
+        severity,
+        message: fc.string({ unit: 'binary' }),
+      })
+      .map(({ text, from, length, rule, severity, message }) => {
+        const document = TextDocument.create('untitled:a.speech', 'speech', 1, text);
+        const start = from % (text.length + 1);
+        const end = Math.min(text.length, start + length);
+        // What toDiagnostic reads of a finding.
+        return toDiagnostic(document, { start, end, rule, severity, message } as Finding);
+      });
+    await fc.assert(
+      fc.asyncProperty(fc.array(finding, { maxLength: 150 }), async (diagnostics) => {
+        // Alone, in a short list, and in a long one, which the encoder writes in pieces.
+        const message = { alone: diagnostics[0], few: diagnostics.slice(0, 3), all: diagnostics };
+        const expected = Buffer.from(JSON.stringify(message), 'utf8');
+        const bytes = Buffer.from(await encoder.encode(message as unknown as Message));
+        assert.ok(bytes.equals(expected), `${bytes.toString('utf8')} ≠ ${expected.toString('utf8')}`);
+      }),
+      propertyParameters(300),
     );
   });
 
