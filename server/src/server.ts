@@ -1,6 +1,6 @@
-// The language server's entry point: `node dist/server.js --stdio` (or `--node-ipc`, as the
-// VS Code client starts it). Over stdio the server reads the bytes itself (see stdioTransport);
-// every other transport is chosen from the command line by the library.
+// The language server's entry point: `node dist/server.js --stdio`, as the VS Code client and
+// other editors start it. Over stdio the server reads the bytes itself (see stdioTransport); every
+// other transport (`--node-ipc`, …) is chosen from the command line by the library.
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './languageServer';
 import { createStdioConnection } from './stdioTransport';

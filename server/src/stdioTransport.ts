@@ -1,10 +1,10 @@
-// The transport for `--stdio`. vscode-jsonrpc's stream reader drops a body that is not JSON
-// without a word, only logs a request whose method is not a string (its sender then waits
-// forever), and after a broken header reads every later message as part of the broken one, so
-// the editor waits on a server that answers nothing. This reader frames the bytes itself,
+// The transport for `--stdio`, which every client uses, VS Code's too. vscode-jsonrpc's stream
+// reader drops a body that is not JSON without a word, only logs a request whose method is not a
+// string (its sender then waits forever), and after a broken header reads every later message as
+// part of the broken one, so the editor waits on a server that answers nothing. This reader frames the bytes itself,
 // answers what JSON-RPC 2.0 says to answer, and after garbage looks for the next header.
-// `--node-ipc`, the VS Code client's transport, stays the library's: it carries parsed objects,
-// not bytes, so there is no framing to lose.
+// `--node-ipc` stays the library's: it carries parsed objects, not bytes, so there is no framing
+// to lose.
 import { constants } from 'node:buffer';
 import { Console } from 'node:console';
 import {
@@ -235,7 +235,7 @@ const PIECE_LENGTH = 16_384;
 
 /**
  * The method of a value that writes its own JSON text, the text `JSON.stringify` gives for it.
- * JSON.stringify does not see symbol-keyed members, so every other transport (VS Code's IPC)
+ * JSON.stringify does not see symbol-keyed members, so every other transport (`--node-ipc`)
  * writes the value as ever.
  */
 export const JSON_TEXT = Symbol('jsonText');
