@@ -8,8 +8,8 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { type Message, type ResponseMessage, StreamMessageWriter } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, Severity } from '../../server/src/core';
-import { toDiagnostic } from '../../server/src/protocol';
+import type { Finding, OutlineNode, Severity } from '../../server/src/core';
+import { toDiagnostic, toDocumentSymbol } from '../../server/src/protocol';
 import { type Frame, Framer, JsonEncoder, StrictMessageReader } from '../../server/src/stdioTransport';
 import { propertyParameters } from '../support/generators';
 import { frame } from '../support/rawServer';
@@ -282,6 +282,51 @@ describe('JsonEncoder', () => {
         const message = { alone: diagnostics[0], few: diagnostics.slice(0, 3), all: diagnostics };
         const expected = Buffer.from(JSON.stringify(message), 'utf8');
         const bytes = Buffer.from(await encoder.encode(message as unknown as Message));
+        assert.ok(bytes.equals(expected), `${bytes.toString('utf8')} ≠ ${expected.toString('utf8')}`);
+      }),
+      propertyParameters(300),
+    );
+  });
+
+  test('writes an outline as JSON.stringify does, whatever its names', async () => {
+    const encoder = new JsonEncoder();
+    const text = '一、总体要求\r\n😀𠀀（一）基本原则\n';
+    const document = TextDocument.create('untitled:a.speech', 'speech', 1, text);
+    const offset = fc.nat({ max: text.length });
+    /** A node with children down to `depth` levels below it. */
+    const nodeOf = (depth: number): fc.Arbitrary<OutlineNode> =>
+      fc.record(
+        {
+          kind: fc.constant<OutlineNode['kind']>('heading'),
+          level: fc.nat({ max: 9 }),
+          name: fc.string({ unit: 'binary' }),
+          detail: fc.option(fc.string({ unit: 'binary' }), { nil: undefined }),
+          start: offset,
+          end: offset,
+          selectionStart: offset,
+          selectionEnd: offset,
+          children: depth === 0 ? fc.constant([]) : fc.array(nodeOf(depth - 1), { maxLength: 3 }),
+        },
+        {
+          requiredKeys: [
+            'kind',
+            'level',
+            'name',
+            'start',
+            'end',
+            'selectionStart',
+            'selectionEnd',
+            'children',
+          ],
+        },
+      );
+    const node = nodeOf(3);
+    await fc.assert(
+      fc.asyncProperty(fc.array(node, { maxLength: 4 }), async (outline) => {
+        const result = outline.map((item) => toDocumentSymbol(document, item));
+        const message = { jsonrpc: '2.0', id: 1, result };
+        const expected = Buffer.from(JSON.stringify(message), 'utf8');
+        const bytes = Buffer.from(await encoder.encode(message as Message));
         assert.ok(bytes.equals(expected), `${bytes.toString('utf8')} ≠ ${expected.toString('utf8')}`);
       }),
       propertyParameters(300),
