@@ -1,10 +1,10 @@
 // The transport for `--stdio`, which every client uses, VS Code's too. vscode-jsonrpc's stream
 // reader drops a body that is not JSON without a word, only logs a request whose method is not a
 // string (its sender then waits forever), and after a broken header reads every later message as
-// part of the broken one, so the editor waits on a server that answers nothing. This reader frames the bytes itself,
-// answers what JSON-RPC 2.0 says to answer, and after garbage looks for the next header.
-// `--node-ipc` stays the library's: it carries parsed objects, not bytes, so there is no framing
-// to lose.
+// part of the broken one, so the editor waits on a server that answers nothing. This reader
+// frames the bytes itself, answers what JSON-RPC 2.0 says to answer, and after garbage looks for
+// the next header. `--node-ipc` stays the library's: it carries parsed objects, not bytes, so
+// there is no framing to lose.
 import { constants } from 'node:buffer';
 import { Console } from 'node:console';
 import {
