@@ -231,13 +231,15 @@ class ReportedFinding implements Finding {
       const fixes = (this.report.fixes ?? []).map((fix) => ({
         title: format(this.source.rule.messages[fix.title]!, this.locale, fix.args),
         edits:
-          at === 0
-            ? fix.edits
-            : fix.edits.map((edit) => ({
-                start: edit.start + at,
-                end: edit.end + at,
-                newText: edit.newText,
-              })),
+          'replacement' in fix
+            ? [{ start: this.start, end: this.end, newText: fix.replacement }]
+            : at === 0
+              ? fix.edits
+              : fix.edits.map((edit) => ({
+                  start: edit.start + at,
+                  end: edit.end + at,
+                  newText: edit.newText,
+                })),
         safe: fix.safe,
         ...(fix.group === undefined ? {} : { group: fix.group }),
       }));

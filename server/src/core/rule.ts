@@ -14,10 +14,9 @@ export interface Edit {
   readonly newText: string;
 }
 
-export interface FixProposal<K extends string> {
+interface FixProposalBase<K extends string> {
   readonly title: K;
   readonly args?: MessageArgs;
-  readonly edits: readonly Edit[];
   /**
    * Safe fixes are decided by the text alone: they are preferred in the editor and applied by
    * fix-all. Others are offered as alternatives for a person to choose.
@@ -29,6 +28,15 @@ export interface FixProposal<K extends string> {
    */
   readonly group?: string;
 }
+
+/**
+ * A fix: its edits, or for the common fix that writes over exactly what its finding covers, the
+ * `replacement` alone. Holding no offsets, such a proposal can be one object for every finding of
+ * its kind (every `,` made `，`): a long transcript keeps thousands of findings, and their fixes
+ * were the most of what each kept.
+ */
+export type FixProposal<K extends string> = FixProposalBase<K> &
+  ({ readonly edits: readonly Edit[] } | { readonly replacement: string });
 
 export interface Report<K extends string> {
   readonly start: number;

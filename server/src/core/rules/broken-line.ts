@@ -5,7 +5,7 @@ import type { TextRange } from '../config';
 import { type LineFacts, matchHeading } from '../lineFacts';
 import { type Block, blockPlace, type Transcript } from '../model';
 import { appendedAds, mentionsAd, removedAds } from '../residue';
-import { defineRule } from '../rule';
+import { defineRule, type FixProposal } from '../rule';
 import { blankRunEnd, hasInvisible, isInvisibleAt, rangeHolding, vanishes } from '../text';
 
 /** Marks that may end a paragraph; a line ending in any other character is unfinished. */
@@ -19,6 +19,12 @@ const CLAUSE_END = /[，,、]/y;
 const CONTINUATION_START = /[，。、；：！？,.;:!?）)」』”》]/y;
 /** Below this length a line without punctuation may be an unnumbered heading. */
 const MIN_BROKEN_LENGTH = 16;
+/**
+ * Joining removes what the finding covers, the break and the indent after it: fix-all applies it
+ * only where the break is certain. One list each for every broken line.
+ */
+const JOIN: readonly FixProposal<'join'>[] = [{ title: 'join', replacement: '', safe: true }];
+const JOIN_FOR_A_PERSON: readonly FixProposal<'join'>[] = [{ title: 'join', replacement: '', safe: false }];
 
 /** A run-in heading (`（一）提高站位。全市上下……`) is a paragraph after its first full stop. */
 function endsInProse(block: Block): boolean {
@@ -60,7 +66,7 @@ export const brokenLine = defineRule<'broken' | 'join', LineEnds>({
         start,
         end,
         message: 'broken',
-        fixes: [{ title: 'join', edits: [{ start, end, newText: '' }], safe: broken.certain }],
+        fixes: broken.certain ? JOIN : JOIN_FOR_A_PERSON,
       });
     }
   },

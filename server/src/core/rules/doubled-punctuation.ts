@@ -100,15 +100,14 @@ function reportEllipsis(
   start: number,
   run: { stops: number; end: number },
 ): void {
-  const edit = (newText: string) => [{ start, end: run.end, newText }];
   report({
     start,
     end: run.end,
     message: 'ellipsis',
     args: { run: '。'.repeat(run.stops) },
     fixes: [
-      { title: 'writeEllipsis', edits: edit('……'), safe: true },
-      { title: 'keepOne', edits: edit('。'), safe: false },
+      { title: 'writeEllipsis', replacement: '……', safe: true },
+      { title: 'keepOne', replacement: '。', safe: false },
     ],
   });
 }
@@ -123,7 +122,7 @@ function reportRepeat(report: Reporter<Messages>, mark: string, offset: number):
       {
         title: 'remove',
         args: { mark },
-        edits: [{ start: offset, end: offset + 1, newText: '' }],
+        replacement: '',
         safe: true,
       },
     ],

@@ -15,7 +15,7 @@
 import type { ResolvedConfig, TextRange } from '../config';
 import { speechLineBeside } from '../model';
 import { removedAds } from '../residue';
-import { defineRule, type Reporter } from '../rule';
+import { defineRule, type Report, type Reporter } from '../rule';
 import {
   CharKind,
   charAt,
@@ -52,6 +52,8 @@ const FULL_WIDTH: Readonly<Record<string, string>> = {
   ')': '）',
   '.': '。',
 };
+
+type MarkMessage = 'mark' | 'quote' | 'replace' | 'replaceQuote';
 
 const marks = new RegExp(characterClass(HALF_WIDTH_MARKS), 'g');
 /** What a full stop may close: `”.` ends the sentence the quote ends. */
@@ -512,7 +514,7 @@ function propagate(
   return newly;
 }
 
-export const halfwidthPunctuation = defineRule<'mark' | 'quote' | 'replace' | 'replaceQuote', LineMarks>({
+export const halfwidthPunctuation = defineRule<MarkMessage, LineMarks>({
   id: 'halfwidth-punctuation',
   description: {
     en: 'Half-width punctuation (, . ( ) : ; ? ! ") in Chinese text, where full-width marks belong: a dot ending a Chinese sentence is 。, straight quotes around Chinese are “”. Numbers, times, ratios, ellipses and Latin text keep theirs.',
@@ -879,27 +881,21 @@ function isDotOfRun(content: string, offset: number): boolean {
   return visibleBefore(content, offset, 1) === '.' || visibleAfter(content, offset + 1, 1) === '.';
 }
 
-function reportMark(
-  report: Reporter<'mark' | 'quote' | 'replace' | 'replaceQuote'>,
-  mark: Mark,
-  offset: number,
-): void {
-  const full = fullWidthOf(mark);
-  const quote = mark.char === '"';
-  // The message and the fix's title say the same: one set of arguments serves both.
-  const args = { mark: mark.char, full };
-  report({
-    start: offset,
-    end: offset + 1,
-    message: quote ? 'quote' : 'mark',
-    args,
-    fixes: [
-      {
-        title: quote ? 'replaceQuote' : 'replace',
-        args,
-        edits: [{ start: offset, end: offset + 1, newText: full }],
-        safe: true,
-      },
-    ],
-  });
+/** Each half-width mark with a full-width form it takes; a straight quote takes either. */
+const FORMS: readonly (readonly [string, string])[] = [...Object.entries(FULL_WIDTH), ['"', '“'], ['"', '”']];
+
+/** What is said of a mark made full-width, and its fix, by the form it takes: each is one object. */
+const MARK_REPORTS: ReadonlyMap<string, Pick<Report<MarkMessage>, 'message' | 'args' | 'fixes'>> = new Map(
+  FORMS.map(([mark, full]) => {
+    const quote = mark === '"';
+    // The message and the fix's title say the same: one set of arguments serves both.
+    const args = { mark, full };
+    const fix = { title: quote ? 'replaceQuote' : 'replace', args, replacement: full, safe: true } as const;
+    return [full, { message: quote ? 'quote' : 'mark', args, fixes: [fix] }];
+  }),
+);
+
+function reportMark(report: Reporter<MarkMessage>, mark: Mark, offset: number): void {
+  const { message, args, fixes } = MARK_REPORTS.get(fullWidthOf(mark))!;
+  report({ start: offset, end: offset + 1, message, args, fixes });
 }

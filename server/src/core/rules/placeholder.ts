@@ -207,13 +207,12 @@ function decided(
   return judgement !== undefined && judgement.decision !== NEEDS_EVIDENCE && judgement.decision.decided;
 }
 
-interface Decision {
+/** Decided, a placeholder is restored to its expansion; undecided, its token's alternatives are offered. */
+type Decision = {
   readonly expansion: string;
-  readonly decided: boolean;
-  readonly alternatives: readonly string[];
   /** The restored word the message shows: 党中央, 全党, 政治站位. */
   readonly word: string;
-}
+} & ({ readonly decided: true } | { readonly decided: false; readonly alternatives: readonly string[] });
 
 export const placeholder = defineRule<'decided' | 'undecided' | 'replace', LinePlaceholders>({
   id: 'placeholder',
@@ -367,20 +366,52 @@ function reportDecision(
   decision: Decision,
 ): void {
   const args = { token: run, expansion: decision.expansion, word: decision.word };
-  // Mapped, not pushed: the finding keeps the list, and pushes leave room for sixteen more.
-  const fixes = decision.alternatives.map((expansion, index): FixProposal<'replace'> => {
-    const safe = decision.decided && index === 0;
-    // Only decided expansions join "replace all": an uncertain X must not ride along with X中央.
-    return {
-      title: 'replace',
-      // The message's arguments serve the fix that writes its expansion.
-      args: expansion === decision.expansion ? args : { token: run, expansion },
-      edits: [{ start, end, newText: expansion }],
-      safe,
-      group: safe ? `${run}→${expansion}` : undefined,
-    };
+  report({
+    start,
+    end,
+    message: decision.decided ? 'decided' : 'undecided',
+    args,
+    fixes: fixesOf(run, decision),
   });
-  report({ start, end, message: decision.decided ? 'decided' : 'undecided', args, fixes });
+}
+
+type PlaceholderFixes = readonly FixProposal<'replace'>[];
+
+/**
+ * The fixes of a placeholder as written, by what it is read as: one list for all its findings, as
+ * a long transcript has thousands of `X中央`. Decided placeholders are keyed by their expansion
+ * (a few words), undecided ones by their token's alternatives, which go with their configuration.
+ */
+const decidedFixes = new Map<string, Map<string, PlaceholderFixes>>();
+const undecidedFixes = new WeakMap<readonly string[], Map<string, PlaceholderFixes>>();
+
+function fixesOf(run: string, decision: Decision): PlaceholderFixes {
+  const key = decision.decided ? decision.expansion : decision.alternatives;
+  let byRun = typeof key === 'string' ? decidedFixes.get(key) : undecidedFixes.get(key);
+  if (!byRun) {
+    byRun = new Map();
+    if (typeof key === 'string') decidedFixes.set(key, byRun);
+    else undecidedFixes.set(key, byRun);
+  }
+  let fixes = byRun.get(run);
+  if (!fixes) {
+    fixes = decision.decided
+      ? [fixTo(run, decision.expansion, true)]
+      : decision.alternatives.map((alternative) => fixTo(run, alternative, false));
+    byRun.set(run, fixes);
+  }
+  return fixes;
+}
+
+function fixTo(run: string, expansion: string, decided: boolean): FixProposal<'replace'> {
+  return {
+    title: 'replace',
+    args: { token: run, expansion },
+    replacement: expansion,
+    safe: decided,
+    // Only decided expansions join "replace all": an uncertain X must not ride along with X中央.
+    group: decided ? `${run}→${expansion}` : undefined,
+  };
 }
 
 /** A run of letters that names a placeholder token. */
@@ -543,7 +574,7 @@ function decide(
   for (const named of NAME_CONTEXTS)
     if (spells(run, named.token) && following.startsWith(named.following)) {
       const word = named.expansion + named.following;
-      return { expansion: named.expansion, decided: true, alternatives: [named.expansion], word };
+      return { expansion: named.expansion, decided: true, word };
     }
   const { expansion } = token;
   // Each question is asked only when the answers before leave it open: most placeholders are
@@ -558,12 +589,11 @@ function decide(
     if (evidence.has(expansion, nextTwo, 'after')) word = expansion + nextTwo;
     else if (evidence.has(expansion, previousTwo, 'before')) word = previousTwo + expansion;
   }
-  if (word !== undefined) return { expansion, decided: true, alternatives: [expansion], word };
+  if (word !== undefined) return { expansion, decided: true, word };
   const fallbackWord = `${expansion}${isHan(next) ? next : ''}`;
   // A cut mark after it bounds it too (`ZF----`): `truncated` may remove the mark.
   const bounded = boundsWord(previous) && (boundsWord(next) || CUT_MARK.test(following));
-  if (!token.needsContext && !lowerCase && bounded)
-    return { expansion, decided: true, alternatives: [expansion], word: fallbackWord };
+  if (!token.needsContext && !lowerCase && bounded) return { expansion, decided: true, word: fallbackWord };
   if (isHan(previous) && isHan(next) && !lowerCase)
     return { expansion, decided: false, alternatives: token.alternatives, word: fallbackWord };
   return undefined;

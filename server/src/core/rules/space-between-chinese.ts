@@ -13,7 +13,7 @@
 import type { TextRange } from '../config';
 import { type BlockKind, blockOf } from '../model';
 import { CN_NUMERAL_CLASS } from '../numerals';
-import { defineRule } from '../rule';
+import { defineRule, type FixProposal } from '../rule';
 import { CharKind, charAt, charBefore, isBlankAt, isChinese, isInvisibleAt, rangeHolding } from '../text';
 
 /** Blocks whose spacing is the author's layout, not residue. */
@@ -23,6 +23,8 @@ const LAID_OUT: ReadonlySet<BlockKind> = new Set(['title', 'subtitle', 'speaker'
  * as likely two stray spaces.
  */
 const SPACED_OUT_GAPS = 3;
+/** A space's fix removes it: one list for every space. */
+const REMOVE_SPACE: readonly FixProposal<Messages>[] = [{ title: 'remove', replacement: '', safe: true }];
 /** A section number that a space, not a mark, parts from its title: `第一部分`, `第二章`, `第十条`. */
 const sectionNumberAtEnd = new RegExp(`第(?:${CN_NUMERAL_CLASS}{1,4}|\\d{1,3})(?:部分|章|节|条|编)$`);
 /** Longer than any section number, so a slice this long holds the whole of one. */
@@ -104,10 +106,7 @@ export const spaceBetweenChinese = defineRule<Messages, readonly TextRange[]>({
           newText: '',
         }));
         if (edits.length < SPACED_OUT_GAPS) {
-          for (const edit of edits) {
-            const { start, end } = edit;
-            report({ start, end, message: 'space', fixes: [{ title: 'remove', edits: [edit], safe: true }] });
-          }
+          for (const { start, end } of edits) report({ start, end, message: 'space', fixes: REMOVE_SPACE });
           continue;
         }
         // The whole spaced-out run, from its first character to its last, is the problem.

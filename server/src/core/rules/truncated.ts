@@ -78,9 +78,7 @@ export const truncated = defineRule({
         ...range,
         message: 'marker',
         args: { marker: found.shown },
-        fixes: [
-          { title: 'remove', args: { marker: found.shown }, edits: [{ ...range, newText: '' }], safe: true },
-        ],
+        fixes: [{ title: 'remove', args: { marker: found.shown }, replacement: '', safe: true }],
       });
       if (!whole) return;
     }

@@ -75,7 +75,7 @@ export const watermark = defineRule<
         end,
         message: span.message,
         args: { text: shown },
-        fixes: [{ title: 'remove', args: { text: shown }, edits: [{ start, end, newText: '' }], safe: true }],
+        fixes: [{ title: 'remove', args: { text: shown }, replacement: '', safe: true }],
       });
     });
     return undefined;
@@ -104,9 +104,7 @@ export const watermark = defineRule<
         end,
         message,
         args: { text: shown },
-        fixes: [
-          { title: 'removeLine', args: { text: shown }, edits: [{ start, end, newText: '' }], safe: true },
-        ],
+        fixes: [{ title: 'removeLine', args: { text: shown }, replacement: '', safe: true }],
       });
     };
     const residue = new Set<number>();
