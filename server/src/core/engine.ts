@@ -10,11 +10,11 @@
 // copy of 40,000 entries costs more than the rest of an edit): so an `Analysis` is read before
 // the next edit, as the server does, and its findings and outline refuse to be made after it.
 import type { ResolvedConfig, TextRange } from './config';
-import { format, type Locale } from './l10n';
+import { format, type Locale, type MessageArgs } from './l10n';
 import { type LineFacts, lineFacts } from './lineFacts';
 import type { Transcript } from './model';
 import { LiveOutline, type OutlineNode } from './outline';
-import type { Edit, Report, Reporter, Rule, Severity } from './rule';
+import type { Edit, FixProposal, Report, Reporter, Rule, Severity } from './rule';
 import { buildStructure, type ChangedLine, ChangesSince, type LineBlock, type Structure } from './structure';
 import { type Line, lineAt, overlapsAny, partitionPoint, sortFew, withItem } from './text';
 
@@ -61,6 +61,8 @@ interface ActiveRule {
   readonly rule: Rule;
   readonly severity: Severity;
   readonly slot: number;
+  /** The language its findings speak. */
+  readonly locale: Locale;
 }
 
 interface LineResult {
@@ -175,29 +177,42 @@ function replaceRange<T>(array: T[], from: number, count: number, items: readonl
  * and most findings of a long transcript are never looked at.
  */
 class ReportedFinding implements Finding {
-  readonly rule: string;
-  readonly severity: Severity;
   /**
    * The report's offsets, copied: reports come in as many shapes as there are places that make
    * them, and reading them there on every comparison of positions is slow.
    */
   private readonly relativeStart: number;
   private readonly relativeEnd: number;
+  /**
+   * What the report says, taken from it rather than the report kept: a long transcript keeps
+   * thousands of findings, and each object kept is copied by the collector while it is young.
+   */
+  private readonly said: string;
+  private readonly args: MessageArgs | undefined;
+  private readonly proposals: readonly FixProposal<string>[] | undefined;
   private formatted: string | undefined;
   private built: { readonly at: number; readonly fixes: readonly Fix[] } | undefined;
 
   constructor(
     private readonly source: ActiveRule,
-    private readonly report: Report<string>,
-    private readonly locale: Locale,
+    report: Report<string>,
     readonly origin: Line,
     /** Where the report's offsets start from: 0 for a line's, the line's start then for the document's. */
     private readonly base = 0,
   ) {
-    this.rule = source.rule.id;
-    this.severity = source.severity;
     this.relativeStart = report.start - base;
     this.relativeEnd = report.end - base;
+    this.said = report.message;
+    this.args = report.args;
+    this.proposals = report.fixes;
+  }
+
+  get rule(): string {
+    return this.source.rule.id;
+  }
+
+  get severity(): Severity {
+    return this.source.severity;
   }
 
   get start(): number {
@@ -209,16 +224,16 @@ class ReportedFinding implements Finding {
   }
 
   get message(): string {
-    this.formatted ??= format(this.source.rule.messages[this.report.message]!, this.locale, this.report.args);
+    this.formatted ??= format(this.source.rule.messages[this.said]!, this.source.locale, this.args);
     return this.formatted;
   }
 
   get hasSafeFix(): boolean {
-    return this.report.fixes?.some((fix) => fix.safe) ?? false;
+    return this.proposals?.some((fix) => fix.safe) ?? false;
   }
 
   offers(group: string): boolean {
-    return this.report.fixes?.some((fix) => fix.group === group) ?? false;
+    return this.proposals?.some((fix) => fix.group === group) ?? false;
   }
 
   get inFixAll(): boolean {
@@ -228,8 +243,8 @@ class ReportedFinding implements Finding {
   get fixes(): readonly Fix[] {
     const at = this.origin.start - this.base;
     if (this.built?.at !== at) {
-      const fixes = (this.report.fixes ?? []).map((fix) => ({
-        title: format(this.source.rule.messages[fix.title]!, this.locale, fix.args),
+      const fixes = (this.proposals ?? []).map((fix) => ({
+        title: format(this.source.rule.messages[fix.title]!, this.source.locale, fix.args),
         edits:
           'replacement' in fix
             ? [{ start: this.start, end: this.end, newText: fix.replacement }]
@@ -361,10 +376,10 @@ class LineReports {
   /** By the rule's place among the active rules. */
   readonly reporters: readonly Reporter<string>[];
 
-  constructor(active: readonly ActiveRule[], locale: Locale) {
+  constructor(active: readonly ActiveRule[]) {
     this.reporters = active.map((rule) => (report: Report<string>) => {
       if (this.ignored.length > 0 && overlapsAny(this.ignored, report.start, report.end)) return;
-      this.findings = withItem(this.findings, new ReportedFinding(rule, report, locale, this.line));
+      this.findings = withItem(this.findings, new ReportedFinding(rule, report, this.line));
     });
   }
 
@@ -426,11 +441,11 @@ export class TranscriptAnalyzer {
     this.lines = this.texts.map(unplacedLine);
     this.active = options.rules.flatMap((rule, slot) => {
       const severity = options.config.severities.get(rule.id) ?? rule.defaultSeverity;
-      return severity === 'off' ? [] : [{ rule, severity, slot }];
+      return severity === 'off' ? [] : [{ rule, severity, slot, locale: options.locale }];
     });
     this.adsRemoved = this.active.some(({ rule }) => rule.removesAds);
     this.linesJoined = this.active.some(({ rule }) => rule.joinsLines);
-    this.lineReports = new LineReports(this.active, options.locale);
+    this.lineReports = new LineReports(this.active);
   }
 
   /**
@@ -617,7 +632,7 @@ export class TranscriptAnalyzer {
     texts: readonly string[],
     edit: EditSince | undefined,
   ): ReportedFinding[] {
-    const { config, locale } = this.options;
+    const { config } = this.options;
     const { lines } = model;
     const withData = this.withData;
     const activeSlots = this.active.map((active) => active.slot);
@@ -677,7 +692,7 @@ export class TranscriptAnalyzer {
                 return;
             }
             const origin = lines[first]!;
-            found.push(new ReportedFinding(active, report, locale, origin, origin.start));
+            found.push(new ReportedFinding(active, report, origin, origin.start));
           },
         );
         // In order, as the edits revising the findings look lines up in it.
