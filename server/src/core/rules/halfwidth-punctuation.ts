@@ -38,6 +38,7 @@ import {
   vanishes,
   visibleAfter,
   visibleBefore,
+  withItem,
 } from '../text';
 import { joinedTo, lineEnds } from './broken-line';
 import { holdsPlaceholderToken, isPlaceholderToken } from './placeholder';
@@ -341,7 +342,7 @@ function marksOf(
   // Offsets only, the character read where it stands, found by `test` (no match array): this
   // runs for every line with a mark, and an object, a match or a map for each mark made most of
   // what a line with a comma allocated.
-  const offsets: number[] = [];
+  let found: number[] | undefined;
   marks.lastIndex = 0;
   while (marks.test(content)) {
     const offset = marks.lastIndex - 1;
@@ -349,8 +350,9 @@ function marksOf(
     if (adHolding(ads, offset)) continue;
     // A dot of a run (`......`, a cut mark `....`) is no full stop, whatever lies around it.
     if (content[offset] === '.' && isDotOfRun(content, offset)) continue;
-    offsets.push(offset);
+    found = withItem(found, offset);
   }
+  const offsets = found ?? NO_OFFSETS;
   const parens = /[(（)）]/.test(content) ? pairParentheses(content, ads) : undefined;
   const around = new Surroundings(content, ads, config, offsets);
   // Both halves of each pair a list marker closes for now; most lines have none.
@@ -358,12 +360,14 @@ function marksOf(
     parens && parens.tentative.length > 0
       ? new Set(parens.tentative.flatMap((marker) => [marker, parens.partner.get(marker)!]))
       : undefined;
-  const list: Mark[] = [];
-  for (const offset of offsets) {
+  // Made its length: the document pass keeps the marks of a line with a mark at an edge.
+  const list = new Array<Mark>(offsets.length);
+  for (let index = 0; index < offsets.length; index++) {
+    const offset = offsets[index]!;
     const char = content[offset]!;
     const partner = parens?.partner.get(offset);
     const paren = char === '(' || char === ')';
-    list.push({
+    list[index] = {
       char,
       offset,
       before: around.before(offset),
@@ -375,7 +379,7 @@ function marksOf(
       tentative: tentative?.has(offset) ?? false,
       pair: partner === undefined ? undefined : around.pair(offset, partner),
       quoted: undefined,
-    });
+    };
   }
   if (!parens) return { list, openers: NO_LOOSE, closers: NO_LOOSE, tentative: NO_TENTATIVE };
   const loose = (offset: number): Loose => ({ offset, mark: around.markAt(offset) });
@@ -392,6 +396,8 @@ function marksOf(
 
 /** Most lines have no parenthesis: they share these. */
 const NO_LOOSE: readonly Loose[] = [];
+/** A line with no mark to judge (its marks in ads or runs of dots) shares this list. */
+const NO_OFFSETS: readonly number[] = [];
 const NO_TENTATIVE: LineMarks['tentative'] = [];
 
 /** On its own line, a mark has no marks of other lines beside it. */
@@ -492,9 +498,10 @@ function propagate(
   const judge = new MarkJudge(state, edges, elsewhere);
   /** The marks whose judgement looks at mark `index`; most lines' marks look at none. */
   let dependents: Dependents | undefined;
-  const queue: number[] = [];
+  // Every mark is judged once at least; the order does not matter, as converting is monotone.
+  const queue = new Array<number>(list.length);
   for (let index = 0; index < list.length; index++) {
-    queue.push(index);
+    queue[index] = index;
     const { before, after, pair } = list[index]!;
     dependents = noteDependent(dependents, before, index, list.length);
     dependents = noteDependent(dependents, after, index, list.length);
@@ -503,15 +510,15 @@ function propagate(
       dependents = noteDependent(dependents, pair.after, index, list.length);
     }
   }
-  const newly: number[] = [];
+  let newly: number[] | undefined;
   while (queue.length > 0) {
     const index = queue.pop()!;
     if (converted[index] || !judge.chinese(list[index]!)) continue;
     converted[index] = true;
-    newly.push(index);
+    newly = withItem(newly, index);
     for (const next of dependents?.[index] ?? NO_DEPENDENTS) if (!converted[next]) queue.push(next);
   }
-  return newly;
+  return newly ?? [];
 }
 
 export const halfwidthPunctuation = defineRule<MarkMessage, LineMarks>({
