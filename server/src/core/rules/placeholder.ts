@@ -3,8 +3,7 @@
 // finding through a collocation dictionary or through evidence elsewhere in the same document
 // (a transcript that says X中央 usually also says 党中央 once). Legitimate Latin text (X光, GDP,
 // Windows XP, English) never matches: it is either not a known token or not next to Chinese.
-import type { ResolvedConfig } from '../config';
-import type { LineFacts } from '../lineFacts';
+import type { ResolvedConfig, TextRange } from '../config';
 import type { Transcript } from '../model';
 import { removedAds } from '../residue';
 import { defineRule, type FixProposal, type Reporter, type Revision } from '../rule';
@@ -290,19 +289,18 @@ export const placeholder = defineRule<'decided' | 'undecided' | 'replace', LineP
         restored = withItem(restored, restoredBy(candidate, decision));
       }
     }
-    return pending || restored
-      ? { pending: pending ?? NO_PENDING, restored: restored ?? NO_RESTORED, rewritten }
-      : undefined;
+    if (pending) return { pending, restored: restored ?? NO_RESTORED, rewritten };
+    return restored ? { pending: NO_PENDING, restored, rewritten: NOTHING_REWRITTEN } : undefined;
   },
   checkDocument({ model, revised, lineData, linesWithData, lineText, lineFacts }, report) {
     // The words fix-all restores are evidence too: after it, `X中央` reads 党中央, and a second
     // fix-all would take that as evidence for an `X` the first left alone. So evidence grows with
     // each decision until no more candidates are decided.
-    const evidence = new Evidence(model, revised, (line) => ({
-      text: lineText(line),
-      facts: lineFacts(line),
-      restored: lineData(line)?.restored ?? NO_RESTORED,
-    }));
+    const evidence = new Evidence(model, revised, {
+      text: lineText,
+      ads: (line) => lineFacts(line).ads,
+      restored: (line) => lineData(line)?.restored ?? NO_RESTORED,
+    });
     // What evidence decides depends on the waiting candidates and the evidence alone: when the
     // edit changed neither, every decision stands.
     const awaits = (data: LinePlaceholders | undefined) => data !== undefined && data.pending.length > 0;
@@ -508,11 +506,15 @@ function restoredBy(candidate: Candidate, decision: Decision): Restored {
 
 const NO_RESTORED: readonly Restored[] = [];
 const NO_PENDING: readonly Pending[] = [];
+const NOTHING_REWRITTEN: readonly Rewritten[] = [];
 
 interface LinePlaceholders {
   readonly pending: readonly Pending[];
   readonly restored: readonly Restored[];
-  /** What fix-all rewrites on the line: its ads, and the placeholders decided on it. */
+  /**
+   * What fix-all rewrites on the line, its ads and the placeholders decided on it, for judging
+   * again the candidates that await evidence: kept only where one does, the only lines read again.
+   */
   readonly rewritten: readonly Rewritten[];
 }
 
@@ -608,11 +610,15 @@ type WindowCounts = Map<string, number>;
  */
 const windowsByModel = new WeakMap<Transcript, Map<string, WindowCounts>>();
 
-/** A line as a reader finds it once fix-all has run: its text without the ads, its placeholders restored. */
+/**
+ * The lines as a reader finds them once fix-all has run: their text without the ads, their
+ * placeholders restored. Asked line by line, so that a line without the word asked for costs a
+ * search and makes nothing.
+ */
 interface LineWords {
-  readonly text: string;
-  readonly facts: LineFacts;
-  readonly restored: readonly Restored[];
+  text(line: number): string;
+  ads(line: number): readonly TextRange[];
+  restored(line: number): readonly Restored[];
 }
 
 /**
@@ -629,7 +635,7 @@ class Evidence {
   constructor(
     private readonly model: Transcript,
     private readonly revised: Revision<LinePlaceholders> | undefined,
-    private readonly lineWords: (line: number) => LineWords,
+    private readonly words: LineWords,
   ) {
     this.indexed = windowsByModel.get(model) ?? new Map();
     windowsByModel.set(model, this.indexed);
@@ -682,8 +688,7 @@ class Evidence {
     }
     windows = new Map();
     // Words are looked for line by line, as no window across a line break is two Han characters.
-    for (let line = 0; line < this.model.lines.length; line++)
-      countWindows(windows, expansion, this.lineWords(line), 1);
+    for (let line = 0; line < this.model.lines.length; line++) this.countLine(windows, expansion, line);
     this.indexed.set(expansion, windows);
     return windows;
   }
@@ -698,9 +703,8 @@ class Evidence {
     // What the changed lines take away and add, netted first: retyping a line changes nothing.
     const change: WindowCounts = new Map();
     for (const { index, before: facts, textBefore: text } of lines) {
-      const restored = lineData(index)?.restored ?? NO_RESTORED;
-      countWindows(change, expansion, { text, facts, restored }, -1);
-      countWindows(change, expansion, this.lineWords(index), 1);
+      countWindows(change, expansion, text, facts.ads, lineData(index)?.restored ?? NO_RESTORED, -1);
+      this.countLine(change, expansion, index);
     }
     let appearedOrVanished = false;
     for (const [window, by] of change) {
@@ -711,6 +715,11 @@ class Evidence {
     }
     return appearedOrVanished;
   }
+
+  private countLine(windows: WindowCounts, expansion: string, line: number): void {
+    const { words } = this;
+    countWindows(windows, expansion, words.text(line), words.ads(line), words.restored(line), 1);
+  }
 }
 
 /**
@@ -718,24 +727,31 @@ class Evidence {
  * sees it: `党\u200B全面` is evidence for 党全面, as it will be once fix-all has removed the
  * invisible character, `工作更多资料+微信:x党` for 工作党, and a restored `X中央` for 党中央.
  */
-function countWindows(windows: WindowCounts, expansion: string, line: LineWords, change: 1 | -1): void {
-  const { text } = line;
+function countWindows(
+  windows: WindowCounts,
+  expansion: string,
+  text: string,
+  ads: readonly TextRange[],
+  restored: readonly Restored[],
+  change: 1 | -1,
+): void {
   let at = text.indexOf(expansion);
   // Most lines hold neither the expansion nor a restored placeholder: nothing is made for them.
-  if (at < 0 && line.restored.length === 0) return;
-  const count = (window: string) => {
-    const total = (windows.get(window) ?? 0) + change;
-    if (total === 0) windows.delete(window);
-    else windows.set(window, total);
-  };
-  for (const restored of line.restored) restoredWindows(expansion, restored, count);
+  if (at < 0 && restored.length === 0) return;
+  for (const placeholder of restored)
+    restoredWindows(expansion, placeholder, (window) => countWindow(windows, window, change));
   if (at < 0) return;
-  const { ads } = line.facts;
   const removed = removedAds(text, ads);
   for (; at >= 0; at = text.indexOf(expansion, at + 1)) {
-    count(expansion + visibleAfter(text, at + expansion.length, 2, removed));
-    count(visibleBefore(text, at, 2, removed) + expansion);
+    countWindow(windows, expansion + visibleAfter(text, at + expansion.length, 2, removed), change);
+    countWindow(windows, visibleBefore(text, at, 2, removed) + expansion, change);
   }
+}
+
+function countWindow(windows: WindowCounts, window: string, change: 1 | -1): void {
+  const total = (windows.get(window) ?? 0) + change;
+  if (total === 0) windows.delete(window);
+  else windows.set(window, total);
 }
 
 /**
