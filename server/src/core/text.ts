@@ -61,7 +61,15 @@ export function countHan(text: string): number {
 // compared as a number, where comparing strings went through the engine's string comparison.
 
 export function isAsciiDigit(char: string | undefined): boolean {
-  const code = char?.charCodeAt(0) ?? Number.NaN;
+  return char !== undefined && isAsciiDigitCode(char.charCodeAt(0));
+}
+
+/** Whether the code unit at `at` is an ASCII digit, without making a string of it. */
+export function isAsciiDigitAt(text: string, at: number): boolean {
+  return isAsciiDigitCode(text.charCodeAt(at));
+}
+
+function isAsciiDigitCode(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
 }
 

@@ -24,6 +24,7 @@ import {
   closesListMarker,
   HALF_WIDTH_MARKS,
   isAsciiDigit,
+  isAsciiDigitAt,
   isAsciiLetter,
   isAsciiLetterAt,
   isBlankAt,
@@ -334,11 +335,12 @@ function letterCounts(text: string): { han: Uint32Array; latin: Uint32Array } {
 }
 
 /** The marks of a line that are judged, with what lies beside each, and its loose parentheses. */
-function marksOf(
-  content: string,
-  ads: readonly TextRange[],
-  config: ResolvedConfig,
-): Pick<LineMarks, 'openers' | 'closers' | 'tentative'> & { list: Mark[] } {
+type LineMarksFound = Pick<LineMarks, 'openers' | 'closers' | 'tentative'> & {
+  readonly list: readonly Mark[];
+};
+
+/** Finds a line's `LineMarksFound`. */
+function marksOf(content: string, ads: readonly TextRange[], config: ResolvedConfig): LineMarksFound {
   // Offsets only, the character read where it stands, found by `test` (no match array): this
   // runs for every line with a mark, and an object, a match or a map for each mark made most of
   // what a line with a comma allocated.
@@ -348,12 +350,16 @@ function marksOf(
     const offset = marks.lastIndex - 1;
     // Marks inside an ad go with the ad; telling the user to make them full-width is noise.
     if (adHolding(ads, offset)) continue;
-    // A dot of a run (`......`, a cut mark `....`) is no full stop, whatever lies around it.
-    if (content[offset] === '.' && isDotOfRun(content, offset)) continue;
+    // A dot of a run (`......`, a cut mark `....`) is no full stop, whatever lies around it, nor
+    // is one right after a digit (a heading's `1.`, `3.14`) that stays: only a Chinese sentence
+    // ends in one. An ad's digit goes with the ad (`关注：1.`), and what is before it decides.
+    if (content[offset] === '.' && (afterDigit(content, ads, offset) || isDotOfRun(content, offset)))
+      continue;
     found = withItem(found, offset);
   }
   const offsets = found ?? NO_OFFSETS;
   const parens = /[(（)）]/.test(content) ? pairParentheses(content, ads) : undefined;
+  if (offsets.length === 0 && !parens) return NO_MARKS;
   const around = new Surroundings(content, ads, config, offsets);
   // Both halves of each pair a list marker closes for now; most lines have none.
   const tentative =
@@ -396,9 +402,11 @@ function marksOf(
 
 /** Most lines have no parenthesis: they share these. */
 const NO_LOOSE: readonly Loose[] = [];
-/** A line with no mark to judge (its marks in ads or runs of dots) shares this list. */
-const NO_OFFSETS: readonly number[] = [];
 const NO_TENTATIVE: LineMarks['tentative'] = [];
+/** A line with no mark to judge (its marks in ads, runs of dots, numbers) shares this list. */
+const NO_OFFSETS: readonly number[] = [];
+/** What such a line holds when it has no parenthesis either: nothing. */
+const NO_MARKS: LineMarksFound = { list: [], openers: NO_LOOSE, closers: NO_LOOSE, tentative: NO_TENTATIVE };
 
 /** On its own line, a mark has no marks of other lines beside it. */
 const NOTHING_ELSEWHERE = () => '';
@@ -881,6 +889,11 @@ function isChineseFullStop(before: Neighbour | undefined, after: Neighbour | und
   if (after === undefined || after.across) return true;
   // A Latin word after it is read as it stands, glued to Chinese or not: `ZF.com网站`.
   return isHan(after.char) || (after.char !== undefined && afterFullStop.test(after.char));
+}
+
+/** Whether the code unit before `offset` is a digit that is no part of an ad. */
+function afterDigit(content: string, ads: readonly TextRange[], offset: number): boolean {
+  return isAsciiDigitAt(content, offset - 1) && !adHolding(ads, offset - 1);
 }
 
 /** Whether the dot at `offset` has a dot beside it, invisible characters between. */
