@@ -60,6 +60,8 @@ describe('halfwidth-punctuation: a dot for a full stop', () => {
     ['各单位要严肃查处.更多资料加微信', '各单位要严肃查处。'],
     // The placeholder reads as the word it stands for, and is bounded by the full stop.
     ['各级ZF.下一步要加强。', '各级政府。下一步要加强。'],
+    // A digit before the dot is an ad's account id: what lies before the ad ends the sentence.
+    ['决策部署扫码关注：1.下一步要抓好落实。', '决策部署。下一步要抓好落实。'],
   ];
   for (const [text, fixed] of cases) {
     test(`${text} → ${fixed}`, () => {
