@@ -92,11 +92,11 @@ function regexMatcher(source: string, body: string, flags: string): PhraseMatche
   return {
     source,
     *matches(text) {
-      const { visible, offsetOf } = withoutInvisible(text, 0, text.length);
-      const matcher = compiled.matcher(visible);
+      const seen = withoutInvisible(text, 0, text.length);
+      const matcher = compiled.matcher(seen.visible);
       while (matcher.find()) {
         if (matcher.end() > matcher.start())
-          yield { start: offsetOf(matcher.start()), end: offsetOf(matcher.end() - 1) + 1 };
+          yield { start: seen.offsetOf(matcher.start()), end: seen.offsetOf(matcher.end() - 1) + 1 };
       }
     },
   };

@@ -141,7 +141,13 @@ const MAX_RESIDUE_PROSE = 60;
 const MAX_ADDRESS_LINE = 48;
 
 /** Characters after which an enumerator can start: a clause boundary, not the middle of a word. */
-const BOUNDARY = /[，。；：、！？,;:!?\s“（("]/;
+const BOUNDARY = /[，。；：、！？,;:!?\s“（("]/y;
+
+/** Whether the character at `at` is a clause boundary, asked where it stands rather than of a copy. */
+function isBoundaryAt(line: string, at: number): boolean {
+  BOUNDARY.lastIndex = at;
+  return BOUNDARY.test(line);
+}
 const N = CN_NUMERAL_CLASS;
 /**
  * 最后 also ends phrases (最后一公里), so it counts only before a comma or the verb of its item.
@@ -189,12 +195,8 @@ function numberingOf(
   // or the headings after it would be renumbered wrongly. Ads are left out (with the blanks before
   // them), as fix-all removes them: `一、标题。更多资料+微信:` is the same heading before and after,
   // and `86更多资料+微信:abc、` is `86、`.
-  const { visible: content, offsetOf } = withoutInvisible(
-    line,
-    contentStart,
-    proseEnd,
-    removedAds(line, ads),
-  );
+  const seen = withoutInvisible(line, contentStart, proseEnd, removedAds(line, ads));
+  const content = seen.visible;
   const match = matchHeading(content);
   if (!match) return undefined;
   const ordinal = match.pattern.ordinal(match.numeral);
@@ -208,10 +210,10 @@ function numberingOf(
   return {
     level: match.pattern.level,
     style: match.pattern.style,
-    numeralStart: offsetOf(numeralIndex),
-    numeralEnd: offsetOf(numeralIndex + match.numeral.length - 1) + 1,
+    numeralStart: seen.offsetOf(numeralIndex),
+    numeralEnd: seen.offsetOf(numeralIndex + match.numeral.length - 1) + 1,
     ordinal,
-    textEnd: runIn ? offsetOf(stop) + 1 : line.length,
+    textEnd: runIn ? seen.offsetOf(stop) + 1 : line.length,
     name: shorten(endsSentence(named) ? named.slice(0, -1) : named),
   };
 }
@@ -223,7 +225,7 @@ function enumeratorsOf(line: string, from: number): readonly Enumerator[] {
   let found: Enumerator[] | undefined;
   enumerator.lastIndex = from;
   for (let match = enumerator.exec(line); match !== null; match = enumerator.exec(line)) {
-    if (match.index > from && !BOUNDARY.test(line[match.index - 1]!)) continue;
+    if (match.index > from && !isBoundaryAt(line, match.index - 1)) continue;
     const [whole, shi, di, qi, sequence] = match;
     const style: EnumerationStyle = shi ? 'shi' : di ? 'di' : qi ? 'qi' : 'sequence';
     const ordinal = sequence ? SEQUENCE_ORDINALS[sequence] : chineseToNumber((shi ?? di ?? qi)!);

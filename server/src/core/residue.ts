@@ -280,8 +280,19 @@ export function appendedAds(
   invisibleInside = hasInvisible(content),
 ): readonly TextRange[] {
   // Most lines hold no ad: one search settles them. Without invisible characters, every text
-  // looked at below is a prefix of `content` until an ad is found, so no match here means none.
-  if (!invisibleInside && !adSomewhere.test(content)) return NO_ADS;
+  // looked at is a prefix of `content` until an ad is found, so no match here means none. The
+  // search proper is a function of its own: the closures it makes would otherwise have every
+  // line's call allocate the variables they capture.
+  return !invisibleInside && !adSomewhere.test(content)
+    ? NO_ADS
+    : adsOfLine(content, ignored, invisibleInside);
+}
+
+function adsOfLine(
+  content: string,
+  ignored: readonly TextRange[],
+  invisibleInside: boolean,
+): readonly TextRange[] {
   /** The stretches of `content` the text looked at is made of, in order. */
   let kept: readonly TextRange[] = invisibleInside
     ? visibleStretches(content)

@@ -325,13 +325,13 @@ export function withoutInvisible(
   start: number,
   end: number,
   removed: readonly { start: number; end: number }[] = [],
-): { visible: string; offsetOf(index: number): number } {
+): VisibleText {
   const slice = text.slice(start, end);
   const cut =
     removed.length === 0 ? removed : removed.filter((range) => range.start < end && start < range.end);
   // Nearly every line has no invisible character: then the slice is the visible text.
   if (cut.length === 0 && !hasInvisible(text, start, end))
-    return { visible: slice, offsetOf: (index) => start + index };
+    return new VisibleText(slice, start, end, undefined);
   const offsets: number[] = [];
   let visible = '';
   for (let at = start; at < end; at++) {
@@ -342,7 +342,25 @@ export function withoutInvisible(
       visible += text[at];
     }
   }
-  return { visible, offsetOf: (index) => offsets[index] ?? end };
+  return new VisibleText(visible, start, end, offsets);
+}
+
+/**
+ * Text as a reader sees it, and where each of its code units is in the text it was read from. A
+ * class, not a closure over them: one is made for every line that might be a heading.
+ */
+export class VisibleText {
+  constructor(
+    readonly visible: string,
+    private readonly start: number,
+    private readonly end: number,
+    /** Each code unit's offset; none when the text is a slice, each at `start` plus its index. */
+    private readonly offsets: readonly number[] | undefined,
+  ) {}
+
+  offsetOf(index: number): number {
+    return this.offsets ? (this.offsets[index] ?? this.end) : this.start + index;
+  }
 }
 
 /** `text` without the blanks and invisible characters at its end, as a line's content ends. */

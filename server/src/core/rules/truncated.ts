@@ -3,7 +3,7 @@
 import { markerAtEnd, removedAds } from '../residue';
 import { defineRule, type Reporter } from '../rule';
 import { dateLine } from '../structure';
-import { lineRemovalRange, trimBlankEnd, withoutInvisible } from '../text';
+import { lineRemovalRange, trimBlankEnd, type VisibleText, withoutInvisible } from '../text';
 
 const closingPunctuation = /[。！？!?…”’」』）)》】.；;"]$/;
 /** Who signs a speech off above its date: an office (`某某市人民政府办公室`) or a name, no sentence. */
@@ -56,7 +56,8 @@ export const truncated = defineRule({
       // The words as fix-all leaves them: without their ads (with the blanks before each), so that
       // `……更多资料+微信:x……` ends with the marker `…………` it will read.
       const removed = removedAds(text, ads);
-      const { visible: content, offsetOf } = withoutInvisible(text, 0, proseEnd, removed);
+      const seen = withoutInvisible(text, 0, proseEnd, removed);
+      const content = seen.visible;
       // A website cuts the text at its end: below a sign-off, a marker is no cut.
       const found = signOff === 'none' ? markerAtEnd(content) : undefined;
       if (!found) {
@@ -65,7 +66,7 @@ export const truncated = defineRule({
         else if (signOff === 'date' && signature.test(words)) signOff = 'signed';
         else {
           // The last words: unfinished, unless they name an attachment, a title with no full stop.
-          if (!listsAttachments(index)) reportUnfinished(report, start, content, offsetOf);
+          if (!listsAttachments(index)) reportUnfinished(report, start, seen);
           return;
         }
         continue;
@@ -73,7 +74,7 @@ export const truncated = defineRule({
       const whole = content.slice(0, found.start).trim() === '';
       const range = whole
         ? lineRemovalRange(lineText(0), lines, last.line)
-        : { start: start + offsetOf(found.start), end: start + offsetOf(content.length - 1) + 1 };
+        : { start: start + seen.offsetOf(found.start), end: start + seen.offsetOf(content.length - 1) + 1 };
       report({
         ...range,
         message: 'marker',
@@ -88,12 +89,11 @@ export const truncated = defineRule({
 function reportUnfinished(
   report: Reporter<'marker' | 'unfinished' | 'remove'>,
   start: number,
-  content: string,
-  offsetOf: (index: number) => number,
+  seen: VisibleText,
 ): void {
-  const trimmed = trimBlankEnd(content);
+  const trimmed = trimBlankEnd(seen.visible);
   if (trimmed.length === 0 || closingPunctuation.test(trimmed)) return;
   const lastChar = Array.from(trimmed).at(-1)!;
-  const end = start + offsetOf(trimmed.length - 1) + 1;
-  report({ start: start + offsetOf(trimmed.length - lastChar.length), end, message: 'unfinished' });
+  const end = start + seen.offsetOf(trimmed.length - 1) + 1;
+  report({ start: start + seen.offsetOf(trimmed.length - lastChar.length), end, message: 'unfinished' });
 }
