@@ -173,6 +173,8 @@ const anyInvisible = new RegExp(`[${INVISIBLE}]`);
 export const HALF_WIDTH_MARKS = ',:;?!()."';
 /** The marks `unbalanced-pair` pairs; a half-width parenthesis pairs with a full-width one. */
 export const PAIR_MARKS = '“”‘’《》（）()【】「」『』';
+/** The marks `doubled-punctuation` finds written twice; a half-width , ; : doubles its twin. */
+export const STOP_MARKS = '，,；;：:。、';
 
 /** A regular-expression class of the characters of `members`. */
 export function characterClass(members: string): string {
@@ -200,7 +202,16 @@ export const CharKind = {
   slotMark: 32,
   /** What every enumerator holds: 是 (`一是`), 第 (`第一，`), 其 (`其一，`, 其次), 首, 再, 最 (首先, 再次, 最后). */
   enumeratorWord: 64,
+  /**
+   * Two of the `STOP_MARKS` in a row, invisible characters between them: what
+   * `doubled-punctuation` looks for. Found in the same pass, where its own search of every line
+   * cost as much as the pass.
+   */
+  stopsInARow: 256,
 } as const;
+
+/** A character of `STOP_MARKS`: of no kind a rule asks for, only a part of `stopsInARow`. */
+const STOP_MARK = 128;
 
 const KIND_MEMBERS: readonly (readonly [number, string])[] = [
   // `INVISIBLE` is written as escapes for regular expressions; JSON reads them alike.
@@ -215,6 +226,7 @@ const KIND_MEMBERS: readonly (readonly [number, string])[] = [
   [CharKind.pairMark, PAIR_MARKS],
   [CharKind.slotMark, 'Xx×○□*＊'],
   [CharKind.enumeratorWord, '是第其首再最'],
+  [STOP_MARK, STOP_MARKS],
 ];
 
 /** The kinds of each code unit; surrogates, and so every astral character, are of none. */
@@ -225,7 +237,15 @@ for (const [kind, members] of KIND_MEMBERS)
 /** The `CharKind`s `text` holds, or-ed together. */
 export function charKindsOf(text: string): number {
   let kinds = 0;
-  for (let at = 0; at < text.length; at++) kinds |= KINDS_OF_UNIT[text.charCodeAt(at)]!;
+  let afterStop = false;
+  for (let at = 0; at < text.length; at++) {
+    const unit = KINDS_OF_UNIT[text.charCodeAt(at)]!;
+    kinds |= unit;
+    if (unit & STOP_MARK) {
+      if (afterStop) kinds |= CharKind.stopsInARow;
+      afterStop = true;
+    } else if (!(unit & CharKind.invisible)) afterStop = false;
+  }
   return kinds;
 }
 

@@ -9,22 +9,14 @@
 // reads as speech, `同志们：：` is no salutation, a run-in heading ends at its first `。`), so
 // removing it together with their fixes could change what they find on a second run.
 import { defineRule, type Reporter } from '../rule';
-import { INVISIBLE, isInvisibleAt, visibleAfter, visibleBefore } from '../text';
+import { CharKind, isInvisibleAt, STOP_MARKS, visibleAfter, visibleBefore } from '../text';
 
+/** The full-width twin of each half-width mark among the `STOP_MARKS`. */
+const TWIN: Readonly<Record<string, string>> = { ',': '，', ';': '；', ':': '：' };
 /** Each mark that must not be doubled, by the full-width mark of its family. */
-const FAMILY: Readonly<Record<string, string>> = {
-  '，': '，',
-  ',': '，',
-  '；': '；',
-  ';': '；',
-  '：': '：',
-  ':': '：',
-  '。': '。',
-  '、': '、',
-};
-const MARKS = Object.keys(FAMILY).join('');
-/** Two marks with only invisible characters between: a line without it has no run. */
-const twoMarks = new RegExp(`[${MARKS}][${INVISIBLE}]*[${MARKS}]`);
+const FAMILY: Readonly<Record<string, string>> = Object.fromEntries(
+  Array.from(STOP_MARKS, (mark) => [mark, TWIN[mark] ?? mark]),
+);
 
 /** Full stops in a row that read as an ellipsis rather than as one stop typed twice. */
 const ELLIPSIS_STOPS = 3;
@@ -55,8 +47,8 @@ export const doubledPunctuation = defineRule<Messages>({
     keepOne: { en: 'Keep one “。”', 'zh-cn': '只保留一个“。”' },
   },
   checkLine({ text, facts }, report) {
-    // A residue line is removed whole.
-    if (facts.kind === 'residue' || !twoMarks.test(text)) return undefined;
+    // A residue line is removed whole; a line without two marks in a row has no run.
+    if (facts.kind === 'residue' || !(facts.holds & CharKind.stopsInARow)) return undefined;
     let family: string | undefined;
     for (let at = 0; at < text.length; at++) {
       if (isInvisibleAt(text, at)) continue;
