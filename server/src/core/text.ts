@@ -347,8 +347,7 @@ export function withoutInvisible(
   removed: readonly { start: number; end: number }[] = [],
 ): VisibleText {
   const slice = text.slice(start, end);
-  const cut =
-    removed.length === 0 ? removed : removed.filter((range) => range.start < end && start < range.end);
+  const cut = removed.length === 0 ? removed : rangesWithin(removed, start, end);
   // Nearly every line has no invisible character: then the slice is the visible text.
   if (cut.length === 0 && !hasInvisible(text, start, end))
     return new VisibleText(slice, start, end, undefined);
@@ -363,6 +362,20 @@ export function withoutInvisible(
     }
   }
   return new VisibleText(visible, start, end, offsets);
+}
+
+/**
+ * The ranges that reach into `start`–`end`. A loop of its own: a closure over `start` and `end`
+ * would make every call of the caller allocate them, ranges or not.
+ */
+function rangesWithin<Range extends { start: number; end: number }>(
+  ranges: readonly Range[],
+  start: number,
+  end: number,
+): readonly Range[] {
+  const within: Range[] = [];
+  for (const range of ranges) if (range.start < end && start < range.end) within.push(range);
+  return within;
 }
 
 /**

@@ -87,18 +87,25 @@ export const invisibleChar = defineRule({
         else edits.push({ start: at, end: at + 1, newText: '' });
       }
       if (edits.length === 0) continue;
-      const removed = edits.map((edit) => text.slice(edit.start, edit.end)).join('');
-      const names = [...new Set(removed)]
-        .map((char) => `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} ${NAMES[char]}`)
-        .join(', ');
       report({
         start: edits[0]!.start,
         end: edits.at(-1)!.end,
         message: 'found',
-        args: { names },
+        args: { names: namesOf(text, edits) },
         fixes: [{ title: 'remove', edits, safe: true }],
       });
     }
     return undefined;
   },
 });
+
+/**
+ * The characters `edits` remove, each named once: `U+200B ZERO WIDTH SPACE`. A function of its
+ * own, as a closure over the line's text in `checkLine` made every line's call allocate it.
+ */
+function namesOf(text: string, edits: readonly Edit[]): string {
+  const removed = edits.map((edit) => text.slice(edit.start, edit.end)).join('');
+  return [...new Set(removed)]
+    .map((char) => `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} ${NAMES[char]}`)
+    .join(', ');
+}

@@ -3,7 +3,7 @@
 // several paragraphs opens each with `“` and closes only the last, so a `“` left open is reported
 // only when the next paragraph does not open with one.
 import { speechLineBeside } from '../model';
-import { defineRule } from '../rule';
+import { defineRule, type Reporter } from '../rule';
 import {
   CharKind,
   characterClass,
@@ -58,54 +58,7 @@ export const unbalancedPair = defineRule<'unclosed' | 'unopened', readonly numbe
   checkLine({ text: content, facts }, report) {
     // Most lines hold no pair: nothing is built for them.
     if (facts.kind === 'residue' || !(facts.holds & CharKind.pairMark)) return undefined;
-    pairChars.lastIndex = 0;
-    let match = pairChars.exec(content);
-    const open: { char: string; offset: number }[] = [];
-    const unopened = (char: string, offset: number) =>
-      report({
-        start: offset,
-        end: offset + 1,
-        message: 'unopened',
-        args: { char, partner: OPENER_OF[char]! },
-      });
-    const unclosed = ({ char, offset }: { char: string; offset: number }) =>
-      report({
-        start: offset,
-        end: offset + 1,
-        message: 'unclosed',
-        args: { char, partner: CLOSER_OF[char]! },
-      });
-    /** Found on first need: most lines have no list marker. */
-    let lastCloser: number | undefined;
-    for (; match !== null; match = pairChars.exec(content)) {
-      const char = match[0];
-      const offset = match.index;
-      const closing = CLOSER_OF[char] ? undefined : OPENER_OF[char];
-      if (!closing) {
-        open.push({ char, offset });
-        continue;
-      }
-      if (char === '’' && isAsciiLetter(content[offset - 1]) && isAsciiLetter(content[offset + 1])) continue;
-      const depth = open.findLastIndex((entry) => (entry.char === '(' ? '（' : entry.char) === closing);
-      // `(Service Pack 3)` and `（见附件 1)` close their parenthesis; `（注：1)……2)……）` holds a list.
-      // A full-width `1）` marks an item too (`主要任务：1）加强领导；2）落实责任`).
-      if (closesListMarker(content, offset) || (char === '）' && endsListMarker(content, offset))) {
-        lastCloser ??= lastParenthesisCloser(content);
-        if (depth < 0 || lastCloser > offset) continue;
-      }
-      if (depth < 0) {
-        unopened(char, offset);
-        continue;
-      }
-      open.splice(depth).slice(1).forEach(unclosed);
-    }
-    /** Opening quotes still open at the end: the next paragraph may carry the quotation on. */
-    const carried: number[] = [];
-    for (const entry of open) {
-      if (entry.char === '“') carried.push(entry.offset);
-      else unclosed(entry);
-    }
-    return carried.length > 0 ? carried : undefined;
+    return pairsOfLine(content, report);
   },
   checkDocument({ model, lineData, linesWithData, lineText, lineFacts }, report) {
     /** Whether the next line with words opens with `“`, carrying a quotation on. */
@@ -123,3 +76,59 @@ export const unbalancedPair = defineRule<'unclosed' | 'unopened', readonly numbe
     }
   },
 });
+
+/**
+ * Reports the marks of a line that close nothing or are left open, and returns the opening quotes
+ * still open at its end. A function of its own: its closures, in `checkLine`, made every line's
+ * call allocate what they capture, pairs or not.
+ */
+function pairsOfLine(content: string, report: Reporter<'unclosed' | 'unopened'>): number[] | undefined {
+  pairChars.lastIndex = 0;
+  let match = pairChars.exec(content);
+  const open: { char: string; offset: number }[] = [];
+  const unopened = (char: string, offset: number) =>
+    report({
+      start: offset,
+      end: offset + 1,
+      message: 'unopened',
+      args: { char, partner: OPENER_OF[char]! },
+    });
+  const unclosed = ({ char, offset }: { char: string; offset: number }) =>
+    report({
+      start: offset,
+      end: offset + 1,
+      message: 'unclosed',
+      args: { char, partner: CLOSER_OF[char]! },
+    });
+  /** Found on first need: most lines have no list marker. */
+  let lastCloser: number | undefined;
+  for (; match !== null; match = pairChars.exec(content)) {
+    const char = match[0];
+    const offset = match.index;
+    const closing = CLOSER_OF[char] ? undefined : OPENER_OF[char];
+    if (!closing) {
+      open.push({ char, offset });
+      continue;
+    }
+    if (char === '’' && isAsciiLetter(content[offset - 1]) && isAsciiLetter(content[offset + 1])) continue;
+    const depth = open.findLastIndex((entry) => (entry.char === '(' ? '（' : entry.char) === closing);
+    // `(Service Pack 3)` and `（见附件 1)` close their parenthesis; `（注：1)……2)……）` holds a list.
+    // A full-width `1）` marks an item too (`主要任务：1）加强领导；2）落实责任`).
+    if (closesListMarker(content, offset) || (char === '）' && endsListMarker(content, offset))) {
+      lastCloser ??= lastParenthesisCloser(content);
+      if (depth < 0 || lastCloser > offset) continue;
+    }
+    if (depth < 0) {
+      unopened(char, offset);
+      continue;
+    }
+    open.splice(depth).slice(1).forEach(unclosed);
+  }
+  /** Opening quotes still open at the end: the next paragraph may carry the quotation on. */
+  const carried: number[] = [];
+  for (const entry of open) {
+    if (entry.char === '“') carried.push(entry.offset);
+    else unclosed(entry);
+  }
+  return carried.length > 0 ? carried : undefined;
+}
