@@ -708,9 +708,7 @@ class Evidence {
     }
     let appearedOrVanished = false;
     for (const [window, by] of change) {
-      const count = (windows.get(window) ?? 0) + by;
-      if (count === 0) windows.delete(window);
-      else windows.set(window, count);
+      const count = countWindow(windows, window, by);
       if (count === 0 || count === by) appearedOrVanished = true;
     }
     return appearedOrVanished;
@@ -738,8 +736,7 @@ function countWindows(
   let at = text.indexOf(expansion);
   // Most lines hold neither the expansion nor a restored placeholder: nothing is made for them.
   if (at < 0 && restored.length === 0) return;
-  for (const placeholder of restored)
-    restoredWindows(expansion, placeholder, (window) => countWindow(windows, window, change));
+  if (restored.length > 0) countRestoredWindows(windows, expansion, restored, change);
   if (at < 0) return;
   const removed = removedAds(text, ads);
   for (; at >= 0; at = text.indexOf(expansion, at + 1)) {
@@ -748,10 +745,26 @@ function countWindows(
   }
 }
 
-function countWindow(windows: WindowCounts, window: string, change: 1 | -1): void {
-  const total = (windows.get(window) ?? 0) + change;
+/**
+ * Counts the windows the restored placeholders leave. Apart from `countWindows`, which every line
+ * calls: its closure would have each call allocate what it captures.
+ */
+function countRestoredWindows(
+  windows: WindowCounts,
+  expansion: string,
+  restored: readonly Restored[],
+  change: 1 | -1,
+): void {
+  for (const placeholder of restored)
+    restoredWindows(expansion, placeholder, (window) => countWindow(windows, window, change));
+}
+
+/** Changes the count of `window` by `by`, forgetting a window counted to none: its new count. */
+function countWindow(windows: WindowCounts, window: string, by: number): number {
+  const total = (windows.get(window) ?? 0) + by;
   if (total === 0) windows.delete(window);
   else windows.set(window, total);
+  return total;
 }
 
 /**
