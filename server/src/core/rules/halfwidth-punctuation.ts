@@ -334,12 +334,12 @@ function letterCounts(text: string): { han: Uint32Array; latin: Uint32Array } {
   return { han: hanCount, latin: latinCount };
 }
 
-/** The marks of a line that are judged, with what lies beside each, and its loose parentheses. */
+/** What `checkLine` finds of a line's marks before judging them. */
 type LineMarksFound = Pick<LineMarks, 'openers' | 'closers' | 'tentative'> & {
   readonly list: readonly Mark[];
 };
 
-/** Finds a line's `LineMarksFound`. */
+/** The marks of a line that are judged, with what lies beside each, and its loose parentheses. */
 function marksOf(content: string, ads: readonly TextRange[], config: ResolvedConfig): LineMarksFound {
   // Offsets only, the character read where it stands, found by `test` (no match array): this
   // runs for every line with a mark, and an object, a match or a map for each mark made most of

@@ -50,7 +50,7 @@ export const watermark = defineRule<
     if (phrases === 'whole-line') return phrases;
     // Most lines hold neither: nothing is built for them.
     if (facts.ads.length + phrases.length === 0) return undefined;
-    const watermarks: readonly (TextRange & { readonly message: 'ad' | 'custom' })[] = sortFew(
+    const watermarks: readonly Watermark[] = sortFew(
       [
         ...facts.ads.map(({ start, end }) => ({ start, end, message: 'ad' as const })),
         ...phrases.map(({ start, end }) => ({ start, end, message: 'custom' as const })),
@@ -99,6 +99,9 @@ export const watermark = defineRule<
 
 const NO_PHRASES: readonly TextRange[] = [];
 
+/** An ad or one of the user's phrases in a line, and what its finding says it is. */
+type Watermark = TextRange & { readonly message: 'ad' | 'custom' };
+
 /**
  * The user's watermark phrases in a line that are not inside its ads; 'whole-line' when one fills
  * the line, which takes the line with it, and only the document can do that.
@@ -130,7 +133,7 @@ function phrasesIn(
  */
 function reportWatermarks(
   text: string,
-  watermarks: readonly (TextRange & { readonly message: 'ad' | 'custom' })[],
+  watermarks: readonly Watermark[],
   report: Reporter<'ad' | 'custom' | 'remove'>,
 ): void {
   const removed = removedAds(text, watermarks);
