@@ -49,6 +49,70 @@ describe('halfwidth-punctuation: marks in Chinese text', () => {
   });
 });
 
+describe('halfwidth-punctuation: the spaces a half-width mark was typed with', () => {
+  // Full-width marks carry their own spacing: a space left beside one is a space inside Chinese
+  // text, which space-between-chinese would report once fix-all had made the mark full-width.
+  const cases: readonly [string, string][] = [
+    ['今年的工作, 大家都很辛苦。', '今年的工作，大家都很辛苦。'],
+    ['主要任务是:  总结工作。', '主要任务是：总结工作。'],
+    ['为什么 ? 因为发展不够 !', '为什么？因为发展不够！'],
+    ['会议 (2018年8月8日) 召开。', '会议（2018年8月8日）召开。'],
+    ['国内生产总值 (GDP) 增长5.2%。', '国内生产总值（GDP）增长5.2%。'],
+    ['他说: "我们要干" , 大家都同意。', '他说：“我们要干”，大家都同意。'],
+    ['为什么 ! ”他问。', '为什么！”他问。'],
+    // Spaces between two marks that are no quote or bracket stay: one mark would be doubled.
+    ['工作， ,大家', '工作， ，大家'],
+    ['问题. 对策', '问题。对策'],
+    ['工作,\t大家,\u00A0朋友们,\u3000同事们', '工作，大家，朋友们，同事们'],
+    // Between two marks the spaces go with the first.
+    ['工作, (一) 加强领导', '工作，（一）加强领导'],
+  ];
+  for (const [text, fixed] of cases) {
+    test(`${JSON.stringify(text)} → ${fixed}`, () => {
+      assertSafeFixAll(rule, text, fixed);
+      assertIdempotent(text, fixed);
+    });
+  }
+
+  test('the finding covers the spaces, and its message and fix name them', () => {
+    const text = '工作 , 大家';
+    const findings = findingsOf(rule, text);
+    assert.deepEqual(covered(text, findings), [' , ']);
+    assert.equal(findings[0]!.message, 'Half-width “ , ” in Chinese text: use the full-width “，”.');
+    assert.equal(findings[0]!.fixes[0]!.title, 'Replace “ , ” with “，”');
+  });
+
+  test('a salutation typed with half-width marks and spaces is one before fix-all and after', () => {
+    const text = '同志们, 朋友们:\n今天召开全市工作会议。';
+    assertIdempotent(text, '同志们，朋友们：\n今天召开全市工作会议。');
+    assert.equal(analyzeText(text).model.blocks[0]!.kind, 'salutation');
+  });
+
+  test('an indent, blanks at the line’s end, and blanks an ad or a cut mark takes stay', () => {
+    assertSafeFixAll(rule, '  (一) 加强领导, ', '  （一）加强领导， ');
+    assertIdempotent('  (一) 加强领导\n工作, 更多资料+微信:abc123', '  （一）加强领导\n工作，');
+    assertIdempotent('同志们：\n今天召开全市工作会议, ----', '同志们：\n今天召开全市工作会议，');
+    assert.deepEqual(covered('工作, ----', findingsOf(rule, '工作, ----')), [',']);
+  });
+
+  test('an enumeration or list marker after a closer it took the space of stays one', () => {
+    const names = (text: string) => names_(analyzeText(text).outline);
+    const names_ = (nodes: readonly OutlineNode[]): string[] =>
+      nodes.flatMap((node) => [node.name, ...names_(node.children)]);
+    const text = '同志们：\n一、加强领导\n要加强领导(略) 一是抓项目；二是优环境。\n';
+    const fixed = fixAll(text);
+    assert.equal(fixed, '同志们：\n一、加强领导\n要加强领导（略）一是抓项目；二是优环境。\n');
+    assert.deepEqual(names(fixed), names(text));
+    assert.deepEqual(names(text), ['一、加强领导', '一是抓项目', '二是优环境']);
+    assertIdempotent('谢谢大家！\n(注) 1)今天召开全市工作会议', '谢谢大家！\n（注）1)今天召开全市工作会议');
+  });
+
+  test('marks that stay half-width keep their spaces', () => {
+    assert.deepEqual(findingsOf(rule, '他说Hello, world是第一个程序。'), []);
+    assert.deepEqual(findingsOf(rule, '时间为8: 30至9: 30。'), []);
+  });
+});
+
 describe('halfwidth-punctuation: a dot for a full stop', () => {
   const cases: readonly [string, string][] = [
     ['要坚持问题导向.对发现的问题立行立改。', '要坚持问题导向。对发现的问题立行立改。'],

@@ -450,3 +450,26 @@ describe('fix-all is idempotent: a dot that becomes a full stop', () => {
     assertIdempotent('今天开会。更多资料+微信:abc.com', '今天开会。');
   });
 });
+
+describe('fix-all is idempotent: the spaces a half-width mark takes with it are read as gone', () => {
+  test('an ad after a closer after a mark follows a finished sentence, spaces between or not', () => {
+    assertIdempotent('! ”关注公众号xyz更多资料+微信:abc123一、', '！”');
+  });
+
+  test('a list marker after a straight quote stays one whichever quote it becomes', () => {
+    assertIdempotent('"a)中央"', '“a)中央”');
+  });
+
+  test('spaces between a mark and a mark after it stay: they would make a doubled mark', () => {
+    assertIdempotent('é\u200B\n，  ,86\n,Hello', 'é\n，  ，86\n,Hello');
+  });
+
+  test('spaces between two half-width marks are taken by the first', () => {
+    assertIdempotent('今天召开全市工作会议a) )X中央更多资料+微信:abc123', '今天召开全市工作会议a））党中央');
+    assertIdempotent('\n)\u3000(（', '\n）（（');
+  });
+
+  test('an opener keeps the spaces before a list marker after it', () => {
+    assertIdempotent('（( 12)12)', '（（ 12)12）');
+  });
+});

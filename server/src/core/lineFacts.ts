@@ -129,9 +129,13 @@ export function headingRank(heading: Heading): number {
   return RANK[heading.style];
 }
 
-/** `同志们：`, `青年朋友们：`, `老师们、同学们：`: people addressed in the plural, alone on a line. */
+/**
+ * `同志们：`, `青年朋友们：`, `老师们、同学们：`: people addressed in the plural, alone on a line.
+ * Spaces beside the marks do not count: `halfwidth-punctuation` removes them with the half-width
+ * marks they follow (`同志们, 朋友们:`), and the line must be a salutation before and after.
+ */
 export const salutation =
-  /^(?:\p{Script=Han}{0,6}\p{Script=Han}{2}们(?:[，,、]\p{Script=Han}{2,8}们)*|各位[^，。：:]{1,12}|尊敬的[^。]{1,40})[：:]$/u;
+  /^(?:\p{Script=Han}{0,6}\p{Script=Han}{2}们(?:\s*[，,、]\s*\p{Script=Han}{2,8}们)*|各位[^，。：:]{1,12}|尊敬的[^。]{1,40})\s*[：:]$/u;
 const closing = /^(?:谢谢大家|谢谢各位|谢谢)[！!。]?$/;
 /** Residue lines are short; longer lines are speech and skip the residue dictionaries. */
 const MAX_RESIDUE_LINE = 120;
@@ -140,8 +144,12 @@ const MAX_RESIDUE_PROSE = 60;
 /** The longest salutation or closing line. */
 const MAX_ADDRESS_LINE = 48;
 
-/** Characters after which an enumerator can start: a clause boundary, not the middle of a word. */
-const BOUNDARY = /[，。；：、！？,;:!?\s“（("]/y;
+/**
+ * Characters after which an enumerator can start: a clause boundary, not the middle of a word. A
+ * closing parenthesis or quote is one, as the space after it is, which `halfwidth-punctuation`
+ * takes with the mark (`(略) 一是` becomes `（略）一是`).
+ */
+const BOUNDARY = /[，。；：、！？,;:!?\s“（("）)”]/y;
 
 /** Whether the character at `at` is a clause boundary, asked where it stands rather than of a copy. */
 function isBoundaryAt(line: string, at: number): boolean {

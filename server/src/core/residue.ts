@@ -161,7 +161,9 @@ function afterSentence(content: string, offset: number): boolean {
   let at = offset;
   while (at > 0 && gap.test(content[at - 1]!)) at--;
   if (at === 0) return true;
-  while (at > 0 && closers.test(content[at - 1]!)) at--;
+  // Blanks before a closer do not count either: `halfwidth-punctuation` takes those after a
+  // half-width mark with it (`! ”` becomes `！”`).
+  while (at > 0 && (closers.test(content[at - 1]!) || gap.test(content[at - 1]!))) at--;
   if (at === 0) return false;
   if (content[at - 1] !== '.') return sentenceEnds.test(content[at - 1]!);
   // A dot ends a sentence as the `。` fix-all may make of it does.

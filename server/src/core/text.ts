@@ -463,7 +463,13 @@ export function isBlankAt(line: string, index: number): boolean {
   );
 }
 
-const listMarkerBefore = /(?:^|[\s，。；：、,;:！？!?])[0-9A-Za-z]{1,2}$/;
+/**
+ * A list marker's number starts a clause: after a space, a mark that ends a clause, a closing
+ * parenthesis or a quote. A closer counts as the space after it would: `halfwidth-punctuation`
+ * takes that space with the mark (`(注) 1)` becomes `（注）1)`), and the marker must stay one. A
+ * straight quote may become either quote, so both count.
+ */
+const listMarkerBefore = /(?:^|[\s，。；：、,;:！？!?）)“”"])[0-9A-Za-z]{1,2}$/;
 /** Letters that open a line before a `)`: whether they make a list marker depends on the line before. */
 const lettersOnly = /^[0-9A-Za-z]{0,2}$/;
 

@@ -15,8 +15,9 @@
 import type { ResolvedConfig, TextRange } from '../config';
 import { speechLineBeside } from '../model';
 import { removedAds } from '../residue';
-import { defineRule, type Report, type Reporter } from '../rule';
+import { defineRule, type FixProposal, type Report, type Reporter } from '../rule';
 import {
+  blankRunStart,
   CharKind,
   charAt,
   characterClass,
@@ -36,6 +37,7 @@ import {
   partitionPoint,
   rangeHolding,
   sortFew,
+  spaceRunEnd,
   vanishes,
   visibleAfter,
   visibleBefore,
@@ -532,9 +534,9 @@ function propagate(
 export const halfwidthPunctuation = defineRule<MarkMessage, LineMarks>({
   id: 'halfwidth-punctuation',
   description: {
-    en: 'Half-width punctuation (, . ( ) : ; ? ! ") in Chinese text, where full-width marks belong: a dot ending a Chinese sentence is 。, straight quotes around Chinese are “”. Numbers, times, ratios, ellipses and Latin text keep theirs.',
+    en: 'Half-width punctuation (, . ( ) : ; ? ! ") in Chinese text, where full-width marks belong: a dot ending a Chinese sentence is 。, straight quotes around Chinese are “”. Numbers, times, ratios, ellipses and Latin text keep theirs. Spaces typed beside a mark go with it.',
     'zh-cn':
-      '中文语境中的半角标点（, . ( ) : ; ? ! "），应使用全角标点：结束中文句子的点应为“。”，引用中文的直引号应为“”；数字、时间、比例、省略号和西文中的半角标点保持不变。',
+      '中文语境中的半角标点（, . ( ) : ; ? ! "），应使用全角标点：结束中文句子的点应为“。”，引用中文的直引号应为“”；数字、时间、比例、省略号和西文中的半角标点保持不变。标点旁的空格随之删除。',
   },
   defaultSeverity: 'warning',
   fixable: true,
@@ -567,7 +569,7 @@ export const halfwidthPunctuation = defineRule<MarkMessage, LineMarks>({
     };
     const newly = propagate(state, undefined);
     sortFew(newly, ascending);
-    for (const index of newly) reportMark(report, list[index]!, list[index]!.offset);
+    for (const index of newly) reportMark(report, list[index]!, content, facts.ads, 0);
     // Only a line with a mark at an edge or a loose parenthesis has anything left for the document
     // to decide, or to say to the lines beside it.
     const open =
@@ -833,10 +835,11 @@ export const halfwidthPunctuation = defineRule<MarkMessage, LineMarks>({
       }
     }
     for (const [index, converted] of newly) {
-      const { marks: list } = lineData(index)!;
       const start = model.lines[index]!.start;
+      const text = lineText(index);
+      const { ads } = lineFacts(index);
       for (const markIndex of converted.sort((a, b) => a - b))
-        reportMark(report, stateOf(index).marks[markIndex]!, start + list[markIndex]!.offset);
+        reportMark(report, stateOf(index).marks[markIndex]!, text, ads, start);
     }
   },
 });
@@ -905,17 +908,91 @@ function isDotOfRun(content: string, offset: number): boolean {
 const FORMS: readonly (readonly [string, string])[] = [...Object.entries(FULL_WIDTH), ['"', '“'], ['"', '”']];
 
 /** What is said of a mark made full-width, and its fix, by the form it takes: each is one object. */
-const MARK_REPORTS: ReadonlyMap<string, Pick<Report<MarkMessage>, 'message' | 'args' | 'fixes'>> = new Map(
+const MARK_REPORTS: ReadonlyMap<string, MarkReport> = new Map(
   FORMS.map(([mark, full]) => {
     const quote = mark === '"';
     // The message and the fix's title say the same: one set of arguments serves both.
     const args = { mark, full };
     const fix = { title: quote ? 'replaceQuote' : 'replace', args, replacement: full, safe: true } as const;
-    return [full, { message: quote ? 'quote' : 'mark', args, fixes: [fix] }];
+    return [full, { message: quote ? 'quote' : 'mark', args, fix, fixes: [fix] }];
   }),
 );
 
-function reportMark(report: Reporter<MarkMessage>, mark: Mark, offset: number): void {
-  const { message, args, fixes } = MARK_REPORTS.get(fullWidthOf(mark))!;
-  report({ start: offset, end: offset + 1, message, args, fixes });
+interface MarkReport extends Pick<Report<MarkMessage>, 'message' | 'args' | 'fixes'> {
+  readonly fix: FixProposal<MarkMessage>;
+}
+
+/**
+ * Reports a mark made full-width, at `lineStart` + its offset in `content`, a line whose ads are
+ * `ads`. A full-width mark carries its own spacing: the space typed after `,` (`同志们, 朋友们`)
+ * or before `(` would stay inside Chinese text once the mark is `，` or `（`, and
+ * `space-between-chinese` would find it on the next run. So the mark takes the spaces beside it.
+ */
+function reportMark(
+  report: Reporter<MarkMessage>,
+  mark: Mark,
+  content: string,
+  ads: readonly TextRange[],
+  lineStart: number,
+): void {
+  const full = fullWidthOf(mark);
+  const { message, args, fix, fixes } = MARK_REPORTS.get(full)!;
+  const { start, end } = spanOf(content, ads, mark.offset, full);
+  if (end - start === 1) {
+    report({ start: lineStart + start, end: lineStart + end, message, args, fixes });
+    return;
+  }
+  // Rare enough to say on its own: the spaces are named, as the fix takes them too.
+  const spaced = mark.char === '"' ? args : { mark: content.slice(start, end), full };
+  const fixesSpaced = [{ ...fix, args: spaced }];
+  report({ start: lineStart + start, end: lineStart + end, message, args: spaced, fixes: fixesSpaced });
+}
+
+const punctuation = /\p{P}/u;
+/** Quotes and brackets, which a space parts from no mark: `他说: "`, `" ,`. */
+const OPENERS = '“‘（《【「『"(';
+const CLOSERS = '”’）》】」』")';
+/** Marks that end a clause: one after a closer is no doubled mark (`”，`). */
+const CLAUSE_MARKS = '，、；：！？,;:!?';
+
+/**
+ * The mark at `offset`, which becomes `full`, with the spaces beside it that go with it. Spaces
+ * between the mark and a neighbour that is no word, quote or bracket stay: an indent, blanks at
+ * the line's end, blanks beside an ad (fix-all removes them with it), and spaces next to another
+ * mark, which would make a doubled mark (`， ,`) or a cut mark's own blanks (`, ----`) part of
+ * this one; but a closer takes those before a clause mark (`" ,`). Spaces between two half-width
+ * marks are the first one's to take, or nobody's. An opener keeps the spaces before a number or
+ * Latin word after it: `( 1)` made `（1)` would end no list marker.
+ */
+function spanOf(content: string, ads: readonly TextRange[], offset: number, full: string): TextRange {
+  let start = blankRunStart(content, offset);
+  const previous = content[start - 1];
+  if (
+    previous === undefined ||
+    isBlankAt(content, start - 1) ||
+    (punctuation.test(previous) && !CLOSERS.includes(previous)) ||
+    HALF_WIDTH_MARKS.includes(previous) ||
+    adHolding(ads, start - 1)
+  )
+    start = offset;
+  let end = spaceRunEnd(content, offset + 1);
+  const next = content[end];
+  if (
+    next === undefined ||
+    isBlankAt(content, end) ||
+    (punctuation.test(next) && !takesSpacesBefore(next, full)) ||
+    (OPENERS.includes(full) && (isAsciiLetter(next) || isAsciiDigit(next))) ||
+    adHolding(ads, end)
+  )
+    end = offset + 1;
+  return { start, end };
+}
+
+/** Whether the spaces between a mark that becomes `full` and the mark `next` after it go. */
+function takesSpacesBefore(next: string, full: string): boolean {
+  return (
+    OPENERS.includes(next) ||
+    CLOSERS.includes(next) ||
+    (CLOSERS.includes(full) && CLAUSE_MARKS.includes(next))
+  );
 }
