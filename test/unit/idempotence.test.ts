@@ -260,7 +260,7 @@ describe('fix-all is idempotent: ads are found in the text as fix-all leaves it'
     );
     assertIdempotent(
       '（2018年8月8日）\n加微信ZZ方向\n』主要任务是总结成绩、部署工作,，QQ群123456，0---- X中央“',
-      '（2018年8月8日）\n加微信政治方向』主要任务是总结成绩、部署工作，，QQ群123456，0---- 党中央“',
+      '（2018年8月8日）\n加微信政治方向\n』主要任务是总结成绩、部署工作，，QQ群123456，0---- 党中央“',
     );
     // With X as its account id, `加微信X` and the 40 characters after it made one ad, which ran
     // over the ignored 党中央 and so was no ad, the ad inside it with it; restored to 党, the words
@@ -461,12 +461,20 @@ describe('fix-all is idempotent: the spaces a half-width mark takes with it are 
   });
 
   test('spaces between a mark and a mark after it stay: they would make a doubled mark', () => {
-    assertIdempotent('é\u200B\n，  ,86\n,Hello', 'é\n，  ，86\n,Hello');
+    assertIdempotent('é\u200B\n，  ,86\n,Hello', 'é\n，  ，86,Hello');
   });
 
   test('spaces between two half-width marks are taken by the first', () => {
     assertIdempotent('今天召开全市工作会议a) )X中央更多资料+微信:abc123', '今天召开全市工作会议a））党中央');
     assertIdempotent('\n)\u3000(（', '\n）（（');
+  });
+
+  test('the limits that decide what a line is count no spaces: fix-all takes some away', () => {
+    // An ad's tail 41 long with the two spaces after the comma, 39 without: the line was no ad
+    // until fix-all had made the comma full-width.
+    assertIdempotent('更多资料加微信SP3全市上下团结一心扎实推进各项工作𠮷X中央,  全市上下团结一心----😀', '');
+    // A second title line is six characters at least: `中央a) （` was one until its space went.
+    assertIdempotent('（\r\n中央a) （\n)', '（\r\n中央a）（）');
   });
 
   test('an opener keeps the spaces before a list marker after it', () => {

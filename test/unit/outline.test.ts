@@ -152,6 +152,21 @@ describe('outline: without a title', () => {
   });
 });
 
+describe('outline: a heading that holds an address', () => {
+  test('the dots of an address end no heading sentence', () => {
+    const text = '同志们：\n一、登录www.example.com查看全文\n二、访问http://gov.cn了解详情。要抓紧。\n';
+    assert.deepEqual(tree(outline(parse(text))), [
+      '一、登录www.example.com查看全文',
+      '二、访问http://gov.cn了解详情',
+    ]);
+  });
+
+  test('a dot between placeholders glued to Chinese still ends one: it becomes 。', () => {
+    const text = '同志们：\n一、从严治X.X中央要求我们\n';
+    assert.deepEqual(tree(outline(parse(text))), ['一、从严治X']);
+  });
+});
+
 describe('outline: BOM and CRLF', () => {
   test('the title starts after the BOM and its name has single spaces', () => {
     const text = readFixture('clean-crlf-bom.speech');

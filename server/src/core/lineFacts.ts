@@ -11,6 +11,7 @@ import {
   charKindsOf,
   endsSentence,
   firstSentenceEnd,
+  lengthWithoutSpaces,
   withItem,
   withoutInvisible,
 } from './text';
@@ -286,13 +287,21 @@ export function residueOf(
   aboveTitle: boolean,
 ): ResidueKind | undefined {
   const content = visibleContent(line);
-  if (content.length > MAX_RESIDUE_LINE) return undefined;
+  if (lengthWithoutSpaces(content) > MAX_RESIDUE_LINE) return undefined;
   const withoutAds = proseEnd === line.length && proseStart <= blankRunAfter(line, 0);
   const prose = withoutAds ? content : visibleContent(line, proseStart, Math.max(proseStart, proseEnd));
   return (
     classifyResidueLine(content, aboveTitle) ??
     (prose.length === 0 ? 'ad' : prose === content ? undefined : classifyResidueLine(prose, aboveTitle))
   );
+}
+
+/**
+ * How long the words of `line` from `start` to `end` are for the limits that decide what it is:
+ * spaces not counted (see `lengthWithoutSpaces`), looked for only in a line that `holds` some.
+ */
+function wordsLength(line: string, start: number, end: number, holds: number): number {
+  return holds & CharKind.space ? lengthWithoutSpaces(line, start, end) : end - start;
 }
 
 /**
@@ -339,7 +348,9 @@ export function lineFacts(line: string, ignored: readonly TextRange[] = [], remo
   facts.proseEnd = proseEnd;
   // Cheap length bounds first: most lines are speech far longer than any residue or salutation.
   const residue =
-    proseEnd - proseStart <= MAX_RESIDUE_PROSE ? residueOf(line, { proseStart, proseEnd }, false) : undefined;
+    wordsLength(line, proseStart, proseEnd, holds) <= MAX_RESIDUE_PROSE
+      ? residueOf(line, { proseStart, proseEnd }, false)
+      : undefined;
   if (residue) {
     facts.kind = 'residue';
     facts.residue = residue;
@@ -348,7 +359,7 @@ export function lineFacts(line: string, ignored: readonly TextRange[] = [], remo
   // What the line is follows from the speaker's words alone: fix-all removes an appended ad, and
   // the line must be the same kind of line before and after, or a second fix-all would find more.
   const wordsEnd = blankRunEnd(line, Math.min(contentEnd, proseEnd), proseStart);
-  if (wordsEnd - proseStart <= MAX_ADDRESS_LINE) {
+  if (wordsLength(line, proseStart, wordsEnd, holds) <= MAX_ADDRESS_LINE) {
     const content = visibleContent(line, proseStart, wordsEnd, ads);
     const address = salutation.test(content) ? 'salutation' : closing.test(content) ? 'closing' : undefined;
     if (address) {
@@ -361,7 +372,8 @@ export function lineFacts(line: string, ignored: readonly TextRange[] = [], remo
       ? numberingOf(line, proseStart, wordsEnd, ads)
       : undefined;
   const isHeading =
-    numbering !== undefined && (numbering.textEnd < line.length || wordsEnd - proseStart <= SHORT_LINE * 2);
+    numbering !== undefined &&
+    (numbering.textEnd < line.length || wordsLength(line, proseStart, wordsEnd, holds) <= SHORT_LINE * 2);
   facts.kind = isHeading ? 'heading' : 'paragraph';
   facts.numbering = numbering;
   if (holds & CharKind.enumeratorWord)

@@ -17,6 +17,7 @@ import {
   isHan,
   isInvisibleAt,
   isSentenceDot,
+  lengthWithoutSpaces,
   overlapsAny,
   sortFew,
   spaceRunEnd,
@@ -208,8 +209,9 @@ function adsIn(content: string): FoundAd[] {
     // An offer runs on in Chinese (`更多资料请访问本站`); a bare channel runs on only into an
     // account id or another ad, or a title such as `关注公众号运营 提升宣传实效` would go too.
     const tailFits = isMarked || opensWithOffer.test(match[0]) || !han.test(rest) || adSomewhere.test(rest);
-    // Blanks at the end are not counted: a join or a removed last line may take them away.
-    const short = trimBlankEnd(rest).length <= AD_TAIL_LIMIT;
+    // Blanks are not counted: a join or a removed last line may take those at the end away, and
+    // fix-all those beside a half-width mark.
+    const short = lengthWithoutSpaces(trimBlankEnd(rest)) <= AD_TAIL_LIMIT;
     const alone = isMarked || (channel.test(match[0]) && !isHan(charAt(content, matchEnd)));
     if (short && !continuesSentence(content, restStart) && tailFits) {
       ads.push(

@@ -20,7 +20,7 @@ import {
   type Heading,
   type Transcript,
 } from './model';
-import { endsSentence, type Line, LineIndex, sortFew } from './text';
+import { endsSentence, type Line, LineIndex, lengthWithoutSpaces, sortFew } from './text';
 
 const subtitle =
   /^(?:[—–－-]{2}|──)|^在.{2,60}(?:上|时|之际)的(?:讲话|发言|报告|致辞|总结|主持词|动员)|上的(?:讲话|发言|报告|致辞)(?:提纲)?$/;
@@ -50,7 +50,7 @@ function isSpeaker(content: string): boolean {
 
 function isTitleLike(content: string): boolean {
   return (
-    content.length <= NAME_LIMIT &&
+    lengthWithoutSpaces(content) <= NAME_LIMIT &&
     !endsSentence(content) &&
     !/[，,；;：:]$/.test(content) &&
     matchHeading(content) === undefined &&
@@ -404,7 +404,7 @@ function buildAll(source: LineSource): Structure {
         isTitleLike(content) &&
         !subtitle.test(content) &&
         !isSpeaker(content) &&
-        content.length >= 6 &&
+        lengthWithoutSpaces(content) >= 6 &&
         facts[second]!.kind !== 'residue'
       ) {
         push(second, 'title');

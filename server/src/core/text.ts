@@ -104,7 +104,34 @@ const sentenceStops = new RegExp(sentenceStop.source, 'g');
 
 /** Whether the `。`, `！`, `？` or half-width form of one at `at` ends a sentence. */
 function endsSentenceAt(text: string, at: number): boolean {
-  return text[at] !== '.' || isSentenceDot(visibleBefore(text, at, 1), visibleAfter(text, at + 1, 1));
+  if (text[at] !== '.') return true;
+  const before = visibleBefore(text, at, 1);
+  const after = visibleAfter(text, at + 1, 1);
+  return (
+    isSentenceDot(before, after) && !(isAsciiLetter(before) && isAsciiLetter(after) && inAddress(text, at))
+  );
+}
+
+/** Whether the code unit at `at` belongs to a Latin word: a letter, or an invisible character in one. */
+export function isWordUnitAt(text: string, at: number): boolean {
+  return isAsciiLetterAt(text, at) || isInvisibleAt(text, at);
+}
+
+/** What joins the words of an address (`www.example.com`, `http://`, `a@b`); no ad starts or ends with one. */
+const addressJoiner = /[./@]/;
+
+/**
+ * Whether the dot at `at`, between two Latin words, is one of an address: a word beside it is
+ * joined to more of it (`登录www.example.com查看`). Such a dot is no full stop for
+ * `halfwidth-punctuation` either, which makes a dot between letters `。` only where both words are
+ * placeholders glued to Chinese (`X.X中央`).
+ */
+function inAddress(text: string, at: number): boolean {
+  let start = at;
+  while (start > 0 && isWordUnitAt(text, start - 1)) start--;
+  let end = at + 1;
+  while (end < text.length && isWordUnitAt(text, end)) end++;
+  return addressJoiner.test(text[start - 1] ?? '') || addressJoiner.test(text[end] ?? '');
 }
 
 /** Where the first sentence of `text` ends: the offset of its full stop, `！` or `？`, -1 if none does. */
@@ -417,6 +444,17 @@ export function blankRunAfter(text: string, start: number): number {
   let at = start;
   while (at < text.length && isBlankAt(text, at)) at++;
   return at;
+}
+
+/**
+ * How many code units `text` holds from `start` to `end`, spaces not counted. What a line is must
+ * not depend on the spaces fix-all takes away (with an ad, or with the half-width mark they were
+ * typed beside: `同志们, 朋友们`), so the limits that decide it count the rest.
+ */
+export function lengthWithoutSpaces(text: string, start = 0, end = text.length): number {
+  let length = end - start;
+  for (let at = start; at < end; at++) if (isSpaceCode(text.charCodeAt(at))) length--;
+  return length;
 }
 
 /** The spaces fix-all removes with an ad: ASCII and full-width spaces, tabs, no-break spaces. */

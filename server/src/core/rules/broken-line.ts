@@ -6,7 +6,7 @@ import { type LineFacts, matchHeading } from '../lineFacts';
 import { type Block, blockPlace, type Transcript } from '../model';
 import { appendedAds, mentionsAd, removedAds } from '../residue';
 import { defineRule, type FixProposal } from '../rule';
-import { blankRunEnd, hasInvisible, isInvisibleAt, rangeHolding, vanishes } from '../text';
+import { blankRunEnd, hasInvisible, isBlankAt, isInvisibleAt, rangeHolding, vanishes } from '../text';
 
 /** Marks that may end a paragraph; a line ending in any other character is unfinished. */
 // The marks are tested where they stand (sticky, at `lastIndex`): slicing a line to test one
@@ -72,10 +72,26 @@ export const brokenLine = defineRule<'broken' | 'join', LineEnds>({
   },
 });
 
-/** Whether `text` holds at least `count` characters before `end`, counting a surrogate pair once. */
+/**
+ * Whether `text` holds at least `count` characters before `end`, counting a surrogate pair once
+ * and no blank: fix-all removes invisible characters and the spaces typed beside a half-width
+ * mark, and a line must be as long to the next run.
+ */
 function hasCharacters(text: string, end: number, count: number): boolean {
-  if (end >= 2 * count) return true;
-  return Array.from(text.slice(0, end)).length >= count;
+  let characters = 0;
+  for (let at = 0; at < end && characters < count; at++) {
+    if (isBlankAt(text, at)) continue;
+    if (startsPairAt(text, at, end)) at++;
+    characters++;
+  }
+  return characters >= count;
+}
+
+/** Whether a surrogate pair, one character, starts at `at` and ends before `end`. */
+function startsPairAt(text: string, at: number, end: number): boolean {
+  const code = text.charCodeAt(at);
+  const next = at + 1 < end ? text.charCodeAt(at + 1) : 0;
+  return code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff;
 }
 
 function matchesAt(pattern: RegExp, text: string, at: number): boolean {

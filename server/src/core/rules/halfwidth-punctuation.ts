@@ -31,7 +31,7 @@ import {
   isBlankAt,
   isChinese,
   isHan,
-  isInvisibleAt,
+  isWordUnitAt,
   lastParenthesisCloser,
   listMarkerAt,
   partitionPoint,
@@ -172,8 +172,6 @@ function adHolding(ads: readonly TextRange[], index: number): TextRange | undefi
   const ad = ads[partitionPoint(ads.length, (place) => ads[place]!.end <= index)];
   return ad && ad.start <= index ? ad : undefined;
 }
-
-const isWordUnitAt = (line: string, at: number) => isAsciiLetterAt(line, at) || isInvisibleAt(line, at);
 
 /** The line as a reader of the fixed text sees it around its marks. */
 class Surroundings {
