@@ -107,6 +107,18 @@ describe('watermark: ads appended to paragraphs', () => {
     });
   }
 
+  test('a site’s notice is removed to the line’s end, though its words make a sentence', () => {
+    const text =
+      '同志们：\n今天我们召开全县经济工作会议。下载文档请到本站首页。\n下载文档请访问本站。\n谢谢大家！\n';
+    assert.deepEqual(covered(text, findingsOf(rule, text)), [
+      '下载文档请到本站首页。',
+      '下载文档请访问本站。\n',
+    ]);
+    assertSafeFixAll(rule, text, '同志们：\n今天我们召开全县经济工作会议。\n谢谢大家！\n');
+    // An offer that speech may make keeps a sentence after it.
+    assert.deepEqual(findingsOf(rule, '同志们：\n今天开会。更多资料请见会议材料。\n'), []);
+  });
+
   test('the message shows the ad without the characters inserted to hide it', () => {
     const [finding] = findingsOf(rule, '今天开会。更多资 料+微\u200B信:\n');
     assert.equal(finding?.message, 'Advertisement “更多资料+微信:” left by the website: remove it.');

@@ -82,6 +82,11 @@ const OFFER_OPENERS = [
   '本文档由用户上传',
   '如有侵权请联系删除',
 ];
+/**
+ * Offers no speaker makes, only a site's notice: what follows one is the notice's own words, a
+ * finished sentence too (`下载文档请到本站。`), where after `更多资料` it may be the speech's.
+ */
+const NOTICE_OPENERS = ['下载文档请', '本文档由用户上传', '如有侵权请联系删除'];
 /** Phrases that open an advertisement by naming a channel; an account id follows. */
 const CHANNEL_OPENERS = ['关注公众号'];
 const AD_OPENERS = [...OFFER_OPENERS, ...CHANNEL_OPENERS];
@@ -133,6 +138,7 @@ export const AD_SOURCE = `(?:${AD_OPENERS.map(gappedPhraseSource).join('|')}|${C
 
 const adPattern = new RegExp(AD_SOURCE, 'gu');
 const opensWithOffer = new RegExp(`^(?:${OFFER_OPENERS.map(gappedPhraseSource).join('|')})`);
+const opensWithNotice = new RegExp(`^(?:${NOTICE_OPENERS.map(gappedPhraseSource).join('|')})`);
 const adSomewhere = new RegExp(AD_SOURCE, 'u');
 
 /** Whether the text holds anything that opens an ad, accepted as one or not. */
@@ -213,7 +219,8 @@ function adsIn(content: string): FoundAd[] {
     // fix-all those beside a half-width mark.
     const short = lengthWithoutSpaces(trimBlankEnd(rest)) <= AD_TAIL_LIMIT;
     const alone = isMarked || (channel.test(match[0]) && !isHan(charAt(content, matchEnd)));
-    if (short && !continuesSentence(content, restStart) && tailFits) {
+    const notice = opensWithNotice.test(match[0]);
+    if (short && (notice || !continuesSentence(content, restStart)) && tailFits) {
       ads.push(
         alone
           ? { start: match.index, end: content.length, alone: { start: match.index, end: matchEnd } }
