@@ -75,7 +75,7 @@ export const brokenLine = defineRule<'broken' | 'join', LineEnds>({
 /**
  * Whether `text` holds at least `count` characters before `end`, counting a surrogate pair once
  * and no blank: fix-all removes invisible characters and the spaces typed beside a half-width
- * mark, and a line must be as long to the next run.
+ * mark, and the line must read as long on the next run.
  */
 function hasCharacters(text: string, end: number, count: number): boolean {
   let characters = 0;

@@ -7,10 +7,11 @@
 // there, where `一、` and `（一）` are ended by their own marks.
 //
 // Its fixes are safe but fix-all leaves them out, as it does for `doubled-punctuation`: the other
-// rules read a line with its spaces (they count towards whether a numbered line is short enough
-// to be a heading), so removing them together with their fixes could change what they find on a
+// rules read a line with its spaces (an enumerator starts after one: `落实 一是` is an item,
+// `落实一是` none), so removing them together with their fixes could change what they find on a
 // second run. The rule's own "fix all" removes every one. The spaces typed beside a half-width mark
-// are another matter: `halfwidth-punctuation` takes them with the mark.
+// are another matter: `halfwidth-punctuation` takes them with the mark, and what reads them as a
+// boundary reads the mark as one.
 import type { TextRange } from '../config';
 import { type BlockKind, blockOf } from '../model';
 import { CN_NUMERAL_CLASS } from '../numerals';
