@@ -82,6 +82,14 @@ describe('halfwidth-punctuation: the spaces a half-width mark was typed with', (
     assert.equal(findings[0]!.fixes[0]!.title, 'Replace “ , ” with “，”');
   });
 
+  test('the spaces are counted in UTF-16 code units, past a BOM, CRLF, emoji and Extension B', () => {
+    const text = '\uFEFF同志们：\r\n𠮷𠮷的工作 , 😀大家好。\r\n';
+    const findings = findingsOf(rule, text);
+    assert.deepEqual(covered(text, findings), [' , ']);
+    assert.equal(findings[0]!.start, text.indexOf(' , '));
+    assert.equal(fixAll(text, rule), '\uFEFF同志们：\r\n𠮷𠮷的工作，😀大家好。\r\n');
+  });
+
   test('a salutation typed with half-width marks and spaces is one before fix-all and after', () => {
     const text = '同志们, 朋友们:\n今天召开全市工作会议。';
     assertIdempotent(text, '同志们，朋友们：\n今天召开全市工作会议。');
