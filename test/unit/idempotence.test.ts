@@ -456,6 +456,11 @@ describe('fix-all is idempotent: the spaces a half-width mark takes with it are 
     assertIdempotent('! ”关注公众号xyz更多资料+微信:abc123一、', '！”');
   });
 
+  test('a list marker after a closer that took the space before it stays one', () => {
+    assertIdempotent('谢谢大家！\n) 1)今天召开全市工作会议', '谢谢大家！\n）1)今天召开全市工作会议');
+    assertIdempotent('正文复制)\u30001)（', '正文复制）1)（');
+  });
+
   test('a list marker after a straight quote stays one whichever quote it becomes', () => {
     assertIdempotent('"a)中央"', '“a)中央”');
   });
