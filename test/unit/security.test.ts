@@ -82,6 +82,8 @@ describe('the built-in rules read any line in linear time', () => {
     ['a run of dashes', `今天${'-'.repeat(N)}x`],
     ['ads after sentences', '。关注公众号'.repeat(N / 6)],
     ['marked ads', '。更多资料+微信:a'.repeat(N / 10)],
+    ['site notices with spaces after them', '。下载文档请 '.repeat(N / 7)],
+    ['commas typed with spaces', '中 , '.repeat(N / 4)],
     ['openers', '更多资料'.repeat(N / 4)],
     ['contacts', '加V'.repeat(N / 2)],
     ['commas', ','.repeat(N)],

@@ -11,7 +11,7 @@ import {
   charKindsOf,
   endsSentence,
   firstSentenceEnd,
-  lengthWithoutSpaces,
+  fitsWithoutSpaces,
   withItem,
   withoutInvisible,
 } from './text';
@@ -287,7 +287,7 @@ export function residueOf(
   aboveTitle: boolean,
 ): ResidueKind | undefined {
   const content = visibleContent(line);
-  if (lengthWithoutSpaces(content) > MAX_RESIDUE_LINE) return undefined;
+  if (!fitsWithoutSpaces(content, MAX_RESIDUE_LINE)) return undefined;
   const withoutAds = proseEnd === line.length && proseStart <= blankRunAfter(line, 0);
   const prose = withoutAds ? content : visibleContent(line, proseStart, Math.max(proseStart, proseEnd));
   return (
@@ -297,11 +297,11 @@ export function residueOf(
 }
 
 /**
- * How long the words of `line` from `start` to `end` are for the limits that decide what it is:
- * spaces not counted (see `lengthWithoutSpaces`), looked for only in a line that `holds` some.
+ * Whether the words of `line` from `start` to `end` are `limit` long at most: spaces not counted
+ * (see `fitsWithoutSpaces`), looked for only in a line that `holds` some.
  */
-function wordsLength(line: string, start: number, end: number, holds: number): number {
-  return holds & CharKind.space ? lengthWithoutSpaces(line, start, end) : end - start;
+function wordsFit(line: string, start: number, end: number, holds: number, limit: number): boolean {
+  return holds & CharKind.space ? fitsWithoutSpaces(line, limit, start, end) : end - start <= limit;
 }
 
 /**
@@ -347,10 +347,9 @@ export function lineFacts(line: string, ignored: readonly TextRange[] = [], remo
   facts.proseStart = proseStart;
   facts.proseEnd = proseEnd;
   // Cheap length bounds first: most lines are speech far longer than any residue or salutation.
-  const residue =
-    wordsLength(line, proseStart, proseEnd, holds) <= MAX_RESIDUE_PROSE
-      ? residueOf(line, { proseStart, proseEnd }, false)
-      : undefined;
+  const residue = wordsFit(line, proseStart, proseEnd, holds, MAX_RESIDUE_PROSE)
+    ? residueOf(line, { proseStart, proseEnd }, false)
+    : undefined;
   if (residue) {
     facts.kind = 'residue';
     facts.residue = residue;
@@ -359,7 +358,7 @@ export function lineFacts(line: string, ignored: readonly TextRange[] = [], remo
   // What the line is follows from the speaker's words alone: fix-all removes an appended ad, and
   // the line must be the same kind of line before and after, or a second fix-all would find more.
   const wordsEnd = blankRunEnd(line, Math.min(contentEnd, proseEnd), proseStart);
-  if (wordsLength(line, proseStart, wordsEnd, holds) <= MAX_ADDRESS_LINE) {
+  if (wordsFit(line, proseStart, wordsEnd, holds, MAX_ADDRESS_LINE)) {
     const content = visibleContent(line, proseStart, wordsEnd, ads);
     const address = salutation.test(content) ? 'salutation' : closing.test(content) ? 'closing' : undefined;
     if (address) {
@@ -373,7 +372,7 @@ export function lineFacts(line: string, ignored: readonly TextRange[] = [], remo
       : undefined;
   const isHeading =
     numbering !== undefined &&
-    (numbering.textEnd < line.length || wordsLength(line, proseStart, wordsEnd, holds) <= SHORT_LINE * 2);
+    (numbering.textEnd < line.length || wordsFit(line, proseStart, wordsEnd, holds, SHORT_LINE * 2));
   facts.kind = isHeading ? 'heading' : 'paragraph';
   facts.numbering = numbering;
   if (holds & CharKind.enumeratorWord)

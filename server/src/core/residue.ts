@@ -11,13 +11,13 @@ import {
   compact,
   endsSentence,
   firstSentenceEnd,
+  fitsWithoutSpaces,
   GAP_CLASS,
   gappedPhraseSource,
   hasInvisible,
   isHan,
   isInvisibleAt,
   isSentenceDot,
-  lengthWithoutSpaces,
   overlapsAny,
   sortFew,
   spaceRunEnd,
@@ -217,7 +217,7 @@ function adsIn(content: string): FoundAd[] {
     const tailFits = isMarked || opensWithOffer.test(match[0]) || !han.test(rest) || adSomewhere.test(rest);
     // Blanks are not counted: a join or a removed last line may take those at the end away, and
     // fix-all those beside a half-width mark.
-    const short = lengthWithoutSpaces(trimBlankEnd(rest)) <= AD_TAIL_LIMIT;
+    const short = fitsWithoutSpaces(trimBlankEnd(rest), AD_TAIL_LIMIT);
     const alone = isMarked || (channel.test(match[0]) && !isHan(charAt(content, matchEnd)));
     const notice = opensWithNotice.test(match[0]);
     if (short && (notice || !continuesSentence(content, restStart)) && tailFits) {

@@ -20,8 +20,10 @@ import {
   type Heading,
   type Transcript,
 } from './model';
-import { endsSentence, type Line, LineIndex, lengthWithoutSpaces, sortFew } from './text';
+import { endsSentence, fitsWithoutSpaces, type Line, LineIndex, sortFew } from './text';
 
+/** A title's second line is this long at least, spaces not counted: a shorter one is speech. */
+const MIN_SECOND_TITLE_LINE = 6;
 const subtitle =
   /^(?:[—–－-]{2}|──)|^在.{2,60}(?:上|时|之际)的(?:讲话|发言|报告|致辞|总结|主持词|动员)|上的(?:讲话|发言|报告|致辞)(?:提纲)?$/;
 /** A date alone on a line: `（2018年8月8日，根据录音整理）`, `2024年3月1日`. */
@@ -50,7 +52,7 @@ function isSpeaker(content: string): boolean {
 
 function isTitleLike(content: string): boolean {
   return (
-    lengthWithoutSpaces(content) <= NAME_LIMIT &&
+    fitsWithoutSpaces(content, NAME_LIMIT) &&
     !endsSentence(content) &&
     !/[，,；;：:]$/.test(content) &&
     matchHeading(content) === undefined &&
@@ -404,7 +406,7 @@ function buildAll(source: LineSource): Structure {
         isTitleLike(content) &&
         !subtitle.test(content) &&
         !isSpeaker(content) &&
-        lengthWithoutSpaces(content) >= 6 &&
+        !fitsWithoutSpaces(content, MIN_SECOND_TITLE_LINE - 1) &&
         facts[second]!.kind !== 'residue'
       ) {
         push(second, 'title');

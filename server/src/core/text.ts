@@ -447,14 +447,17 @@ export function blankRunAfter(text: string, start: number): number {
 }
 
 /**
- * How many code units `text` holds from `start` to `end`, spaces not counted. What a line is must
- * not depend on the spaces fix-all takes away (with an ad, or with the half-width mark they were
- * typed beside: `同志们, 朋友们`), so the limits that decide it count the rest.
+ * Whether `text` from `start` to `end` holds `limit` code units at most, spaces not counted. What
+ * a line is must not depend on the spaces fix-all takes away (with an ad, or with the half-width
+ * mark they were typed beside: `同志们, 朋友们`), so the limits that decide it count the rest. It
+ * reads no further than the limit: it is asked of the rest of a line at every ad on it.
  */
-export function lengthWithoutSpaces(text: string, start = 0, end = text.length): number {
-  let length = end - start;
-  for (let at = start; at < end; at++) if (isSpaceCode(text.charCodeAt(at))) length--;
-  return length;
+export function fitsWithoutSpaces(text: string, limit: number, start = 0, end = text.length): boolean {
+  if (end - start <= limit) return true;
+  let length = 0;
+  for (let at = start; at < end; at++)
+    if (!isSpaceCode(text.charCodeAt(at)) && ++length > limit) return false;
+  return true;
 }
 
 /** The spaces fix-all removes with an ad: ASCII and full-width spaces, tabs, no-break spaces. */
