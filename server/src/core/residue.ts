@@ -65,6 +65,11 @@ const FOOTER_PHRASES = [
   '版权归原作者所有',
 ];
 
+/**
+ * Offers no speaker makes, only a site's notice: what follows one is the notice's own words, a
+ * finished sentence too (`下载文档请到本站。`), where after `更多资料` it may be the speech's.
+ */
+const NOTICE_OPENERS = ['下载文档请', '本文档由用户上传', '如有侵权请联系删除'];
 /** Phrases that open an appended advertisement by offering something; instructions follow. */
 const OFFER_OPENERS = [
   '更多资料',
@@ -77,16 +82,9 @@ const OFFER_OPENERS = [
   '扫码关注',
   '扫码获取',
   '资料领取',
-  '下载文档请',
   '免费下载',
-  '本文档由用户上传',
-  '如有侵权请联系删除',
+  ...NOTICE_OPENERS,
 ];
-/**
- * Offers no speaker makes, only a site's notice: what follows one is the notice's own words, a
- * finished sentence too (`下载文档请到本站。`), where after `更多资料` it may be the speech's.
- */
-const NOTICE_OPENERS = ['下载文档请', '本文档由用户上传', '如有侵权请联系删除'];
 /** Phrases that open an advertisement by naming a channel; an account id follows. */
 const CHANNEL_OPENERS = ['关注公众号'];
 const AD_OPENERS = [...OFFER_OPENERS, ...CHANNEL_OPENERS];

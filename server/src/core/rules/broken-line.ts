@@ -81,17 +81,10 @@ function hasCharacters(text: string, end: number, count: number): boolean {
   let characters = 0;
   for (let at = 0; at < end && characters < count; at++) {
     if (isBlankAt(text, at)) continue;
-    if (startsPairAt(text, at, end)) at++;
+    if (text.codePointAt(at)! > 0xffff) at++;
     characters++;
   }
   return characters >= count;
-}
-
-/** Whether a surrogate pair, one character, starts at `at` and ends before `end`. */
-function startsPairAt(text: string, at: number, end: number): boolean {
-  const code = text.charCodeAt(at);
-  const next = at + 1 < end ? text.charCodeAt(at + 1) : 0;
-  return code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff;
 }
 
 function matchesAt(pattern: RegExp, text: string, at: number): boolean {

@@ -34,6 +34,7 @@ import {
   isWordUnitAt,
   lastParenthesisCloser,
   listMarkerAt,
+  PAIR_MARKS,
   partitionPoint,
   rangeHolding,
   sortFew,
@@ -947,9 +948,12 @@ function reportMark(
 }
 
 const punctuation = /\p{P}/u;
-/** Quotes and brackets, which a space parts from no mark: `他说: "`, `" ,`. */
-const OPENERS = '“‘（《【「『"(';
-const CLOSERS = '”’）》】」』")';
+/**
+ * Quotes and brackets, which a space parts from no mark (`他说: "`, `" ,`): the pairs' opening and
+ * closing halves, and a straight quote, which may be either.
+ */
+const OPENERS = `${halvesOf(PAIR_MARKS, 0)}"`;
+const CLOSERS = `${halvesOf(PAIR_MARKS, 1)}"`;
 /** Marks that end a clause: one after a closer is no doubled mark (`”，`). */
 const CLAUSE_MARKS = '，、；：！？,;:!?';
 
@@ -984,6 +988,11 @@ function spanOf(content: string, ads: readonly TextRange[], offset: number, full
   )
     end = offset + 1;
   return { start, end };
+}
+
+/** The opening (`half` 0) or closing (1) marks of `pairs`, written as opener and closer in turn. */
+function halvesOf(pairs: string, half: 0 | 1): string {
+  return [...pairs].filter((_, index) => index % 2 === half).join('');
 }
 
 /** Whether the spaces between a mark that becomes `full` and the mark `next` after it go. */
