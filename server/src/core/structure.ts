@@ -311,7 +311,7 @@ function reviseStructure(
     for (const list of [blocks, residue, numbered, enumerated]) replaceIn(list, old, block);
   }
   return {
-    model: transcriptOf(source, previous.model.title, { blocks, residue, numbered, enumerated }),
+    model: new StructuredModel(source, previous.model.title, { blocks, residue, numbered, enumerated }),
     bodyStart: previous.bodyStart,
     revised: true,
   };
@@ -345,25 +345,39 @@ function keptBlock(
   return block;
 }
 
-function transcriptOf(source: LineSource, title: readonly Block[], lists: BlockLists): StructuredTranscript {
-  const { lines } = source;
-  // No spread here: copying properties into a literal that has a getter makes V8 keep the first
-  // getter (and the document it reads) in the object's shape, for the life of the process.
-  return {
-    // Read when asked for: after an edit, the text is joined from the lines only if a rule needs it.
-    get text() {
-      return source.text;
-    },
-    lines,
-    lineIndex: new LineIndex(lines),
-    lineText: source.lineText,
-    lineBreak: source.lineBreak,
-    blocks: lists.blocks,
-    title,
-    residue: lists.residue,
-    numbered: lists.numbered,
-    enumerated: lists.enumerated,
-  };
+/**
+ * The model of a structure. A class: a literal's getter would keep the source, and with it every
+ * line of the analysis, from young-generation collections (see `LazyAnalysis` in the engine).
+ */
+class StructuredModel implements StructuredTranscript {
+  readonly lines: readonly Line[];
+  readonly lineIndex: LineIndex;
+  readonly lineText: (index: number) => string;
+  readonly lineBreak: (index: number) => string;
+  readonly blocks: readonly LineBlock[];
+  readonly residue: readonly LineBlock[];
+  readonly numbered: readonly LineBlock[];
+  readonly enumerated: readonly LineBlock[];
+
+  constructor(
+    private readonly source: LineSource,
+    readonly title: readonly Block[],
+    lists: BlockLists,
+  ) {
+    this.lines = source.lines;
+    this.lineIndex = new LineIndex(source.lines);
+    this.lineText = source.lineText;
+    this.lineBreak = source.lineBreak;
+    this.blocks = lists.blocks;
+    this.residue = lists.residue;
+    this.numbered = lists.numbered;
+    this.enumerated = lists.enumerated;
+  }
+
+  /** Read when asked for: after an edit, the text is joined from the lines only if a rule needs it. */
+  get text(): string {
+    return this.source.text;
+  }
 }
 
 function buildAll(source: LineSource): Structure {
@@ -442,7 +456,7 @@ function buildAll(source: LineSource): Structure {
 
   attachEnumerations(facts, drafts);
   return {
-    model: transcriptOf(source, title, listBlocks(drafts, facts)),
+    model: new StructuredModel(source, title, listBlocks(drafts, facts)),
     bodyStart,
     revised: false,
   };
