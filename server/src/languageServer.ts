@@ -362,7 +362,7 @@ export function startServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
     // The editor's text is newer than the disk's: workspace symbols follow it while it is open.
     const file = filePathOf(document.uri);
-    if (file) index.indexText(file, document.getText(), state.analysis);
+    if (file) index.indexOpen(file, document.getText(), state.analysis);
   }
 
   function schedule(document: TextDocument): void {
@@ -413,17 +413,16 @@ export function startServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri, diagnostics: [] });
     const file = filePathOf(uri);
     if (!file) return;
+    index.closed(file);
     // The disk has the text again: the saved edits, or the old text if they were discarded. A
     // file from outside the workspace leaves the index with its editor.
-    if (isIndexedPath(workspaceFolders, file)) reindex(uri, file);
+    if (isIndexedPath(workspaceFolders, file)) reindex(file);
     else index.remove(file);
   });
 
-  /** Reads a file into the index, unless it is open: then the editor's text is the newer one. */
-  function reindex(uri: string, file: string): void {
-    enqueueIndexing(async () => {
-      if (!documents.get(uri)) await index.indexFile(file);
-    });
+  /** Reads a file into the index; one open in the editor keeps the editor's text, the newer. */
+  function reindex(file: string): void {
+    enqueueIndexing(() => index.indexFile(file));
   }
 
   connection.onDidChangeConfiguration(({ settings: pushed }) =>
@@ -446,7 +445,7 @@ export function startServer(connection: Connection): void {
           index.removeFolder(file);
         });
       } else if (isIndexedPath(workspaceFolders, file)) {
-        reindex(change.uri, file);
+        reindex(file);
       }
     }
   });

@@ -1,0 +1,66 @@
+// The index behind workspace/symbol: a folder read a few files at a time, and the editor's text of
+// an open transcript winning over the disk's, however the reads and the editor interleave.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, describe, test } from 'node:test';
+import { analyze, RULES, resolveConfig } from '../../server/src/core';
+import { WorkspaceIndex } from '../../server/src/workspaceIndex';
+
+const config = resolveConfig({}, RULES);
+const speech = (heading: string) =>
+  [
+    '在全区安全生产工作会议上的讲话',
+    '同志们：',
+    `一、${heading}`,
+    '各单位要压实责任，抓好落实。',
+    '谢谢大家！',
+  ].join('\n');
+const names = (index: WorkspaceIndex, query: string) =>
+  index.query(query, 1_000).map((symbol) => symbol.name);
+
+describe('the workspace index', () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'speech-tidy-index-'));
+  after(() => rmSync(folder, { recursive: true, force: true }));
+  const write = (relative: string, text: string) => {
+    const file = path.join(folder, relative);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text);
+    return file;
+  };
+
+  test('reads every transcript of a folder, many more than it reads at once', async () => {
+    for (let number = 0; number < 60; number++)
+      write(path.join(`第${number % 7}组`, `讲话${number}.speech`), speech(`抓好第${number}项重点任务`));
+    write(path.join('node_modules', '讲话.speech'), speech('工具目录里的标题'));
+    write('说明.txt', '这不是讲话稿，只是一段说明文字。');
+    const index = new WorkspaceIndex();
+    await index.indexFolder(folder);
+    assert.equal(index.size, 60);
+    assert.deepEqual(names(index, '第59项'), ['一、抓好第59项重点任务']);
+    assert.deepEqual(names(index, '工具目录'), []);
+  });
+
+  test('a transcript open in the editor keeps its headings while its folder is read again', async () => {
+    const file = write('经济工作.speech', speech('磁盘上的标题'));
+    const editorText = speech('编辑器里的标题');
+    const index = new WorkspaceIndex();
+    index.indexOpen(file, editorText, analyze(editorText, { config, locale: 'zh-cn' }));
+    await index.indexFolder(folder);
+    assert.deepEqual(names(index, '标题'), ['一、编辑器里的标题']);
+    index.closed(file);
+    await index.indexFile(file);
+    assert.deepEqual(names(index, '标题'), ['一、磁盘上的标题']);
+  });
+
+  test('a transcript opened while the disk is being read keeps the headings of the editor', async () => {
+    const file = write('防汛工作.speech', speech('磁盘上的防汛标题'));
+    const editorText = speech('编辑器里的防汛标题');
+    const index = new WorkspaceIndex();
+    const reading = index.indexFile(file);
+    index.indexOpen(file, editorText, analyze(editorText, { config, locale: 'zh-cn' }));
+    await reading;
+    assert.deepEqual(names(index, '防汛标题'), ['一、编辑器里的防汛标题']);
+  });
+});
