@@ -112,12 +112,14 @@ export class WorkspaceIndex {
     this.files.set(file, headings);
   }
 
+  /** Takes a file out of the index, unless it is open: the editor still shows its text. */
   remove(file: string): void {
-    this.files.delete(file);
+    if (!this.inEditor.has(file)) this.files.delete(file);
   }
 
+  /** Takes a folder's files out of the index, but those open in the editor. */
   removeFolder(folder: string): void {
-    for (const file of this.files.keys()) if (isInFolder(folder, file)) this.files.delete(file);
+    for (const file of this.files.keys()) if (isInFolder(folder, file)) this.remove(file);
   }
 
   /** Headings whose name holds every character of the query in order, as VS Code's filter does. */

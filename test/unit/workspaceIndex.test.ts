@@ -54,6 +54,19 @@ describe('the workspace index', () => {
     assert.deepEqual(names(index, '标题'), ['一、磁盘上的标题']);
   });
 
+  test('a transcript open in the editor stays when its file or folder is deleted, until it is closed', () => {
+    const file = write(path.join('汇报', '总结.speech'), speech('磁盘上的总结标题'));
+    const editorText = speech('编辑器里的总结标题');
+    const index = new WorkspaceIndex();
+    index.indexOpen(file, editorText, analyze(editorText, { config, locale: 'zh-cn' }));
+    index.remove(file);
+    index.removeFolder(path.dirname(file));
+    assert.deepEqual(names(index, '总结标题'), ['一、编辑器里的总结标题']);
+    index.closed(file);
+    index.remove(file);
+    assert.deepEqual(names(index, '总结标题'), []);
+  });
+
   test('a transcript opened while the disk is being read keeps the headings of the editor', async () => {
     const file = write('防汛工作.speech', speech('磁盘上的防汛标题'));
     const editorText = speech('编辑器里的防汛标题');
