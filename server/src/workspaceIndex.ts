@@ -24,6 +24,11 @@ const MAX_FILE_BYTES = 8 * 1024 * 1024;
  * of the time, waiting for each file's stat, open, read and close in turn.
  */
 const CONCURRENT_READS = 16;
+/**
+ * Bytes read and not yet indexed, at most, unless one file alone is larger: sixteen transcripts
+ * of a few megabytes at once would only hold their texts in memory while the first is parsed.
+ */
+const BYTES_IN_FLIGHT = 8 * 1024 * 1024;
 // Node's callback functions, promised: `fs.promises.readFile` takes twice their time for a file of
 // a few kilobytes, which is what a workspace of transcripts holds.
 const statOf = promisify(fs.stat);
@@ -38,6 +43,8 @@ export class WorkspaceIndex {
   private readonly files = new Map<string, readonly IndexedHeading[]>();
   /** Files open in the editor, whose text there is newer than the disk's. */
   private readonly inEditor = new Set<string>();
+  private bytesInFlight = 0;
+  private readonly waitingForBytes: (() => void)[] = [];
 
   get size(): number {
     return this.files.size;
@@ -62,16 +69,37 @@ export class WorkspaceIndex {
    * the editor keeps the editor's headings, even when it was opened while it was being read.
    */
   async indexFile(file: string): Promise<void> {
+    let size = 0;
     let text: string | undefined;
     try {
       const stat = await statOf(file);
-      if (stat.isFile() && stat.size <= MAX_FILE_BYTES) text = await readFile(file, 'utf8');
+      if (stat.isFile() && stat.size <= MAX_FILE_BYTES) {
+        size = stat.size;
+        await this.takeBytes(size);
+        text = await readFile(file, 'utf8');
+      }
     } catch {
       text = undefined;
     }
-    if (this.inEditor.has(file)) return;
-    if (text === undefined) this.files.delete(file);
-    else this.indexText(file, text);
+    try {
+      if (this.inEditor.has(file)) return;
+      if (text === undefined) this.files.delete(file);
+      else this.indexText(file, text);
+    } finally {
+      this.giveBackBytes(size);
+    }
+  }
+
+  /** Waits until `bytes` more may be read: at once when nothing else is being read. */
+  private async takeBytes(bytes: number): Promise<void> {
+    while (this.bytesInFlight > 0 && this.bytesInFlight + bytes > BYTES_IN_FLIGHT)
+      await new Promise<void>((resolve) => this.waitingForBytes.push(resolve));
+    this.bytesInFlight += bytes;
+  }
+
+  private giveBackBytes(bytes: number): void {
+    this.bytesInFlight -= bytes;
+    for (const wake of this.waitingForBytes.splice(0)) wake();
   }
 
   /**

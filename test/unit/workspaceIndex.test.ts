@@ -42,6 +42,22 @@ describe('the workspace index', () => {
     assert.deepEqual(names(index, '工具目录'), []);
   });
 
+  test('reads transcripts of megabytes, more of them than it holds in memory at once', {
+    timeout: 20_000,
+  }, async () => {
+    const filler = `${'各单位要压实责任，抓好落实，推动各项工作取得新成效。'.repeat(40)}\n`;
+    const large = (heading: string) => `${speech(heading)}\n${filler.repeat(1_700)}`;
+    for (let number = 0; number < 3; number++)
+      write(path.join('合集', `文集${number}.speech`), large(`第${number}卷的要点`));
+    const index = new WorkspaceIndex();
+    await index.indexFolder(path.join(folder, '合集'));
+    assert.deepEqual(names(index, '卷的要点').sort(), [
+      '一、第0卷的要点',
+      '一、第1卷的要点',
+      '一、第2卷的要点',
+    ]);
+  });
+
   test('a transcript open in the editor keeps its headings while its folder is read again', async () => {
     const file = write('经济工作.speech', speech('磁盘上的标题'));
     const editorText = speech('编辑器里的标题');
