@@ -85,6 +85,9 @@ export class WorkspaceIndex {
       if (this.inEditor.has(file)) return;
       if (text === undefined) this.files.delete(file);
       else this.indexText(file, text);
+    } catch {
+      // As for a file that cannot be read: one file must not stop the rest of its folder.
+      this.files.delete(file);
     } finally {
       this.giveBackBytes(size);
     }
