@@ -35,6 +35,14 @@ const statOf = promisify(fs.stat);
 const readFile = promisify(fs.readFile);
 const readdir = promisify(fs.readdir);
 
+/**
+ * The text as the editor shows it: VS Code drops a UTF-8 file's byte-order mark, and a heading
+ * on the first line would otherwise be placed one character after where the editor has it.
+ */
+function withoutByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 export function isSpeechFile(filePath: string): boolean {
   return /\.(speech|txt)$/i.test(filePath);
 }
@@ -76,7 +84,7 @@ export class WorkspaceIndex {
       if (stat.isFile() && stat.size <= MAX_FILE_BYTES) {
         size = stat.size;
         await this.takeBytes(size);
-        text = await readFile(file, 'utf8');
+        text = withoutByteOrderMark(await readFile(file, 'utf8'));
       }
     } catch {
       text = undefined;

@@ -58,6 +58,19 @@ describe('the workspace index', () => {
     ]);
   });
 
+  test('places a heading where the editor shows it, after a byte-order mark the editor drops', async () => {
+    const file = write(path.join('带签名', '讲话.speech'), `\uFEFF${speech('压实安全责任')}`);
+    const index = new WorkspaceIndex();
+    await index.indexFile(file);
+    const places = index
+      .query('', 10)
+      .map(({ name, location }) => [name, 'range' in location ? location.range.start : undefined]);
+    assert.deepEqual(places, [
+      ['在全区安全生产工作会议上的讲话', { line: 0, character: 0 }],
+      ['一、压实安全责任', { line: 2, character: 0 }],
+    ]);
+  });
+
   test('a transcript open in the editor keeps its headings while its folder is read again', async () => {
     const file = write('经济工作.speech', speech('磁盘上的标题'));
     const editorText = speech('编辑器里的标题');
