@@ -126,7 +126,8 @@ function dataOf(result: LineResult, slot: number): unknown {
 
 /**
  * Lists the lines each of `slots` without a list has data for, in one pass over the lines: most
- * lines have no data, and a pass for each rule that asked read every line again.
+ * lines have no data, and a pass for each rule that asked read every line again. With every list
+ * kept from the analysis before (an edit that kept the structure), there is no pass at all.
  */
 function listLinesWithData(
   lists: (number[] | undefined)[],
@@ -134,6 +135,7 @@ function listLinesWithData(
   slots: readonly number[],
 ): void {
   const missing = slots.filter((slot) => lists[slot] === undefined);
+  if (missing.length === 0) return;
   for (const slot of missing) lists[slot] = [];
   for (let index = 0; index < results.length; index++) {
     const { data } = results[index]!;
