@@ -16,6 +16,7 @@ import {
   RULES,
   resolveConfig,
   type SpeechTidySettings,
+  withoutByteOrderMark,
 } from './core';
 
 export const CONFIG_FILE_NAME = '.speech-tidy.json';
@@ -176,7 +177,7 @@ function parseFile(file: string, stat: fs.Stats, locale: Locale): ConfigFile {
 /** Parses the text of a config file; exported for the server, which may hold unsaved text. */
 export function parseConfigText(file: string, text: string, locale: Locale = 'en'): ConfigFile {
   const errors: ParseError[] = [];
-  const root: unknown = parse(text.replace(/^\uFEFF/, ''), errors, {
+  const root: unknown = parse(withoutByteOrderMark(text), errors, {
     allowTrailingComma: true,
     disallowComments: false,
   });

@@ -6,7 +6,15 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import type { WorkspaceSymbol } from 'vscode-languageserver';
-import { type Analysis, LineIndex, looksLikeSpeech, type OutlineNode, outline, parse } from './core';
+import {
+  type Analysis,
+  LineIndex,
+  looksLikeSpeech,
+  type OutlineNode,
+  outline,
+  parse,
+  withoutByteOrderMark,
+} from './core';
 import { symbolKind } from './protocol';
 
 interface IndexedHeading {
@@ -34,14 +42,6 @@ const BYTES_IN_FLIGHT = 8 * 1024 * 1024;
 const statOf = promisify(fs.stat);
 const readFile = promisify(fs.readFile);
 const readdir = promisify(fs.readdir);
-
-/**
- * The text as the editor shows it: VS Code drops a UTF-8 file's byte-order mark, and a heading
- * on the first line would otherwise be placed one character after where the editor has it.
- */
-function withoutByteOrderMark(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
 
 export function isSpeechFile(filePath: string): boolean {
   return /\.(speech|txt)$/i.test(filePath);
@@ -84,6 +84,7 @@ export class WorkspaceIndex {
       if (stat.isFile() && stat.size <= MAX_FILE_BYTES) {
         size = stat.size;
         await this.takeBytes(size);
+        // A heading on the first line is placed where the editor, which drops the mark, has it.
         text = withoutByteOrderMark(await readFile(file, 'utf8'));
       }
     } catch {
