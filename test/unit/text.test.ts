@@ -65,6 +65,10 @@ test('a line is classified by the very characters each rule searches it for, eve
   // A line holds what any of its characters holds; an astral Han character holds nothing.
   assert.equal(charKindsOf('𠮷全 面X'), CharKind.space | CharKind.latin | CharKind.slotMark);
   assert.equal(charKindsOf('𠮷'), 0);
+  // Two stop marks are in a row with only invisible characters between them, not with a word.
+  assert.ok(charKindsOf('好，\u200B\u00AD，') & CharKind.stopsInARow);
+  assert.equal(charKindsOf('好，了，\u200B') & CharKind.stopsInARow, 0);
+  assert.equal(charKindsOf('，\u200B好\u200B，') & CharKind.stopsInARow, 0);
 });
 
 test('a finding on a line of one unusual character is found: the line is not skipped', () => {

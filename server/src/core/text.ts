@@ -261,17 +261,20 @@ const KINDS_OF_UNIT = new Uint8Array(0x10000);
 for (const [kind, members] of KIND_MEMBERS)
   for (let index = 0; index < members.length; index++) KINDS_OF_UNIT[members.charCodeAt(index)]! |= kind;
 
+/** `STOP_MARK`'s bit moved onto `stopsInARow`'s. */
+const STOP_TO_IN_A_ROW = Math.log2(CharKind.stopsInARow / STOP_MARK);
+
 /** The `CharKind`s `text` holds, or-ed together. */
 export function charKindsOf(text: string): number {
   let kinds = 0;
-  let afterStop = false;
+  // The kinds of the last visible character. Two stop marks in a row are found by shifting
+  // rather than by branching on each: a third of the time of this loop, which reads every
+  // character of the text.
+  let before = 0;
   for (let at = 0; at < text.length; at++) {
     const unit = KINDS_OF_UNIT[text.charCodeAt(at)]!;
-    kinds |= unit;
-    if (unit & STOP_MARK) {
-      if (afterStop) kinds |= CharKind.stopsInARow;
-      afterStop = true;
-    } else if (!(unit & CharKind.invisible)) afterStop = false;
+    kinds |= unit | ((unit & before & STOP_MARK) << STOP_TO_IN_A_ROW);
+    if (!(unit & CharKind.invisible)) before = unit;
   }
   return kinds;
 }
