@@ -177,13 +177,15 @@ function parseFile(file: string, stat: fs.Stats, locale: Locale): ConfigFile {
 /** Parses the text of a config file; exported for the server, which may hold unsaved text. */
 export function parseConfigText(file: string, text: string, locale: Locale = 'en'): ConfigFile {
   const errors: ParseError[] = [];
-  const root: unknown = parse(withoutByteOrderMark(text), errors, {
+  // Positions are read in the text the parser saw, as the editor shows it: without the mark.
+  const body = withoutByteOrderMark(text);
+  const root: unknown = parse(body, errors, {
     allowTrailingComma: true,
     disallowComments: false,
   });
   if (errors.length > 0) {
     const first = errors[0]!;
-    const { line, column } = lineColumn(text, first.offset);
+    const { line, column } = lineColumn(body, first.offset);
     const more = errors.length > 1 ? say(locale, 'moreErrors', { count: errors.length - 1 }) : '';
     return failed(
       file,

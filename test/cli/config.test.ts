@@ -141,6 +141,12 @@ test('the loader: settings, files, errors, caching by mtime, never throwing', (t
   assert.deepEqual(typed.settings, {});
   assert.equal(typed.problems.length, 3);
   assert.equal(parseConfigText('/p/.speech-tidy.json', '\uFEFF{}').error, undefined, 'a BOM is fine');
+  // An error is placed where the editor shows it, which hides the mark: on any line.
+  const brokenText = '{\n  "rules": {\n    "watermark": ,\n  }\n}';
+  const placeOf = (text: string) =>
+    /line \d+, column \d+/.exec(parseConfigText('/p/.speech-tidy.json', text).error!)?.[0];
+  assert.equal(placeOf(brokenText), 'line 3, column 18');
+  assert.equal(placeOf(`\uFEFF${brokenText}`), 'line 3, column 18');
 });
 
 test('mergeSettings: the file wins key by key, phrase lists are joined', () => {
