@@ -24,6 +24,7 @@ import {
   StreamMessageWriter,
 } from 'vscode-languageserver/node';
 import { isRecord } from './core';
+import { decodeUtf8 } from './utf8';
 
 /**
  * A body must become one string to be parsed, so a larger one could never be read: refusing it
@@ -194,7 +195,7 @@ export class StrictMessageReader extends AbstractMessageReader implements Messag
   private dispatch(body: Buffer, callback: DataCallback): void {
     let value: unknown;
     try {
-      value = JSON.parse(body.toString('utf8'));
+      value = JSON.parse(decodeUtf8(body));
     } catch {
       // Not the parser's message: it quotes the body.
       this.refuse(null, ErrorCodes.ParseError, 'Parse error: the body is not valid JSON.');

@@ -16,6 +16,7 @@ import {
   withoutByteOrderMark,
 } from './core';
 import { symbolKind } from './protocol';
+import { decodeUtf8 } from './utf8';
 
 interface IndexedHeading {
   readonly name: string;
@@ -85,7 +86,7 @@ export class WorkspaceIndex {
         size = stat.size;
         await this.takeBytes(size);
         // A heading on the first line is placed where the editor, which drops the mark, has it.
-        text = withoutByteOrderMark(await readFile(file, 'utf8'));
+        text = withoutByteOrderMark(decodeUtf8(await readFile(file)));
       }
     } catch {
       text = undefined;

@@ -3,27 +3,12 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { decode, encodeExactly, lineEndingOf } from '../../server/src/cli/encoding';
-import { propertyParameters } from '../support/generators';
+import { propertyParameters, strictlyDecoded, utf8WithStrayBytes } from '../support/generators';
 
 test('a file is read as UTF-8 exactly when a strict decoder takes it, and as the same text', () => {
-  const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-  // Text encoded whole, cut anywhere after its first byte (so no byte-order mark comes first), with stray
-  // bytes in it: valid and invalid UTF-8 near each other.
-  const bytes = fc
-    .tuple(fc.string({ unit: 'binary', maxLength: 12 }), fc.nat(48), fc.uint8Array({ maxLength: 4 }))
-    .map(([text, cut, stray]) => {
-      const whole = Buffer.from(`同志们${text}`, 'utf8');
-      const at = Math.min(Math.max(cut, 1), whole.length);
-      return Buffer.concat([whole.subarray(0, at), stray, whole.subarray(at)]);
-    });
   fc.assert(
-    fc.property(bytes, (input) => {
-      let expected: string | undefined;
-      try {
-        expected = strict.decode(input);
-      } catch {
-        expected = undefined;
-      }
+    fc.property(utf8WithStrayBytes(false), (input) => {
+      const expected = strictlyDecoded(input);
       const decoded = decode(input);
       const asUtf8 = decoded.ok && decoded.encoding === 'utf-8' ? decoded.text : undefined;
       assert.equal(asUtf8, expected?.includes('\u0000') ? undefined : expected);

@@ -38,6 +38,40 @@ export function propertyParameters<T>(
 }
 
 // ---------------------------------------------------------------------------------------------
+// Bytes, for the decoders.
+
+/**
+ * Generated text in UTF-8 with stray bytes put in anywhere: well-formed and ill-formed UTF-8 near
+ * each other. With `markFirst`, the text may open with a byte-order mark; without, no stray bytes
+ * come before its first byte either, so no mark can come first.
+ */
+export function utf8WithStrayBytes(markFirst: boolean): fc.Arbitrary<Buffer> {
+  return fc
+    .tuple(
+      markFirst ? fc.constantFrom('', '\uFEFF') : fc.constant(''),
+      fc.string({ unit: 'binary', maxLength: 12 }),
+      fc.nat(64),
+      fc.uint8Array({ maxLength: 4 }),
+    )
+    .map(([mark, text, cut, stray]) => {
+      const whole = Buffer.from(`${mark}同志们😀𠮷${text}`, 'utf8');
+      const at = Math.min(Math.max(cut, markFirst ? 0 : 1), whole.length);
+      return Buffer.concat([whole.subarray(0, at), stray, whole.subarray(at)]);
+    });
+}
+
+const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** `bytes` as a strict UTF-8 decoder reads them, a byte-order mark kept; undefined where it refuses them. */
+export function strictlyDecoded(bytes: Uint8Array): string | undefined {
+  try {
+    return strictDecoder.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // The pieces of a line.
 
 /** Clauses of our own, in the register of a work speech. */
