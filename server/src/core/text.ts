@@ -268,8 +268,8 @@ const STOP_TO_IN_A_ROW = Math.log2(CharKind.stopsInARow / STOP_MARK);
 export function charKindsOf(text: string): number {
   let kinds = 0;
   // The kinds of the last visible character. Two stop marks in a row are found by shifting
-  // rather than by branching on each: a third of the time of this loop, which reads every
-  // character of the text.
+  // rather than by branching on each character, which took a quarter of this loop's time, and
+  // the loop reads every character of the text.
   let before = 0;
   for (let at = 0; at < text.length; at++) {
     const unit = KINDS_OF_UNIT[text.charCodeAt(at)]!;
