@@ -24,7 +24,7 @@ import {
   StreamMessageWriter,
 } from 'vscode-languageserver/node';
 import { isRecord } from './core';
-import { decodeUtf8 } from './utf8';
+import { decodeUtf8 } from './decoding';
 
 /**
  * A body must become one string to be parsed, so a larger one could never be read: refusing it

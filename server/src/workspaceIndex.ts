@@ -6,17 +6,9 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import type { WorkspaceSymbol } from 'vscode-languageserver';
-import {
-  type Analysis,
-  LineIndex,
-  looksLikeSpeech,
-  type OutlineNode,
-  outline,
-  parse,
-  withoutByteOrderMark,
-} from './core';
+import { type Analysis, LineIndex, looksLikeSpeech, type OutlineNode, outline, parse } from './core';
+import { decodeFile } from './decoding';
 import { symbolKind } from './protocol';
-import { decodeUtf8 } from './utf8';
 
 interface IndexedHeading {
   readonly name: string;
@@ -85,8 +77,8 @@ export class WorkspaceIndex {
       if (stat.isFile() && stat.size <= MAX_FILE_BYTES) {
         size = stat.size;
         await this.takeBytes(size);
-        // A heading on the first line is placed where the editor, which drops the mark, has it.
-        text = withoutByteOrderMark(decodeUtf8(await readFile(file)));
+        // As the editor reads it, so that headings are placed where the editor shows them.
+        text = decodeFile(await readFile(file));
       }
     } catch {
       text = undefined;

@@ -58,17 +58,33 @@ describe('the workspace index', () => {
     ]);
   });
 
-  test('places a heading where the editor shows it, after a byte-order mark the editor drops', async () => {
-    const file = write(path.join('带签名', '讲话.speech'), `\uFEFF${speech('压实安全责任')}`);
+  /** The headings of `file` alone, with where each starts, once indexed. */
+  const placesIn = async (file: string) => {
     const index = new WorkspaceIndex();
     await index.indexFile(file);
-    const places = index
+    return index
       .query('', 10)
       .map(({ name, location }) => [name, 'range' in location ? location.range.start : undefined]);
-    assert.deepEqual(places, [
-      ['在全区安全生产工作会议上的讲话', { line: 0, character: 0 }],
-      ['一、压实安全责任', { line: 2, character: 0 }],
-    ]);
+  };
+  const placesOf = (heading: string) => [
+    ['在全区安全生产工作会议上的讲话', { line: 0, character: 0 }],
+    [`一、${heading}`, { line: 2, character: 0 }],
+  ];
+
+  test('places a heading where the editor shows it, after a byte-order mark the editor drops', async () => {
+    const file = write(path.join('带签名', '讲话.speech'), `\uFEFF${speech('压实安全责任')}`);
+    assert.deepEqual(await placesIn(file), placesOf('压实安全责任'));
+  });
+
+  test('reads a transcript saved as UTF-16, in either byte order, as the editor does', async () => {
+    // Windows Notepad saves "Unicode" as UTF-16 with a byte-order mark, which VS Code reads.
+    const text = Buffer.from(speech('抓好安全生产'), 'utf16le');
+    const littleEndian = write(path.join('记事本', '小端.speech'), '');
+    const bigEndian = write(path.join('记事本', '大端.speech'), '');
+    writeFileSync(littleEndian, Buffer.concat([Buffer.from([0xff, 0xfe]), text]));
+    writeFileSync(bigEndian, Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text).swap16()]));
+    assert.deepEqual(await placesIn(littleEndian), placesOf('抓好安全生产'));
+    assert.deepEqual(await placesIn(bigEndian), placesOf('抓好安全生产'));
   });
 
   test('a transcript open in the editor keeps its headings while its folder is read again', async () => {

@@ -3,17 +3,13 @@
 // file we rewrite differs from the original only where a fix changed the text. UTF-8 does by
 // construction (a strict decoder is one-to-one); the other decodings are checked by encoding.
 import iconv from 'iconv-lite';
-import { wellFormedUtf8 } from '../utf8';
+import { BYTE_ORDER_MARKS, markedEncoding, wellFormedUtf8 } from '../decoding';
 
 export type EncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
 export type Decoded =
   | { readonly ok: true; readonly text: string; readonly encoding: EncodingName }
   | { readonly ok: false; readonly reason: 'binary' | 'undecodable' };
-
-const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-const UTF16LE_BOM = Buffer.from([0xff, 0xfe]);
-const UTF16BE_BOM = Buffer.from([0xfe, 0xff]);
 
 /**
  * The characters that make up most of any Chinese prose, speeches in particular. Text decoded
@@ -31,11 +27,21 @@ const MIN_HAN_FOR_SHARE = 20;
 const MIN_GB2312_SHARE = 0.9;
 
 export function decode(bytes: Buffer): Decoded {
-  if (startsWith(bytes, UTF8_BOM)) return check(bytes, 'utf-8-bom', utf8(bytes.subarray(3)));
-  if (startsWith(bytes, UTF16LE_BOM)) return check(bytes, 'utf-16le', utf16le(bytes.subarray(2)));
-  if (startsWith(bytes, UTF16BE_BOM)) {
-    const body = bytes.subarray(2);
-    return check(bytes, 'utf-16be', body.length % 2 === 0 ? utf16le(Buffer.from(body).swap16()) : undefined);
+  const marked = markedEncoding(bytes);
+  if (marked !== undefined) {
+    const body = bytes.subarray(BYTE_ORDER_MARKS[marked].length);
+    switch (marked) {
+      case 'utf-8':
+        return check(bytes, 'utf-8-bom', utf8(body));
+      case 'utf-16le':
+        return check(bytes, 'utf-16le', utf16le(body));
+      case 'utf-16be':
+        return check(
+          bytes,
+          'utf-16be',
+          body.length % 2 === 0 ? utf16le(Buffer.from(body).swap16()) : undefined,
+        );
+    }
   }
   if (bytes.includes(0)) return { ok: false, reason: 'binary' };
   const text = utf8(bytes);
@@ -49,11 +55,11 @@ export function encode(text: string, encoding: EncodingName): Buffer {
     case 'utf-8':
       return Buffer.from(text, 'utf8');
     case 'utf-8-bom':
-      return Buffer.concat([UTF8_BOM, Buffer.from(text, 'utf8')]);
+      return Buffer.concat([BYTE_ORDER_MARKS['utf-8'], Buffer.from(text, 'utf8')]);
     case 'utf-16le':
-      return Buffer.concat([UTF16LE_BOM, Buffer.from(text, 'utf16le')]);
+      return Buffer.concat([BYTE_ORDER_MARKS['utf-16le'], Buffer.from(text, 'utf16le')]);
     case 'utf-16be':
-      return Buffer.concat([UTF16BE_BOM, Buffer.from(text, 'utf16le').swap16()]);
+      return Buffer.concat([BYTE_ORDER_MARKS['utf-16be'], Buffer.from(text, 'utf16le').swap16()]);
     case 'gb18030':
       return iconv.encode(text, 'gb18030');
   }
@@ -114,10 +120,6 @@ function utf16le(bytes: Uint8Array): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function startsWith(bytes: Buffer, prefix: Buffer): boolean {
-  return bytes.length >= prefix.length && bytes.subarray(0, prefix.length).equals(prefix);
 }
 
 /**
