@@ -16,8 +16,8 @@ import {
   RULES,
   resolveConfig,
   type SpeechTidySettings,
-  withoutByteOrderMark,
 } from './core';
+import { withoutByteOrderMark } from './decoding';
 
 export const CONFIG_FILE_NAME = '.speech-tidy.json';
 

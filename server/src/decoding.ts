@@ -39,6 +39,14 @@ export function decodeUtf8(bytes: Buffer): string {
 }
 
 /**
+ * The text without the byte-order mark it may open with, as editors read it: VS Code drops it,
+ * and positions must match the editor's.
+ */
+export function withoutByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
  * A file's text as VS Code reads it when not told an encoding: UTF-16 in either byte order or
  * UTF-8 as its byte-order mark says, the mark dropped, and UTF-8 without one. Nothing is refused:
  * what does not decode reads as U+FFFD, and a UTF-16 file cut after an odd byte loses that byte.

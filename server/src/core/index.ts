@@ -17,4 +17,4 @@ export { type FoldingRegion, foldingRegions, type OutlineNode, outline } from '.
 export { parse } from './parse';
 export type { Edit, Rule, Severity, SeveritySetting } from './rule';
 export { RULES } from './rules';
-export { LineIndex, partitionPoint, withoutByteOrderMark } from './text';
+export { LineIndex, partitionPoint } from './text';

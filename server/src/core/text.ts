@@ -712,14 +712,6 @@ export function gappedPhraseSource(phrase: string): string {
 }
 
 /**
- * The text without the byte-order mark a file may open with, as editors read it: VS Code drops
- * it, and positions must match the editor's.
- */
-export function withoutByteOrderMark(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-/**
  * The range that removes `line` whole, its line break included. The last line has no break of
  * its own, so it takes the one before it; otherwise an empty line would be left behind. A BOM
  * opening the file is its encoding signature and stays.
