@@ -17,7 +17,7 @@ import {
   resolveConfig,
   type SpeechTidySettings,
 } from './core';
-import { withoutByteOrderMark } from './decoding';
+import { decodeFile, withoutByteOrderMark } from './decoding';
 
 export const CONFIG_FILE_NAME = '.speech-tidy.json';
 
@@ -167,7 +167,8 @@ function parseFile(file: string, stat: fs.Stats, locale: Locale): ConfigFile {
     return failed(file, say(locale, 'tooLarge', { size: MAX_CONFIG_BYTES / 1024 }));
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    // As the editor reads it: by its byte-order mark, UTF-8 without one.
+    text = decodeFile(fs.readFileSync(file));
   } catch (error) {
     return failed(file, describeError(error, locale));
   }

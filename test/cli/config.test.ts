@@ -149,6 +149,16 @@ test('the loader: settings, files, errors, caching by mtime, never throwing', (t
   assert.equal(placeOf(`\uFEFF${brokenText}`), 'line 3, column 18');
 });
 
+test('a config file saved as UTF-16 is read as the editor reads it, by its byte-order mark', (t) => {
+  const dir = tempDir(t);
+  const settings = '{ "rules": { "watermark": "hint" }, "watermarkPhrases": ["内部学习"] }';
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(settings, 'utf16le')]);
+  write(dir, '.speech-tidy.json', utf16);
+  const config = loadConfigFor(path.join(dir, 'a.speech'));
+  assert.equal(config.error, undefined);
+  assert.deepEqual(config.settings, { rules: { watermark: 'hint' }, watermarkPhrases: ['内部学习'] });
+});
+
 test('mergeSettings: the file wins key by key, phrase lists are joined', () => {
   const merged = mergeSettings(
     {
