@@ -1,4 +1,5 @@
 // LSP requests in, core calls, LSP results out. Nothing here knows what a watermark is.
+import { pathToFileURL } from 'node:url';
 import {
   type CodeAction,
   CodeActionKind,
@@ -32,6 +33,7 @@ import {
   type SpeechTidySettings,
   toLocale,
 } from './core';
+import type { EncodingSettings } from './decoding';
 import { type AnalysisEnvironment, DocumentStore } from './documents';
 import {
   type BulkFix,
@@ -201,7 +203,7 @@ export function startServer(connection: Connection): void {
     // Queued first, so that a `workspace/symbol` right after start waits for the whole folders.
     const started = Date.now();
     enqueueIndexing(async () => {
-      for (const folder of workspaceFolders) await index.indexFolder(folder);
+      await indexFolders(workspaceFolders);
       const count = index.size;
       const files = count === 1 ? 'transcript' : 'transcripts';
       connection.console.info(`Indexed ${count} ${files} in ${Date.now() - started} ms.`);
@@ -218,14 +220,16 @@ export function startServer(connection: Connection): void {
           const folderPath = filePathOf(folder.uri);
           if (!folderPath) continue;
           workspaceFolders.push(folderPath);
-          enqueueIndexing(() => index.indexFolder(folderPath));
+          enqueueIndexing(() => indexFolders([folderPath]));
         }
       });
     }
     // A client that cannot register still has settings to read and folders to index.
     if (canPullConfiguration) {
       await register(() =>
-        connection.client.register(DidChangeConfigurationNotification.type, { section: 'speechTidy' }),
+        connection.client.register(DidChangeConfigurationNotification.type, {
+          section: ['speechTidy', 'files'],
+        }),
       );
     }
     if (canRegisterWatchers) {
@@ -237,6 +241,40 @@ export function startServer(connection: Connection): void {
     }
     await refreshSettings();
   });
+
+  /**
+   * Indexes `folders`, reading their files as the editor does (`files.encoding`,
+   * `files.autoGuessEncoding`); with `onlyIfReadAnew`, only those whose settings changed.
+   */
+  async function indexFolders(folders: readonly string[], onlyIfReadAnew = false): Promise<void> {
+    const settings = await encodingSettingsOf(folders);
+    for (const [at, folder] of folders.entries()) {
+      const readAnew = index.readFolderAs(folder, settings[at]!);
+      if (readAnew || !onlyIfReadAnew) await index.indexFolder(folder);
+    }
+  }
+
+  /** Each folder's `files` settings where the client can be asked; VS Code's defaults elsewhere. */
+  async function encodingSettingsOf(folders: readonly string[]): Promise<EncodingSettings[]> {
+    const defaults = folders.map(() => ({}));
+    if (!canPullConfiguration || folders.length === 0) return defaults;
+    try {
+      const answers: unknown[] = await connection.workspace.getConfiguration(
+        folders.map((folder) => ({ scopeUri: pathToFileURL(folder).href, section: 'files' })),
+      );
+      return folders.map((_, at) => {
+        const files = answers[at];
+        if (!isRecord(files)) return {};
+        return {
+          ...(typeof files.encoding === 'string' ? { encoding: files.encoding } : {}),
+          autoGuessEncoding: files.autoGuessEncoding === true,
+        };
+      });
+    } catch (error) {
+      connection.console.error(`Could not read the files settings: ${(error as Error).message}`);
+      return defaults;
+    }
+  }
 
   async function register(registration: () => Promise<unknown>): Promise<void> {
     try {
@@ -425,9 +463,11 @@ export function startServer(connection: Connection): void {
     enqueueIndexing(() => index.indexFile(file));
   }
 
-  connection.onDidChangeConfiguration(({ settings: pushed }) =>
-    refreshSettings(isRecord(pushed) ? pushed.speechTidy : undefined),
-  );
+  connection.onDidChangeConfiguration(({ settings: pushed }) => {
+    // A folder told to read its files in another encoding has its transcripts read again.
+    enqueueIndexing(() => indexFolders(workspaceFolders, true));
+    return refreshSettings(isRecord(pushed) ? pushed.speechTidy : undefined);
+  });
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
     for (const change of changes) {

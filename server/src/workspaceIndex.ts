@@ -7,7 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import type { WorkspaceSymbol } from 'vscode-languageserver';
 import { type Analysis, LineIndex, looksLikeSpeech, type OutlineNode, outline, parse } from './core';
-import { decodeFile } from './decoding';
+import { decodeFile, type EncodingSettings } from './decoding';
 import { symbolKind } from './protocol';
 
 interface IndexedHeading {
@@ -44,6 +44,8 @@ export class WorkspaceIndex {
   private readonly files = new Map<string, readonly IndexedHeading[]>();
   /** Files open in the editor, whose text there is newer than the disk's. */
   private readonly inEditor = new Set<string>();
+  /** How the editor reads each folder's files, as its settings there say. */
+  private readonly encodings = new Map<string, EncodingSettings>();
   private bytesInFlight = 0;
   private readonly waitingForBytes: (() => void)[] = [];
 
@@ -66,6 +68,25 @@ export class WorkspaceIndex {
   }
 
   /**
+   * Sets how the files of `folder` are read, as the editor's settings for it say; whether that
+   * changed, and the folder must be read again.
+   */
+  readFolderAs(folder: string, settings: EncodingSettings): boolean {
+    const before = this.encodings.get(folder);
+    this.encodings.set(folder, settings);
+    return before?.encoding !== settings.encoding || before?.autoGuessEncoding !== settings.autoGuessEncoding;
+  }
+
+  /** The settings of the innermost folder holding `file`: a folder inside another has its own. */
+  private encodingOf(file: string): EncodingSettings {
+    let innermost: string | undefined;
+    for (const folder of this.encodings.keys())
+      if (isInFolder(folder, file) && (innermost === undefined || folder.length > innermost.length))
+        innermost = folder;
+    return innermost === undefined ? {} : this.encodings.get(innermost)!;
+  }
+
+  /**
    * Reads a file again; one that vanished or is no transcript leaves the index. A file open in
    * the editor keeps the editor's headings, even when it was opened while it was being read.
    */
@@ -78,7 +99,7 @@ export class WorkspaceIndex {
         size = stat.size;
         await this.takeBytes(size);
         // As the editor reads it, so that headings are placed where the editor shows them.
-        text = decodeFile(await readFile(file));
+        text = decodeFile(await readFile(file), this.encodingOf(file));
       }
     } catch {
       text = undefined;

@@ -32,13 +32,18 @@ describe('initialize', () => {
     assert.equal(client.initializeResult!.serverInfo?.name, 'speech-tidy');
   });
 
-  test('asks for the speechTidy settings and registers for their changes and for transcript files', async () => {
+  test('asks for the speechTidy settings and registers for changes to them and to files settings, and for transcript files', async () => {
     const sections = await client.configurationRequests.wait(() => true, 'the first settings pull');
     assert.deepEqual(sections, ['speechTidy']);
-    await client.registrations.wait(
+    const settingsChanges = await client.registrations.wait(
       (r) => r.method === 'workspace/didChangeConfiguration',
       'registration for settings changes',
     );
+    // `files` too: the encoding the editor reads a folder in is the one the index must read it in.
+    assert.deepEqual((settingsChanges.registerOptions as { section: string[] }).section, [
+      'speechTidy',
+      'files',
+    ]);
     const watchers = await client.registrations.wait(
       (r) => r.method === 'workspace/didChangeWatchedFiles',
       'registration of a file watcher',

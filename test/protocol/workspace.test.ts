@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import iconv from 'iconv-lite';
 import type { SymbolInformation, WorkspaceSymbol } from 'vscode-languageserver';
 import { fileUri, LspClient, rangeOf } from '../support/lspClient';
 import { lines, SPEECH } from './transcripts';
@@ -202,5 +203,39 @@ describe('workspace/symbol in a folder of one transcript', () => {
       await client.dispose();
       rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe('workspace/symbol in a folder of transcripts saved in GBK', () => {
+  let root: string;
+  let client: LspClient;
+  before(async () => {
+    root = mkdtempSync(path.join(tmpdir(), 'speech-tidy-gbk-'));
+    // Notepad on a Chinese Windows saved "ANSI" as GBK; VS Code reads it when told to guess.
+    writeFileSync(path.join(root, '防汛讲话.txt'), iconv.encode(FLOOD, 'gbk'));
+    writeFileSync(path.join(root, '教育讲话.txt'), SCHOOL);
+    client = await LspClient.start({
+      workspaceFolders: [root],
+      settings: { speechTidy: {}, files: { autoGuessEncoding: true } },
+    });
+  });
+  after(async () => {
+    await client.dispose();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  const found = async (query: string) => ((await client.workspaceSymbols(query)) ?? []).map(nameOf);
+
+  test("headings read as the editor reads the file, and again when the folder's settings change", async () => {
+    assert.deepEqual(await found('压实防汛'), ['一、坚持人民至上，压实防汛责任']);
+    assert.deepEqual(await found('教师队伍'), ['二、建设高素质教师队伍'], 'UTF-8 files read as before');
+    await client.changeSettings({ speechTidy: {}, files: { autoGuessEncoding: false } });
+    assert.deepEqual(
+      await found('压实防汛'),
+      [],
+      'read as UTF-8, the file is no transcript the editor shows',
+    );
+    await client.changeSettings({ speechTidy: {}, files: { encoding: 'gbk' } });
+    assert.deepEqual(await found('压实防汛'), ['一、坚持人民至上，压实防汛责任']);
   });
 });

@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
+import iconv from 'iconv-lite';
 import { analyze, RULES, resolveConfig } from '../../server/src/core';
 import { WorkspaceIndex } from '../../server/src/workspaceIndex';
 
@@ -85,6 +86,27 @@ describe('the workspace index', () => {
     writeFileSync(bigEndian, Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text).swap16()]));
     assert.deepEqual(await placesIn(littleEndian), placesOf('抓好安全生产'));
     assert.deepEqual(await placesIn(bigEndian), placesOf('抓好安全生产'));
+  });
+
+  test("reads a folder's transcripts in the encoding the editor is told for that folder", async () => {
+    const gbk = write(path.join('旧稿', '讲话.txt'), '');
+    writeFileSync(gbk, iconv.encode(speech('压实安全责任'), 'gbk'));
+    write(path.join('旧稿', '新稿', '讲话.txt'), speech('统一思想认识'));
+    const index = new WorkspaceIndex();
+    const outer = path.join(folder, '旧稿');
+    assert.equal(index.readFolderAs(outer, { encoding: 'gbk' }), true, 'a first setting reads the folder');
+    assert.equal(index.readFolderAs(path.join(outer, '新稿'), { encoding: 'utf8' }), true);
+    await index.indexFolder(outer);
+    assert.deepEqual(names(index, '一、').sort(), ['一、压实安全责任', '一、统一思想认识'].sort());
+    assert.equal(
+      index.readFolderAs(outer, { encoding: 'gbk' }),
+      false,
+      'the same setting reads nothing again',
+    );
+    // Told the folder is UTF-8 now, the file reads as the editor then shows it: no transcript.
+    assert.equal(index.readFolderAs(outer, {}), true);
+    await index.indexFolder(outer);
+    assert.deepEqual(names(index, '一、'), ['一、统一思想认识']);
   });
 
   test('a transcript open in the editor keeps its headings while its folder is read again', async () => {

@@ -3,28 +3,13 @@
 // file we rewrite differs from the original only where a fix changed the text. UTF-8 does by
 // construction (a strict decoder is one-to-one); the other decodings are checked by encoding.
 import iconv from 'iconv-lite';
-import { BYTE_ORDER_MARKS, markedEncoding, wellFormedUtf8 } from '../decoding';
+import { BYTE_ORDER_MARKS, looksLikeGb, markedEncoding, readsAsChinese, wellFormedUtf8 } from '../decoding';
 
 export type EncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
 export type Decoded =
   | { readonly ok: true; readonly text: string; readonly encoding: EncodingName }
   | { readonly ok: false; readonly reason: 'binary' | 'undecodable' };
-
-/**
- * The characters that make up most of any Chinese prose, speeches in particular. Text decoded
- * from another CJK encoding as GB18030 (EUC-KR, Big5) comes out as valid but random Han
- * characters, which hardly ever hit this list.
- */
-const COMMON_HAN = new Set(
-  '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处府研',
-);
-/** Share of Han characters that must be common ones; genuine text reaches 30% and more. */
-const MIN_COMMON_SHARE = 0.12;
-/** Below this many Han characters the share says little, and the byte check below decides. */
-const MIN_HAN_FOR_SHARE = 20;
-/** GB2312's punctuation rows and hanzi rows hold nearly every character of a simplified text. */
-const MIN_GB2312_SHARE = 0.9;
 
 export function decode(bytes: Buffer): Decoded {
   const marked = markedEncoding(bytes);
@@ -120,43 +105,4 @@ function utf16le(bytes: Uint8Array): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/**
- * Whether the double-byte characters sit where a GBK-encoded Chinese text puts them: the lead
- * byte in GB2312's punctuation rows (A1–A3) or hanzi rows (B0–F7), the trail byte in A1–FE.
- * Big5 and Shift-JIS use trail bytes below A1 and other lead rows, so they fail here.
- */
-function looksLikeGb(bytes: Buffer): boolean {
-  let pairs = 0;
-  let gb2312 = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const lead = bytes[i]!;
-    if (lead < 0x80) continue;
-    const trail = bytes[i + 1];
-    if (trail === undefined) return false;
-    // Four-byte GB18030 sequences carry a digit second; they count as pairs outside GB2312.
-    const four = trail >= 0x30 && trail <= 0x39;
-    pairs++;
-    if (
-      !four &&
-      trail >= 0xa1 &&
-      trail <= 0xfe &&
-      ((lead >= 0xa1 && lead <= 0xa3) || (lead >= 0xb0 && lead <= 0xf7))
-    )
-      gb2312++;
-    i += four ? 3 : 1;
-  }
-  return pairs > 0 && gb2312 / pairs >= MIN_GB2312_SHARE;
-}
-
-function readsAsChinese(text: string): boolean {
-  let han = 0;
-  let common = 0;
-  for (const char of text) {
-    if (!/\p{Script=Han}/u.test(char)) continue;
-    han++;
-    if (COMMON_HAN.has(char)) common++;
-  }
-  return han < MIN_HAN_FOR_SHARE || common / han >= MIN_COMMON_SHARE;
 }

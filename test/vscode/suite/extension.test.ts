@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { GBK_SPEECH } from '../workspace';
 import {
   coveredText,
   current,
@@ -290,6 +291,37 @@ describe('settings', () => {
     await open('not-detected.txt');
     await sleep(1500);
     assert.equal(current(uri)?.languageId, 'plaintext');
+  });
+});
+
+describe('workspace symbols', () => {
+  afterEach(async () => {
+    await setSetting('files', 'autoGuessEncoding', undefined);
+  });
+
+  it('finds the headings of a transcript saved in GBK once VS Code is told to guess encodings', async () => {
+    const uri = workspaceFile('gbk-speech.txt');
+    const find = async () =>
+      (
+        await vscode.commands.executeCommand<vscode.SymbolInformation[]>(
+          'vscode.executeWorkspaceSymbolProvider',
+          '筑牢安全生产防线',
+        )
+      ).filter((symbol) => symbol.location.uri.toString() === uri.toString());
+    // Read as UTF-8, as VS Code shows it until told otherwise, the file is no transcript.
+    assert.deepEqual(await find(), []);
+
+    await setSetting('files', 'autoGuessEncoding', true);
+    const [found] = await waitFor(async () => {
+      const symbols = await find();
+      return symbols.length > 0 && symbols;
+    }, 'the GBK transcript to be indexed');
+    assert.equal(found!.name, '二、筑牢安全生产防线');
+    // Where VS Code, guessing the same way, shows the heading.
+    const document = await vscode.workspace.openTextDocument(uri);
+    const line = GBK_SPEECH.split('\n').indexOf('二、筑牢安全生产防线');
+    assert.equal(document.lineAt(line).text, '二、筑牢安全生产防线');
+    assert.deepEqual(found!.location.range.start, new vscode.Position(line, 0));
   });
 });
 
