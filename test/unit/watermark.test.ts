@@ -38,6 +38,13 @@ describe('watermark: footers between paragraphs', () => {
     '本文档由用户上传',
     '如有侵权请联系删除',
     '精品文档 欢迎下载',
+    // Notices as each site words them: any of these clauses, in any order.
+    '本文档由网友上传，仅供学习参考。',
+    '内容来源网络，如有侵权请联系删除。',
+    '资料来源于网络，版权归原作者所有',
+    '若有侵权，请联系我们删除！',
+    '图片来源于网络，侵删',
+    '仅供个人学习交流使用',
     '（责任编辑：王小明）',
     '责编：李华',
   ]) {
@@ -50,6 +57,19 @@ describe('watermark: footers between paragraphs', () => {
 
   test('a line that speaks of editors is speech', () => {
     const text = '同志们：\n编辑：要把好政治关，确保导向正确。\n各位编辑：大家辛苦了！\n';
+    assert.deepEqual(findingsOf(rule, text), []);
+  });
+
+  test('a line with a clause of the speaker’s own, or crediting the publication, is speech', () => {
+    const text = [
+      '同志们：',
+      '以上意见，仅供参考。',
+      '如有侵权行为，要依法严肃处理。',
+      '网络内容来源复杂，要加强监管。',
+      '本文由市政府办公室根据录音整理',
+      '谢谢大家！',
+      '',
+    ].join('\n');
     assert.deepEqual(findingsOf(rule, text), []);
   });
 

@@ -66,6 +66,28 @@ const FOOTER_PHRASES = [
 ];
 
 /**
+ * The clauses of a site's notice, worded as each site words it (`本文档由网友上传，仅供学习参考。`,
+ * `内容来源网络，如有侵权请联系删除`). A line all of whose clauses are made of these is a notice,
+ * in any order; one clause of the speaker's own (`以上意见，仅供参考`) keeps it speech. Crediting
+ * an office (`本文由市政府办公室根据录音整理`) is the publication's, not the site's, and stays.
+ */
+const NOTICE_CLAUSE_PARTS = [
+  '(?:本|该|此)?(?:文档|文章|文|资料|内容)(?:由|系)(?:用户|网友|会员|作者)(?:自行)?(?:上传|分享|发布)(?:至本站)?',
+  '(?:本|该|此)?(?:文档|文章|文|资料|内容|图片|素材)(?:均|部分)?(?:来源|来自|源自|转自|摘自|取自)于?(?:网络|互联网|网上)(?:整理)?',
+  '(?:如|若)(?:有|涉及|涉)?侵权(?:行为)?',
+  '请?(?:及时)?(?:联系|告知|通知)(?:我们|本站|作者|管理员|站长)?(?:删除|处理)',
+  '侵删',
+  '(?:版权|著作权)(?:归|属于|属)原?作者(?:所有)?',
+  '仅供(?:个人|大家)?(?:学习|参考|交流|阅读|研究|借鉴)+(?:使用|之用)?',
+  '精品文档',
+  '欢迎下载',
+  '(?:下载后)?可编辑',
+];
+const noticeClause = `(?:${NOTICE_CLAUSE_PARTS.join('|')})+`;
+/** Separators are required between clauses: optional, they would let the clauses split many ways. */
+const noticeLine = new RegExp(`^${noticeClause}(?:[，,。.；;！!、]+${noticeClause})*[，,。.；;！!、]*$`);
+
+/**
  * Offers no speaker makes, only a site's notice: what follows one is the notice's own words, a
  * finished sentence too (`下载文档请到本站。`), where after `更多资料` it may be the speech's.
  */
@@ -128,7 +150,8 @@ export function classifyResidueLine(line: string, aboveTitle: boolean): ResidueK
   if (aboveTitle && seriesLabel.test(compacted)) return 'series';
   if (aboveTitle && uploadDate.test(compacted)) return 'upload-date';
   if (anyPageFooter.test(compacted)) return 'footer';
-  if (footerPhrases.test(trimmed) && compacted.length <= 40) return 'footer';
+  // Short first: the notice pattern is then tried on a few words at most.
+  if (compacted.length <= 40 && (footerPhrases.test(trimmed) || noticeLine.test(compacted))) return 'footer';
   return undefined;
 }
 
