@@ -57,6 +57,22 @@ describe('parse: a meeting speech with site residue', () => {
     );
   });
 
+  test('site residue between the title and the speaker leaves the speaker front matter, as after fix-all', () => {
+    const text =
+      '在全县安全生产工作会议上的讲话\n发布时间：2025-03-06 来源：县政府办公室\n- 1 -\n县长 王某某\n（2025年3月5日）\n同志们：\n今天开会。\n';
+    const cleaned = '在全县安全生产工作会议上的讲话\n县长 王某某\n（2025年3月5日）\n同志们：\n今天开会。\n';
+    const frontMatter = ['title', 'speaker', 'date', 'salutation', 'paragraph'];
+    assert.deepEqual(summary(parse(text)), [
+      'title',
+      'residue:chrome',
+      'residue:footer',
+      ...frontMatter.slice(1),
+    ]);
+    assert.deepEqual(summary(parse(cleaned)), frontMatter);
+    // The name's space is how a byline is set, not a space inside a sentence.
+    assert.deepEqual(findingsOf('space-between-chinese', text), []);
+  });
+
   test('a heading knows its numeral, its ordinal and its name', () => {
     const heading = headingOn(model, '三、').heading!;
     assert.equal(model.text.slice(heading.numeralStart, heading.numeralEnd), '三');

@@ -430,9 +430,15 @@ function buildAll(source: LineSource): Structure {
     title.push(...drafts.filter((draft) => draft.kind === 'title'));
     // Front matter: subtitle, speaker and date lines in any order, until the body starts.
     while (cursor < nonBlank.length) {
-      // Site residue (`正文复制` reads like a name) ends the front matter: it is removed, and the
-      // lines after it must be what they are once it is gone.
-      if (facts[nonBlank[cursor]!]!.kind === 'residue') break;
+      // Site residue between the front matter's lines (`发布时间：…`, `- 1 -`) is removed, and the
+      // lines after it must be what they are once it is gone: front matter still. It is read as
+      // residue first, as `正文复制` would read as a name.
+      const fact = facts[nonBlank[cursor]!]!;
+      if (fact.kind === 'residue') {
+        push(nonBlank[cursor]!, 'residue', fact.residue);
+        cursor++;
+        continue;
+      }
       const content = contentOf(nonBlank[cursor]!);
       const kind: BlockKind | undefined = isSubtitle(content)
         ? 'subtitle'
