@@ -30,6 +30,66 @@ describe('watermark: header residue above the title', () => {
   });
 });
 
+describe('watermark: the page around a speech on a government or news site', () => {
+  const page = [
+    '当前位置：首页 > 政务公开 > 领导讲话',
+    '在全县安全生产工作会议上的讲话',
+    '发布时间：2025-03-06 10:20  来源：县政府办公室  浏览次数：2381',
+    '【字体：大 中 小】',
+    '县长 王某某',
+    '同志们：',
+    '今天召开全县安全生产工作会议。',
+    '谢谢大家！',
+    '【打印本页】【关闭窗口】',
+    '扫一扫在手机打开当前页',
+    '上一篇：在全县经济工作会议上的讲话',
+    '下一篇：关于做好春耕生产工作的通知',
+    '',
+  ].join('\n');
+
+  test('where the page sits, when it was posted, its buttons and links are removed as lines', () => {
+    const findings = findingsOf(rule, page);
+    assert.deepEqual(
+      findings.map((finding) => finding.message.match(/“(.*)”/)?.[1]),
+      [
+        '当前位置：首页 > 政务公开 > 领导讲话',
+        '发布时间：2025-03-06 10:20 来源：县政府办公室 浏览次数：2381',
+        '【字体：大 中 小】',
+        '【打印本页】【关闭窗口】',
+        '扫一扫在手机打开当前页',
+        '上一篇：在全县经济工作会议上的讲话',
+        '下一篇：关于做好春耕生产工作的通知',
+      ],
+      'each named as the reader sees it, blanks single',
+    );
+    assertSafeFixAll(
+      rule,
+      page,
+      '在全县安全生产工作会议上的讲话\n县长 王某某\n同志们：\n今天召开全县安全生产工作会议。\n谢谢大家！\n',
+    );
+  });
+
+  for (const chrome of [
+    '首页 > 讲话稿',
+    '字号：大 中 小',
+    '阅读：1234次',
+    '相关推荐',
+    'Copyright © 2025 某某网 版权所有',
+    '分享到：',
+  ]) {
+    test(`“${chrome}” on its own line is site chrome`, () => {
+      const text = `同志们：\n今天开会。\n${chrome}\n明天继续。\n`;
+      assert.deepEqual(covered(text, findingsOf(rule, text)), [`${chrome}\n`]);
+    });
+  }
+
+  test("a meeting's own time and place are the speech's", () => {
+    const text =
+      '在全县安全生产工作会议上的讲话\n时间：2025年3月5日\n地点：县政府三楼会议室\n同志们：\n今天开会。\n';
+    assert.deepEqual(findingsOf(rule, text), []);
+  });
+});
+
 describe('watermark: footers between paragraphs', () => {
   for (const footer of [
     '第 2 页 共 5 页',

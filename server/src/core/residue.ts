@@ -48,7 +48,35 @@ const CHROME_LINES = [
   '开通VIP',
   'VIP专享',
   '付费文档',
+  '相关推荐',
+  '相关阅读',
+  '相关文章',
+  '热门文章',
+  '热门推荐',
+  '推荐阅读',
+  '猜你喜欢',
+  '点击排行',
 ];
+
+/**
+ * The page around the text on government and news sites, where speeches are published: where the
+ * page sits, when it was posted and how often read, the buttons under it and the links to the
+ * next page. Matched on the line without its blanks (`字号：大 中 小` is `字号：大中小`). A
+ * meeting's own `时间：` and `来源：` lines are the speech's and are not here.
+ */
+const CHROME_PATTERNS = [
+  /^(?:当前位置|您的位置|你的位置|您现在的位置|您当前的位置|当前所在位置)[:：]/,
+  /^首页[>＞»›→]/,
+  /^【?(?:字号|字体)[:：]?(?:【?[大中小]】?){3}】?$/,
+  /^(?:发布时间|发布日期|发表时间|更新时间|发文日期)[:：]\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}/,
+  /^(?:浏览|阅读|点击|访问)(?:次数|数|量|人次)?[:：]\d+次?$/,
+  /^(?:上一篇|下一篇|上一页|下一页|上篇|下篇)[:：]/,
+  /^(?:【(?:打印|打印本页|打印此文|关闭|关闭窗口|收藏|加入收藏|分享|返回顶部|纠错|我要纠错|[大中小])】)+$/,
+  /^(?:扫一扫|手机扫一扫|微信扫一扫|扫描二维码)(?:在手机上?(?:打开|查看|阅读|浏览)(?:当前页面?|本页|此页)?|分享到朋友圈)?$/,
+  /^分享到[:：]?$/,
+  /^(?:Copyright|COPYRIGHT|copyright|©)/,
+];
+const anyChrome = new RegExp(CHROME_PATTERNS.map((pattern) => pattern.source).join('|'));
 
 /** Lines a site puts between pages or at the end: notices, never the speaker's words. */
 const FOOTER_PHRASES = [
@@ -82,6 +110,9 @@ const NOTICE_CLAUSE_PARTS = [
   '精品文档',
   '欢迎下载',
   '(?:下载后)?可编辑',
+  '(?:免责)?声明[:：]',
+  '(?:本文|文章|内容)仅代表(?:作者|作者本人|个人)观点',
+  '不代表本(?:站|网|平台)(?:观点|立场)',
 ];
 const noticeClause = `(?:${NOTICE_CLAUSE_PARTS.join('|')})+`;
 /** Separators are required between clauses: optional, they would let the clauses split many ways. */
@@ -146,7 +177,7 @@ export function classifyResidueLine(line: string, aboveTitle: boolean): ResidueK
   const trimmed = line.slice(0, markerAtEnd(line)?.start ?? line.length).trim();
   if (trimmed.length === 0) return undefined;
   const compacted = compact(trimmed);
-  if (chromeLines.has(compacted)) return 'chrome';
+  if (chromeLines.has(compacted) || anyChrome.test(compacted)) return 'chrome';
   if (aboveTitle && seriesLabel.test(compacted)) return 'series';
   if (aboveTitle && uploadDate.test(compacted)) return 'upload-date';
   if (anyPageFooter.test(compacted)) return 'footer';

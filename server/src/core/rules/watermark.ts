@@ -1,5 +1,5 @@
 import type { ResolvedConfig, TextRange } from '../config';
-import type { LineFacts } from '../lineFacts';
+import { type LineFacts, shorten, visibleContent } from '../lineFacts';
 import { removedAds } from '../residue';
 import { defineRule, type Reporter } from '../rule';
 import { compact, lineRemovalRange, overlapsAny, sortFew, withItem } from '../text';
@@ -78,7 +78,9 @@ export const watermark = defineRule<
       message: 'chrome' | 'series' | 'upload-date' | 'footer' | 'ad' | 'custom',
     ) => {
       const { start, end } = lineRemovalRange(lineText(0), lines, lines[index]!);
-      const shown = compact(lineText(index)).replace(/^\uFEFF/, '');
+      // As the reader sees the line, its blanks single: `发布时间：2025-03-06 10:20 来源：…`
+      // compacted would run the date into the time.
+      const shown = shorten(visibleContent(lineText(index)));
       report({
         start,
         end,
