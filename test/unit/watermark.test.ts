@@ -178,6 +178,10 @@ describe('watermark: ads appended to paragraphs', () => {
     ['下载文档请访问本站', 'a download notice'],
     ['扫码关注本站', 'a QR code notice'],
     ['关注公众号获取更多资料', 'a channel followed by an offer'],
+    ['欢迎关注公众号：党建学习', 'a courtesy before the verb'],
+    ['微信搜索公众号：xuexi', 'the app searched in'],
+    ['微信号：abc123', 'an account labelled'],
+    ['获取完整版请加微信abc', 'the full version offered'],
   ];
   for (const [ad, why] of cases) {
     test(`“${ad}” after a sentence is removed (${why})`, () => {
@@ -186,6 +190,19 @@ describe('watermark: ads appended to paragraphs', () => {
       assertSafeFixAll(rule, text, '同志们：\n今天我们召开全县经济工作会议。\n下面我讲三点意见。\n');
     });
   }
+
+  test('the same words in a sentence of the speech are the speaker’s', () => {
+    for (const sentence of [
+      '微信号、抖音号等新媒体平台要加强管理。',
+      '欢迎关注我市经济发展。',
+      '长按二维码即可报名参加活动。',
+      '需要完整版的政策文件，可以到办公室领取。',
+      '本文来自群众的呼声，值得重视。',
+    ]) {
+      const text = `同志们：\n今天我们召开全县经济工作会议。${sentence}\n下面我讲三点意见。\n`;
+      assert.deepEqual(findingsOf(rule, text), [], sentence);
+    }
+  });
 
   test('a site’s notice is removed to the line’s end, though its words make a sentence', () => {
     const text =

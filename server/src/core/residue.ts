@@ -123,7 +123,11 @@ const noticeLine = new RegExp(`^${noticeClause}(?:[，,。.；;！!、]+${notice
  * finished sentence too (`下载文档请到本站。`), where after `更多资料` it may be the speech's.
  */
 const NOTICE_OPENERS = ['下载文档请', '本文档由用户上传', '如有侵权请联系删除'];
-/** Phrases that open an appended advertisement by offering something; instructions follow. */
+/**
+ * Phrases that open an appended advertisement by offering something; instructions follow. With
+ * the channels below, the ads open with 16 different characters: V8 searches for them fast, and
+ * a 17th (`长按二维码`, `需要完整版`) made every search of every line take twice as long.
+ */
 const OFFER_OPENERS = [
   '更多资料',
   '更多精品',
@@ -136,14 +140,20 @@ const OFFER_OPENERS = [
   '扫码获取',
   '资料领取',
   '免费下载',
+  '获取完整版',
+  '下载完整版',
   ...NOTICE_OPENERS,
 ];
 /** Phrases that open an advertisement by naming a channel; an account id follows. */
 const CHANNEL_OPENERS = ['关注公众号'];
 const AD_OPENERS = [...OFFER_OPENERS, ...CHANNEL_OPENERS];
 
-/** A contact channel named after a verb of soliciting: `加微信`, `关注公众号`, `加V`, `QQ群`. */
-const CONTACT = `(?:(?:加|添加|关注|联系|咨询|搜索)${GAP_CLASS}*(?:微${GAP_CLASS}*信|V${GAP_CLASS}*X|v${GAP_CLASS}*x|V${GAP_CLASS}*信|V|Q${GAP_CLASS}*Q|公${GAP_CLASS}*众${GAP_CLASS}*号)|Q${GAP_CLASS}*Q${GAP_CLASS}*群)`;
+/**
+ * A contact channel named after a verb of soliciting: `加微信`, `关注公众号`, `加V`, `QQ群`, or
+ * labelled for an account (`微信号：`; `微信号、抖音号` is speech). The app searched in
+ * (`微信搜索公众号`) is the ad's too: left behind, it would be a fragment glued to the sentence.
+ */
+const CONTACT = `(?:(?:加|添加|关注|联系|咨询|(?:微${GAP_CLASS}*信${GAP_CLASS}*)?搜索)${GAP_CLASS}*(?:微${GAP_CLASS}*信|V${GAP_CLASS}*X|v${GAP_CLASS}*x|V${GAP_CLASS}*信|V|Q${GAP_CLASS}*Q|公${GAP_CLASS}*众${GAP_CLASS}*号)|Q${GAP_CLASS}*Q${GAP_CLASS}*群|微${GAP_CLASS}*信${GAP_CLASS}*号(?=${GAP_CLASS}*[:：]))`;
 
 /** What follows an ad's opener: joiners, the channel, a colon and an account id (captured). */
 const AD_TAIL = `(?:${GAP_CLASS}*[+＋加:：]?${GAP_CLASS}*(?:微${GAP_CLASS}*信|V${GAP_CLASS}*X|vx|QQ|公众号)?${GAP_CLASS}*号?${GAP_CLASS}*[:：]?${GAP_CLASS}*([A-Za-z0-9_-]{0,40}))`;
@@ -251,12 +261,25 @@ interface FoundAd extends TextRange {
 }
 
 /** The ads in one line of text, in order, with offsets in it. */
+/**
+ * Courtesies a site puts before an ad (`欢迎关注公众号`, `敬请关注`, `请加微信`): left behind, one
+ * would be a fragment glued to the sentence. Looked for before a match, not in the pattern, where
+ * `请`, common in speech, made every search of every line take twice as long.
+ */
+const COURTESIES = ['欢迎', '敬请', '请'];
+
+function courtesyStart(content: string, at: number): number {
+  for (const courtesy of COURTESIES) if (content.endsWith(courtesy, at)) return at - courtesy.length;
+  return at;
+}
+
 function adsIn(content: string): FoundAd[] {
   const ads: FoundAd[] = [];
   adPattern.lastIndex = 0;
   for (let match = adPattern.exec(content); match !== null; match = adPattern.exec(content)) {
     const isMarked = marked.test(match[0]);
-    if (!isMarked && !afterSentence(content, match.index)) continue;
+    const start = courtesyStart(content, match.index);
+    if (!isMarked && !afterSentence(content, start)) continue;
     const matchEnd = match.index + match[0].length;
     // An account id glued to the Chinese after it may be a placeholder fix-all restores
     // (`加微信ZZ方向` is 加微信政治方向 then, with no id): what follows the ad is read from where
@@ -275,12 +298,12 @@ function adsIn(content: string): FoundAd[] {
     if (short && (notice || !continuesSentence(content, restStart)) && tailFits) {
       ads.push(
         alone
-          ? { start: match.index, end: content.length, alone: { start: match.index, end: matchEnd } }
-          : { start: match.index, end: content.length },
+          ? { start, end: content.length, alone: { start, end: matchEnd } }
+          : { start, end: content.length },
       );
       adPattern.lastIndex = content.length;
     } else if (alone) {
-      ads.push({ start: match.index, end: matchEnd });
+      ads.push({ start, end: matchEnd });
       adPattern.lastIndex = matchEnd;
     }
   }
