@@ -163,7 +163,7 @@ describe('incremental didChange', () => {
     const at = offsetOf('第 2 页 共 5 页\n');
     await client.edit(uri, at, at + '第 2 页 共 5 页\n'.length, '');
     const diagnostics = await assertInSync('after deleting the footer');
-    assert.ok(!diagnostics.some((d) => messageOf(d).includes('第2页共5页')));
+    assert.ok(!diagnostics.some((d) => messageOf(d).includes('第 2 页 共 5 页')));
   });
 
   test('two changes in one notification, the second relative to the text after the first', async () => {
