@@ -24,7 +24,7 @@ describe('fix-all is idempotent: what a line is does not depend on what fix-all 
     );
   });
 
-  test('site residue ends the front matter: `正文复制` is no speaker', () => {
+  test('site residue under the title is residue first: `正文复制` is no speaker', () => {
     assertIdempotent('X中央\n正文复制', '党中央');
   });
 
