@@ -83,6 +83,26 @@ describe('watermark: the page around a speech on a government or news site', () 
     });
   }
 
+  test("a document-sharing site's preview around the text is removed line by line", () => {
+    const text = [
+      '预览与源文档一致，下载高清无水印',
+      '文档页数：12页  文档格式：.doc',
+      '在全县安全生产工作会议上的讲话',
+      '同志们：',
+      '今天召开全县安全生产工作会议。',
+      '已阅读5页，还剩7页未读，继续阅读',
+      '下面，我讲三点意见。',
+      '下载文档到电脑，查找使用更方便',
+      '此文档下载收益归作者所有',
+      '',
+    ].join('\n');
+    assertSafeFixAll(
+      rule,
+      text,
+      '在全县安全生产工作会议上的讲话\n同志们：\n今天召开全县安全生产工作会议。\n下面，我讲三点意见。\n',
+    );
+  });
+
   test("a meeting's own time and place are the speech's", () => {
     const text =
       '在全县安全生产工作会议上的讲话\n时间：2025年3月5日\n地点：县政府三楼会议室\n同志们：\n今天开会。\n';

@@ -56,12 +56,17 @@ const CHROME_LINES = [
   '推荐阅读',
   '猜你喜欢',
   '点击排行',
+  '展开阅读全文',
+  '在线预览全文',
+  '免费在线预览全文',
+  'VIP免费下载',
+  '此文档下载收益归作者所有',
 ];
 
 /**
  * The page around the text on government and news sites, where speeches are published: where the
  * page sits, when it was posted and how often read, the buttons under it and the links to the
- * next page. Matched on the line without its blanks (`字号：大 中 小` is `字号：大中小`). A
+ * next page; and a document-sharing site's preview of a document. Matched on the line without its blanks (`字号：大 中 小` is `字号：大中小`). A
  * meeting's own `时间：` and `来源：` lines are the speech's and are not here.
  */
 const CHROME_PATTERNS = [
@@ -75,6 +80,16 @@ const CHROME_PATTERNS = [
   /^(?:扫一扫|手机扫一扫|微信扫一扫|扫描二维码)(?:在手机上?(?:打开|查看|阅读|浏览)(?:当前页面?|本页|此页)?|分享到朋友圈)?$/,
   /^分享到[:：]?$/,
   /^(?:Copyright|COPYRIGHT|copyright|©)/,
+  // A document-sharing site's preview: how long the document is, how much of it is shown.
+  /^预览与源文档一致/,
+  /^(?:文档|文件)?页数[:：]\d+/,
+  /^本文档共\d+页$/,
+  /^(?:文档|文件)(?:格式|大小)[:：]/,
+  /^下载积分[:：]\d+/,
+  /^(?:已阅读\d+页[，,]?)?还剩\d+页未读/,
+  /^下载文档到电脑/,
+  /^(?:点击)?查看更多(?:>>|》》|>|》)?$/,
+  /^内容提供方[:：]/,
 ];
 const anyChrome = new RegExp(CHROME_PATTERNS.map((pattern) => pattern.source).join('|'));
 
