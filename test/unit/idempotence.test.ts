@@ -197,10 +197,24 @@ describe('fix-all is idempotent: half-width marks are judged as the fixed text r
     assertIdempotent('(！a)（（:a)（', '（！a)（（：a）（');
   });
 
-  test('a parenthesis inside an ad pairs with nothing', () => {
+  test('brackets around an ad go with it only where nothing is glued together once they are gone', () => {
+    // A blank inside the bracket, which fix-all takes with a half-width one.
+    assertIdempotent('(　关注公众号xyz（', '');
+    // A word or a list marker right after the bracket would be glued to what stood before it.
+    assertIdempotent('{ 【关注公众号：abc】1)?“', '{ 【】1）？“');
+    assertIdempotent('会议1)Hello(加V:abc)Hello今天开会。', '会议1)Hello（）Hello今天开会。');
+    // A parenthesis fix-all makes full-width still closes the one before the ad.
+    assertIdempotent('ZZ。(加V:abc)', 'ZZ。(加V:abc）', { ignoredPhrases: ['/ZZ.{0,2}/'] });
+  });
+
+  test('a parenthesis around an ad goes with it and pairs with nothing', () => {
     assertIdempotent(
       '同志们：\n坚持：\n（更多资料+微信:abc）\n，1)狠抓工作落实',
-      '同志们：\n坚持：\n（，1）狠抓工作落实',
+      '同志们：\n坚持：\n，1)狠抓工作落实',
+    );
+    assertIdempotent(
+      '同志们：\n坚持：\n（更多资料+微信:abc\n，1)狠抓工作落实',
+      '同志们：\n坚持：\n，1)狠抓工作落实',
     );
   });
 });

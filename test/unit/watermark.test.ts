@@ -202,6 +202,9 @@ describe('watermark: ads appended to paragraphs', () => {
     ['微信搜索公众号：xuexi', 'the app searched in'],
     ['微信号：abc123', 'an account labelled'],
     ['获取完整版请加微信abc', 'the full version offered'],
+    ['（更多资料请关注公众号）', 'in brackets, which go with it'],
+    ['【关注公众号：abc】', 'in lenticular brackets'],
+    ['(加V:abc)', 'in half-width brackets'],
   ];
   for (const [ad, why] of cases) {
     test(`“${ad}” after a sentence is removed (${why})`, () => {
@@ -210,6 +213,12 @@ describe('watermark: ads appended to paragraphs', () => {
       assertSafeFixAll(rule, text, '同志们：\n今天我们召开全县经济工作会议。\n下面我讲三点意见。\n');
     });
   }
+
+  test('an ad in brackets inside a paragraph goes with its brackets, and the speech after it stays', () => {
+    const text = '同志们：\n今天我们召开全县经济工作会议。（更多资料加微信：abc）下面我讲三点意见。\n';
+    assert.deepEqual(covered(text, findingsOf(rule, text)), ['（更多资料加微信：abc）']);
+    assertSafeFixAll(rule, text, '同志们：\n今天我们召开全县经济工作会议。下面我讲三点意见。\n');
+  });
 
   test('the same words in a sentence of the speech are the speaker’s', () => {
     for (const sentence of [

@@ -15,6 +15,9 @@ import {
   GAP_CLASS,
   gappedPhraseSource,
   hasInvisible,
+  isAsciiDigitAt,
+  isAsciiLetterAt,
+  isBlankAt,
   isHan,
   isInvisibleAt,
   isSentenceDot,
@@ -275,7 +278,6 @@ interface FoundAd extends TextRange {
   readonly alone?: TextRange;
 }
 
-/** The ads in one line of text, in order, with offsets in it. */
 /**
  * Courtesies a site puts before an ad (`欢迎关注公众号`, `敬请关注`, `请加微信`): left behind, one
  * would be a fragment glued to the sentence. Looked for before a match, not in the pattern, where
@@ -288,14 +290,42 @@ function courtesyStart(content: string, at: number): number {
   return at;
 }
 
+/**
+ * Brackets a site puts around an ad (`（更多资料加微信）`, `【关注公众号：abc】`), by the brackets that
+ * close each: they go with the ad, or fix-all would leave `（）` in the speech. A parenthesis is
+ * closed by either width, as fix-all may make one of the two full-width and not the other.
+ */
+const AD_BRACKETS: Readonly<Record<string, string>> = { '（': '）)', '(': ')）', '【': '】', '[': ']' };
+
+function isWordCharAt(content: string, at: number): boolean {
+  return at >= 0 && (isAsciiLetterAt(content, at) || isAsciiDigitAt(content, at));
+}
+
+/** The ads in one line of text, in order, with offsets in it. */
 function adsIn(content: string): FoundAd[] {
   const ads: FoundAd[] = [];
   adPattern.lastIndex = 0;
   for (let match = adPattern.exec(content); match !== null; match = adPattern.exec(content)) {
     const isMarked = marked.test(match[0]);
-    const start = courtesyStart(content, match.index);
+    const unbracketed = courtesyStart(content, match.index);
+    // Blanks inside the bracket count for nothing: fix-all takes a half-width one's (`( ` is `（`).
+    let opening = unbracketed;
+    while (opening > 0 && isBlankAt(content, opening - 1)) opening--;
+    const closers = AD_BRACKETS[content[opening - 1]!];
+    const start = closers === undefined ? unbracketed : opening - 1;
     if (!isMarked && !afterSentence(content, start)) continue;
     const matchEnd = match.index + match[0].length;
+    // An ad inside brackets that close right after it takes them; where they close later, the
+    // ad alone goes and they stay, a pair. So do brackets followed by a letter or a digit: gone,
+    // they would glue it to what stood before them (`Hello(加V:abc)Hi`, `{ 【…】1)`), which would
+    // read as another word, or as no list marker.
+    const closing = blankRunAfter(content, matchEnd);
+    const closed =
+      closers !== undefined &&
+      closing < content.length &&
+      closers.includes(content[closing]!) &&
+      !isWordCharAt(content, closing + 1);
+    const aloneRange = closed ? { start, end: closing + 1 } : { start: unbracketed, end: matchEnd };
     // An account id glued to the Chinese after it may be a placeholder fix-all restores
     // (`加微信ZZ方向` is 加微信政治方向 then, with no id): what follows the ad is read from where
     // the id starts, so that it reads the same before and after.
@@ -311,15 +341,11 @@ function adsIn(content: string): FoundAd[] {
     const alone = isMarked || (channel.test(match[0]) && !isHan(charAt(content, matchEnd)));
     const notice = opensWithNotice.test(match[0]);
     if (short && (notice || !continuesSentence(content, restStart)) && tailFits) {
-      ads.push(
-        alone
-          ? { start, end: content.length, alone: { start, end: matchEnd } }
-          : { start, end: content.length },
-      );
+      ads.push(alone ? { start, end: content.length, alone: aloneRange } : { start, end: content.length });
       adPattern.lastIndex = content.length;
     } else if (alone) {
-      ads.push({ start, end: matchEnd });
-      adPattern.lastIndex = matchEnd;
+      ads.push(aloneRange);
+      adPattern.lastIndex = aloneRange.end;
     }
   }
   return ads;
