@@ -69,8 +69,9 @@ const CHROME_LINES = [
 /**
  * The page around the text on government and news sites, where speeches are published: where the
  * page sits, when it was posted and how often read, the buttons under it and the links to the
- * next page; and a document-sharing site's preview of a document. Matched on the line without its blanks (`字号：大 中 小` is `字号：大中小`). A
- * meeting's own `时间：` and `来源：` lines are the speech's and are not here.
+ * next page; and a document-sharing site's preview of a document. Matched on the line without
+ * its blanks (`字号：大 中 小` is `字号：大中小`). A meeting's own `时间：` and `来源：` lines are the
+ * speech's and are not here.
  */
 const CHROME_PATTERNS = [
   /^(?:当前位置|您的位置|你的位置|您现在的位置|您当前的位置|当前所在位置)[:：]/,
