@@ -17,7 +17,6 @@ import {
   hasInvisible,
   isAsciiDigitAt,
   isAsciiLetterAt,
-  isBlankAt,
   isHan,
   isInvisibleAt,
   isSentenceDot,
@@ -310,8 +309,7 @@ function adsIn(content: string): FoundAd[] {
     const isMarked = marked.test(match[0]);
     const unbracketed = courtesyStart(content, match.index);
     // Blanks inside the bracket count for nothing: fix-all takes a half-width one's (`( ` is `（`).
-    let opening = unbracketed;
-    while (opening > 0 && isBlankAt(content, opening - 1)) opening--;
+    const opening = blankRunEnd(content, unbracketed);
     const closers = AD_BRACKETS[content[opening - 1]!];
     const start = closers === undefined ? unbracketed : opening - 1;
     if (!isMarked && !afterSentence(content, start)) continue;
