@@ -285,6 +285,12 @@ export function startServer(connection: Connection): void {
   }
 
   let settingsRequests = 0;
+  /**
+   * The settings the open documents were last analysed with, as JSON. A change of `files`
+   * settings (which the index reads) notifies too; settings that read the same as before
+   * re-analyse nothing and warn no second time.
+   */
+  let appliedSettings: string | undefined;
 
   /** Reads the settings (pulled, or as pushed by a client that cannot be asked) and re-analyses. */
   async function refreshSettings(pushed?: unknown): Promise<void> {
@@ -300,6 +306,9 @@ export function startServer(connection: Connection): void {
     // Two changes in quick succession: the answer to the later request wins, whatever the order.
     if (request !== settingsRequests) return;
     const source = isRecord(raw) ? raw : {};
+    const applied = JSON.stringify(source);
+    if (applied === appliedSettings) return;
+    appliedSettings = applied;
     const sizeMb =
       typeof source.maxFileSizeMB === 'number' && source.maxFileSizeMB > 0
         ? source.maxFileSizeMB

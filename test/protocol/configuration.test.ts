@@ -151,6 +151,36 @@ describe('settings from workspace/configuration', () => {
     }
   });
 
+  test('a change of files settings alone re-analyses nothing and warns no second time', async () => {
+    // The server follows `files` for the encodings the workspace index reads, so a change of
+    // `files.autoSave` notifies it too; the speechTidy settings read the same as before.
+    const speechTidy = { rules: { 'no-such-rule': 'warning' } };
+    const client = await LspClient.start({ settings: { speechTidy } });
+    try {
+      await client.messages.wait((m) => /no-such-rule/.test(m.message), 'the settings warning');
+      const uri = fileUri(`${folder}/files-settings.speech`);
+      await client.open(uri, MEMO);
+      await client.diagnosticsFor(uri, 1);
+      const pulls = client.configurationRequests.mark;
+      const published = client.diagnostics.mark;
+      const warned = client.messages.mark;
+      await client.changeSettings({ speechTidy, files: { autoSave: 'afterDelay' } });
+      await client.configurationRequests.wait(
+        (sections) => sections.includes('speechTidy'),
+        'the settings pull',
+        {
+          from: pulls,
+        },
+      );
+      // A server that re-analysed would publish within milliseconds of the pull.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      assert.equal(client.diagnostics.mark, published, 'no publication');
+      assert.equal(client.messages.mark, warned, 'no second warning');
+    } finally {
+      await client.dispose();
+    }
+  });
+
   test('a client that refuses registrations still gets its settings read', async () => {
     const settings = { rules: { placeholder: 'off' as const } };
     const client = await LspClient.start({ settings: { speechTidy: settings }, refuseRegistrations: true });
