@@ -13,8 +13,9 @@ describe('hover', () => {
     assert.equal(
       hoverMarkdown(analysis, at('更多资料'), 'en'),
       '**Advertisement “更多资料+微信:” left by the website: remove it.**\n\nThe fix removes it.\n\n' +
-        '*watermark*: Ads and site residue left by document-sharing, government and news websites: ' +
-        'page chrome, series labels, upload dates, page footers and notices, and appended ads.',
+        '*watermark*: Ads and site residue left by document-sharing, government and news websites ' +
+        'and WeChat articles: page chrome, series labels, upload dates, page footers, credits and ' +
+        'notices, and appended ads.',
     );
   });
 

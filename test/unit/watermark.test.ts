@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { applyEdits } from '../../server/src/core';
+import { applyEdits, outline, parse } from '../../server/src/core';
 import { assertSafeFixAll, covered, findingsOf, fixAll } from '../support/fixtures';
 
 const rule = 'watermark';
@@ -110,6 +110,66 @@ describe('watermark: the page around a speech on a government or news site', () 
   });
 });
 
+describe('watermark: a WeChat article around a speech', () => {
+  const article = [
+    '▲点击上方蓝字关注我们',
+    '在全县安全生产工作会议上的讲话',
+    '县长 王某某',
+    '同志们：',
+    '今天召开全县安全生产工作会议。',
+    '谢谢大家！',
+    '- END -',
+    '审核：李华  校对：张敏',
+    '往期推荐',
+    '点个在看，你最好看',
+    '阅读原文',
+    '原文链接：https://www.example.gov.cn/art/2025/3/6/art_1.html',
+    '',
+  ].join('\n');
+
+  test('the call to follow the account, the end mark, credits, buttons and the link are removed', () => {
+    const findings = findingsOf(rule, article);
+    assert.deepEqual(
+      findings.map((finding) => finding.message.match(/“(.*)”/)?.[1]),
+      [
+        '▲点击上方蓝字关注我们',
+        '- END -',
+        '审核：李华 校对：张敏',
+        '往期推荐',
+        '点个在看，你最好看',
+        '阅读原文',
+        '原文链接：https://www.example.gov.cn/art/2025/3/6/art_1.html',
+      ],
+    );
+    assertSafeFixAll(
+      rule,
+      article,
+      '在全县安全生产工作会议上的讲话\n县长 王某某\n同志们：\n今天召开全县安全生产工作会议。\n谢谢大家！\n',
+    );
+  });
+
+  test('the call to follow the account above the title is not taken for the title', () => {
+    const [title] = outline(parse(article));
+    assert.equal(title?.name, '在全县安全生产工作会议上的讲话');
+  });
+
+  test('the same words in the speech are the speaker’s', () => {
+    const speech = [
+      '同志们：',
+      '在看到成绩的同时，也要看到不足。',
+      '点赞基层干部的担当！',
+      '分享经验，共同进步。',
+      '阅读原文件要仔细。',
+      '点击量不是唯一标准，要关注质量。',
+      '扫描二维码即可办理业务，群众很满意。',
+      '审核：要严格把关。',
+      '谢谢大家！',
+      '',
+    ].join('\n');
+    assert.deepEqual(findingsOf(rule, speech), []);
+  });
+});
+
 describe('watermark: footers between paragraphs', () => {
   for (const footer of [
     '第 2 页 共 5 页',
@@ -127,6 +187,7 @@ describe('watermark: footers between paragraphs', () => {
     '仅供个人学习交流使用',
     '（责任编辑：王小明）',
     '责编：李华',
+    '本文来自百度文库，仅供参考',
   ]) {
     test(`“${footer}” on its own line is removed with its line break`, () => {
       const text = `同志们：\n今天开会。\n${footer}\n明天继续。\n`;
@@ -205,6 +266,10 @@ describe('watermark: ads appended to paragraphs', () => {
     ['（更多资料请关注公众号）', 'in brackets, which go with it'],
     ['【关注公众号：abc】', 'in lenticular brackets'],
     ['(加V:abc)', 'in half-width brackets'],
+    ['长按二维码关注公众号', 'how to scan the code before the verb'],
+    ['长按识别二维码，获取更多资料', 'how to scan the code before an offer'],
+    ['扫码加微信：abc', 'a code to scan before the channel'],
+    ['需要完整版请加微信：abc123', 'what is offered before the verb'],
   ];
   for (const [ad, why] of cases) {
     test(`“${ad}” after a sentence is removed (${why})`, () => {

@@ -63,6 +63,18 @@ const CHROME_LINES = [
   '免费在线预览全文',
   'VIP免费下载',
   '此文档下载收益归作者所有',
+  // Under an article of a WeChat public account, where many speeches are shared.
+  '阅读原文',
+  '点击阅读原文',
+  '往期推荐',
+  '往期回顾',
+  '往期精彩',
+  '精彩推荐',
+  '精彩回顾',
+  '延伸阅读',
+  '点赞',
+  '在看',
+  '转发',
 ];
 
 /**
@@ -93,6 +105,13 @@ const CHROME_PATTERNS = [
   /^下载文档到电脑/,
   /^(?:点击)?查看更多(?:>>|》》|>|》)?$/,
   /^内容提供方[:：]/,
+  // A WeChat article: the call to follow the account over it, its end mark, the buttons under it,
+  // and a link to where it was first published.
+  /^[▲△▼▽↑↓☝👆]*(?:点击|点)(?:上方|上面|顶部|标题下方|蓝字)[^。！？]{0,16}关注/u,
+  /^[-—－–_=·•*]*(?:THE|The|the)?(?:END|End)[-—－–_=·•*]*$/,
+  /^(?:点个|点击|点亮|点)在看|^点个赞/,
+  /^(?:(?:分享|点赞|在看|收藏|转发)[、，,·|/]?){2,}$/,
+  /^(?:本文|原文|文章)(?:地址|链接|网址)[:：](?:https?:\/\/|HTTPS?:\/\/|www\.)/,
 ];
 const anyChrome = new RegExp(CHROME_PATTERNS.map((pattern) => pattern.source).join('|'));
 
@@ -119,7 +138,7 @@ const FOOTER_PHRASES = [
  */
 const NOTICE_CLAUSE_PARTS = [
   '(?:本|该|此)?(?:文档|文章|文|资料|内容)(?:由|系)(?:用户|网友|会员|作者)(?:自行)?(?:上传|分享|发布)(?:至本站)?',
-  '(?:本|该|此)?(?:文档|文章|文|资料|内容|图片|素材)(?:均|部分)?(?:来源|来自|源自|转自|摘自|取自)于?(?:网络|互联网|网上)(?:整理)?',
+  '(?:本|该|此)?(?:文档|文章|文|资料|内容|图片|素材)(?:均|部分)?(?:来源|来自|源自|转自|摘自|取自)于?(?:网络|互联网|网上|[\\u4e00-\\u9fffA-Za-z0-9]{0,6}(?:文库|文档网|范文网))(?:整理)?',
   '(?:如|若)(?:有|涉及|涉)?侵权(?:行为)?',
   '请?(?:及时)?(?:联系|告知|通知)(?:我们|本站|作者|管理员|站长)?(?:删除|处理)',
   '侵删',
@@ -187,8 +206,9 @@ const pageFooters = [
   /^[-—–－]\s*\d+\s*[-—–－]$/,
   /^\d+\s*\/\s*\d+$/,
   /^page\s*\d+(?:\s*of\s*\d+)?$/i,
-  // A news page's credit line, copied from under the article: `（责任编辑：王某）`.
-  /^[（(【[]?(?:责任编辑|责编|编辑)[:：][^\s，。；、,;]{1,12}[）)】\]]?$/,
+  // A news page's or WeChat article's credit line, copied from under it: `（责任编辑：王某）`,
+  // `审核：李某`.
+  /^[（(【[]?(?:责任编辑|责编|编辑|审核|审校|校对|监制|初审|复审|终审|排版|美编)[:：][^\s，。；、,;]{1,12}[）)】\]]?$/,
 ];
 /** One search for them all; `i` changes only `page` and `of`, the one pattern with letters. */
 const anyPageFooter = new RegExp(pageFooters.map((footer) => footer.source).join('|'), 'i');
@@ -279,15 +299,21 @@ interface FoundAd extends TextRange {
 }
 
 /**
- * Courtesies a site puts before an ad (`欢迎关注公众号`, `敬请关注`, `请加微信`): left behind, one
- * would be a fragment glued to the sentence. Looked for before a match, not in the pattern, where
- * `请`, common in speech, made every search of every line take twice as long.
+ * What a site puts before an ad's verb: a courtesy (`欢迎关注公众号`, `请加微信`), how to reach it
+ * by the QR code beside it (`长按二维码关注公众号`, `扫码加微信`), or what it offers
+ * (`需要完整版请加微信`). Left behind, each would be a fragment glued to the sentence. Looked for
+ * before a match, not in the pattern: there `请`, common in speech, made every search of every
+ * line take twice as long, and `长按` or `需要` would be a 17th first character.
  */
-const COURTESIES = ['欢迎', '敬请', '请'];
+const LEAD_IN =
+  /(?:(?:(?:欢迎|敬请|请)?(?:长按|扫描|扫)(?:识别)?(?:图中|下方|上方)?的?二维码|扫码|(?:需要|如需|想要)(?:完整版|全文|原文|电子版))[，,]?)?(?:欢迎|敬请|请)?$/;
+/** Longer than the longest lead-in, `请长按识别图中的二维码，请`. */
+const LEAD_IN_LIMIT = 16;
 
-function courtesyStart(content: string, at: number): number {
-  for (const courtesy of COURTESIES) if (content.endsWith(courtesy, at)) return at - courtesy.length;
-  return at;
+function leadInStart(content: string, at: number): number {
+  // The pattern may match nothing, so it always matches: at its leftmost place, the longest.
+  const leadIn = LEAD_IN.exec(content.slice(Math.max(0, at - LEAD_IN_LIMIT), at))![0];
+  return at - leadIn.length;
 }
 
 /**
@@ -307,7 +333,7 @@ function adsIn(content: string): FoundAd[] {
   adPattern.lastIndex = 0;
   for (let match = adPattern.exec(content); match !== null; match = adPattern.exec(content)) {
     const isMarked = marked.test(match[0]);
-    const unbracketed = courtesyStart(content, match.index);
+    const unbracketed = leadInStart(content, match.index);
     // Blanks inside the bracket count for nothing: fix-all takes a half-width one's (`( ` is `（`).
     const opening = blankRunEnd(content, unbracketed);
     const closers = AD_BRACKETS[content[opening - 1]!];

@@ -10,9 +10,9 @@ export const watermark = defineRule<
 >({
   id: 'watermark',
   description: {
-    en: 'Ads and site residue left by document-sharing, government and news websites: page chrome, series labels, upload dates, page footers and notices, and appended ads.',
+    en: 'Ads and site residue left by document-sharing, government and news websites and WeChat articles: page chrome, series labels, upload dates, page footers, credits and notices, and appended ads.',
     'zh-cn':
-      '文档分享网站和政府、新闻网站留下的广告和残留内容：网页按钮文字、系列编号、上传日期、页脚和声明、段尾广告。',
+      '文档分享网站、政府和新闻网站、微信公众号文章留下的广告和残留内容：网页按钮文字、系列编号、上传日期、页脚、编审署名和声明、段尾广告。',
   },
   defaultSeverity: 'warning',
   fixable: true,
