@@ -30,6 +30,23 @@ describe('watermark: header residue above the title', () => {
   });
 });
 
+/**
+ * Asserts that each residue line of `page` is found, named as the reader sees it, and that fix-all
+ * leaves the speech the pages below publish, and nothing of the page.
+ */
+function assertPageRemoved(page: string, shown: readonly string[]): void {
+  assert.deepEqual(
+    findingsOf(rule, page).map((finding) => finding.message.match(/“(.*)”/)?.[1]),
+    shown,
+    'each named as the reader sees it, blanks single',
+  );
+  assertSafeFixAll(
+    rule,
+    page,
+    '在全县安全生产工作会议上的讲话\n县长 王某某\n同志们：\n今天召开全县安全生产工作会议。\n谢谢大家！\n',
+  );
+}
+
 describe('watermark: the page around a speech on a government or news site', () => {
   const page = [
     '当前位置：首页 > 政务公开 > 领导讲话',
@@ -48,25 +65,15 @@ describe('watermark: the page around a speech on a government or news site', () 
   ].join('\n');
 
   test('where the page sits, when it was posted, its buttons and links are removed as lines', () => {
-    const findings = findingsOf(rule, page);
-    assert.deepEqual(
-      findings.map((finding) => finding.message.match(/“(.*)”/)?.[1]),
-      [
-        '当前位置：首页 > 政务公开 > 领导讲话',
-        '发布时间：2025-03-06 10:20 来源：县政府办公室 浏览次数：2381',
-        '【字体：大 中 小】',
-        '【打印本页】【关闭窗口】',
-        '扫一扫在手机打开当前页',
-        '上一篇：在全县经济工作会议上的讲话',
-        '下一篇：关于做好春耕生产工作的通知',
-      ],
-      'each named as the reader sees it, blanks single',
-    );
-    assertSafeFixAll(
-      rule,
-      page,
-      '在全县安全生产工作会议上的讲话\n县长 王某某\n同志们：\n今天召开全县安全生产工作会议。\n谢谢大家！\n',
-    );
+    assertPageRemoved(page, [
+      '当前位置：首页 > 政务公开 > 领导讲话',
+      '发布时间：2025-03-06 10:20 来源：县政府办公室 浏览次数：2381',
+      '【字体：大 中 小】',
+      '【打印本页】【关闭窗口】',
+      '扫一扫在手机打开当前页',
+      '上一篇：在全县经济工作会议上的讲话',
+      '下一篇：关于做好春耕生产工作的通知',
+    ]);
   });
 
   for (const chrome of [
@@ -111,6 +118,14 @@ describe('watermark: the page around a speech on a government or news site', () 
 });
 
 describe('watermark: a WeChat article around a speech', () => {
+  const below = [
+    '- END -',
+    '审核：李华 校对：张敏',
+    '往期推荐',
+    '点个在看，你最好看',
+    '阅读原文',
+    '原文链接：https://www.example.gov.cn/art/2025/3/6/art_1.html',
+  ];
   const article = [
     '▲点击上方蓝字关注我们',
     '在全县安全生产工作会议上的讲话',
@@ -118,34 +133,12 @@ describe('watermark: a WeChat article around a speech', () => {
     '同志们：',
     '今天召开全县安全生产工作会议。',
     '谢谢大家！',
-    '- END -',
-    '审核：李华  校对：张敏',
-    '往期推荐',
-    '点个在看，你最好看',
-    '阅读原文',
-    '原文链接：https://www.example.gov.cn/art/2025/3/6/art_1.html',
+    ...below,
     '',
   ].join('\n');
 
   test('the call to follow the account, the end mark, credits, buttons and the link are removed', () => {
-    const findings = findingsOf(rule, article);
-    assert.deepEqual(
-      findings.map((finding) => finding.message.match(/“(.*)”/)?.[1]),
-      [
-        '▲点击上方蓝字关注我们',
-        '- END -',
-        '审核：李华 校对：张敏',
-        '往期推荐',
-        '点个在看，你最好看',
-        '阅读原文',
-        '原文链接：https://www.example.gov.cn/art/2025/3/6/art_1.html',
-      ],
-    );
-    assertSafeFixAll(
-      rule,
-      article,
-      '在全县安全生产工作会议上的讲话\n县长 王某某\n同志们：\n今天召开全县安全生产工作会议。\n谢谢大家！\n',
-    );
+    assertPageRemoved(article, ['▲点击上方蓝字关注我们', ...below]);
   });
 
   test('the call to follow the account above the title is not taken for the title', () => {
