@@ -110,6 +110,43 @@ describe('watermark: the page around a speech on a government or news site', () 
     );
   });
 
+  test("a document-sharing site's labels, counts and buttons are removed line by line", () => {
+    const text = [
+      '内容来自用户：文库小编',
+      '在全县安全生产工作会议上的讲话',
+      '上传时间：2025-03-06',
+      '同志们：',
+      '今天召开全县安全生产工作会议。',
+      '【下载本文】',
+      '[标签：讲话稿]',
+      '转藏 分享 献花(0)',
+      '一键复制全文',
+      '文档贡献者',
+      '该文档被下载128次',
+      '本文链接：https://www.example.com/fanwen/123.html',
+      '',
+    ].join('\n');
+    assertSafeFixAll(
+      rule,
+      text,
+      '在全县安全生产工作会议上的讲话\n同志们：\n今天召开全县安全生产工作会议。\n',
+    );
+  });
+
+  test("a site's disclaimer is removed however long it runs; the speaker's own words stay", () => {
+    const disclaimer =
+      '版权声明：本文内容由互联网用户自发贡献，该文观点仅代表作者本人。本站仅提供信息存储空间服务，' +
+      '不拥有所有权，不承担相关法律责任。如发现本站有涉嫌侵权的内容，请联系我们，一经查实，本站将立刻删除。';
+    for (const line of [disclaimer, `特\u200B别声明：${disclaimer}`, `更多资料+微信:abc ${disclaimer}`]) {
+      const text = `同志们：\n今天开会。\n${line}\n明天继续。\n`;
+      assert.deepEqual(covered(text, findingsOf(rule, text)), [`${line}\n`]);
+      assertSafeFixAll(rule, text, '同志们：\n今天开会。\n明天继续。\n');
+    }
+    const speech =
+      '同志们：\n版权保护要加强，有关声明要规范。\n标签化管理要不得。\n在此声明：会议纪律必须遵守。\n';
+    assert.deepEqual(findingsOf(rule, speech), []);
+  });
+
   test("a meeting's own time and place are the speech's", () => {
     const text =
       '在全县安全生产工作会议上的讲话\n时间：2025年3月5日\n地点：县政府三楼会议室\n同志们：\n今天开会。\n';
@@ -181,6 +218,8 @@ describe('watermark: footers between paragraphs', () => {
     '（责任编辑：王小明）',
     '责编：李华',
     '本文来自百度文库，仅供参考',
+    '本文为转载，版权归原作者所有',
+    '免责声明：本文仅代表作者个人观点，与本站无关。',
   ]) {
     test(`“${footer}” on its own line is removed with its line break`, () => {
       const text = `同志们：\n今天开会。\n${footer}\n明天继续。\n`;

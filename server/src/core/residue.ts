@@ -75,6 +75,12 @@ const CHROME_LINES = [
   '点赞',
   '在看',
   '转发',
+  // A document-sharing site's buttons and labels.
+  '一键复制全文',
+  '复制全文下载',
+  '下载本文',
+  '【下载本文】',
+  '文档贡献者',
 ];
 
 /**
@@ -88,7 +94,7 @@ const CHROME_PATTERNS = [
   /^(?:当前位置|您的位置|你的位置|您现在的位置|您当前的位置|当前所在位置)[:：]/,
   /^首页[>＞»›→]/,
   /^【?(?:字号|字体)[:：]?(?:【?[大中小]】?){3}】?$/,
-  /^(?:发布时间|发布日期|发表时间|更新时间|发文日期)[:：]\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}/,
+  /^(?:发布时间|发布日期|发表时间|更新时间|发文日期|上传时间|上传日期)[:：]\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}/,
   /^(?:浏览|阅读|点击|访问)(?:次数|数|量|人次)?[:：]\d+次?$/,
   /^(?:上一篇|下一篇|上一页|下一页|上篇|下篇)[:：]/,
   /^(?:【(?:打印|打印本页|打印此文|关闭|关闭窗口|收藏|加入收藏|分享|返回顶部|纠错|我要纠错|[大中小])】)+$/,
@@ -104,13 +110,15 @@ const CHROME_PATTERNS = [
   /^(?:已阅读\d+页[，,]?)?还剩\d+页未读/,
   /^下载文档到电脑/,
   /^(?:点击)?查看更多(?:>>|》》|>|》)?$/,
-  /^内容提供方[:：]/,
+  /^(?:内容提供方|内容来自用户|文档贡献者|上传者)[:：]/,
+  /^(?:该|本)?文档(?:已)?被?(?:下载|浏览|阅读|收藏)\d+次$/,
+  /^[【[]?(?:标签|Tags?|TAGS?)[:：]/,
   // A WeChat article: the call to follow the account over it, its end mark, the buttons under it,
   // and a link to where it was first published.
   /^[▲△▼▽↑↓☝👆]*(?:点击|点)(?:上方|上面|顶部|标题下方|蓝字)[^。！？]{0,16}关注/u,
   /^[-—－–_=·•*]*(?:THE|The|the)?(?:END|End)[-—－–_=·•*]*$/,
   /^(?:点个|点击|点亮|点)在看|^点个赞/,
-  /^(?:(?:分享|点赞|在看|收藏|转发)[、，,·|/]?){2,}$/,
+  /^(?:(?:分享|点赞|在看|收藏|转发|转藏|献花|举报|评论)(?:[(（]\d+[)）])?[、，,·|/]?){2,}$/,
   /^(?:本文|原文|文章)(?:地址|链接|网址)[:：](?:https?:\/\/|HTTPS?:\/\/|www\.)/,
 ];
 const anyChrome = new RegExp(CHROME_PATTERNS.map((pattern) => pattern.source).join('|'));
@@ -148,8 +156,10 @@ const NOTICE_CLAUSE_PARTS = [
   '欢迎下载',
   '(?:下载后)?可编辑',
   '(?:免责)?声明[:：]',
-  '(?:本文|文章|内容)仅代表(?:作者|作者本人|个人)观点',
+  '(?:本文|文章|内容)仅代表(?:作者|作者本人|作者个人|个人)观点',
   '不代表本(?:站|网|平台)(?:观点|立场)',
+  '与本(?:站|网|平台)无关',
+  '(?:本|该|此)?(?:文|文章)(?:为|系)转载(?:文章)?',
 ];
 const noticeClause = `(?:${NOTICE_CLAUSE_PARTS.join('|')})+`;
 /** Separators are required between clauses: optional, they would let the clauses split many ways. */
@@ -216,6 +226,21 @@ const chromeLines = new Set(CHROME_LINES);
 const footerPhrases = new RegExp(`^(?:${FOOTER_PHRASES.map(gappedPhraseSource).join('|')})`);
 
 /**
+ * A site's disclaimer under the text (`版权声明：本文内容由互联网用户自发贡献……`, `特别声明：以上内容……`):
+ * a notice however long it runs, as no speaker opens a line with one.
+ */
+const disclaimer = new RegExp(
+  `${GAP_CLASS}*[【[]?(?:${['版权声明', '免责声明', '特别声明'].map(gappedPhraseSource).join('|')})[】\\]]?${GAP_CLASS}*[:：]`,
+  'y',
+);
+
+/** Whether `text` from `at` on opens a site's disclaimer, blanks and invisible characters before it. */
+export function opensDisclaimer(text: string, at = 0): boolean {
+  disclaimer.lastIndex = at;
+  return disclaimer.test(text);
+}
+
+/**
  * Classifies a whole line as residue. `aboveTitle` allows what only the header can hold: an
  * upload date such as `2024年1月` is residue above the title and the speech's date below it.
  */
@@ -228,7 +253,7 @@ export function classifyResidueLine(line: string, aboveTitle: boolean): ResidueK
   if (chromeLines.has(compacted) || anyChrome.test(compacted)) return 'chrome';
   if (aboveTitle && seriesLabel.test(compacted)) return 'series';
   if (aboveTitle && uploadDate.test(compacted)) return 'upload-date';
-  if (anyPageFooter.test(compacted)) return 'footer';
+  if (anyPageFooter.test(compacted) || opensDisclaimer(compacted)) return 'footer';
   // Short first: the notice pattern is then tried on a few words at most.
   if (compacted.length <= 40 && (footerPhrases.test(trimmed) || noticeLine.test(compacted))) return 'footer';
   return undefined;
