@@ -124,6 +124,14 @@ describe('watermark: the page around a speech on a government or news site', () 
       '文档贡献者',
       '该文档被下载128次',
       '本文链接：https://www.example.com/fanwen/123.html',
+      '【本文地址：https://www.example.com/fanwen/123.html】',
+      '本文来源：https://www.example.com/fanwen/123.html',
+      '推荐度：★★★★',
+      '点击下载文档',
+      '文档为doc格式',
+      'Word文档免费下载',
+      '原创力文档',
+      'max.book118.com',
       '',
     ].join('\n');
     assertSafeFixAll(
@@ -133,17 +141,32 @@ describe('watermark: the page around a speech on a government or news site', () 
     );
   });
 
-  test("a site's disclaimer is removed however long it runs; the speaker's own words stay", () => {
+  test("a site's disclaimer or word to its readers is removed however long it runs; the speaker's own words stay", () => {
     const disclaimer =
       '版权声明：本文内容由互联网用户自发贡献，该文观点仅代表作者本人。本站仅提供信息存储空间服务，' +
       '不拥有所有权，不承担相关法律责任。如发现本站有涉嫌侵权的内容，请联系我们，一经查实，本站将立刻删除。';
-    for (const line of [disclaimer, `特\u200B别声明：${disclaimer}`, `更多资料+微信:abc ${disclaimer}`]) {
+    const farmed =
+      '以上就是小编为大家精心整理的在全县安全生产工作会议上的讲话范文，希望对大家有所帮助，更多讲话稿范文请关注本站。';
+    for (const line of [
+      disclaimer,
+      `特\u200B别声明：${disclaimer}`,
+      `更多资料+微信:abc ${disclaimer}`,
+      farmed,
+    ]) {
       const text = `同志们：\n今天开会。\n${line}\n明天继续。\n`;
       assert.deepEqual(covered(text, findingsOf(rule, text)), [`${line}\n`]);
       assertSafeFixAll(rule, text, '同志们：\n今天开会。\n明天继续。\n');
     }
-    const speech =
-      '同志们：\n版权保护要加强，有关声明要规范。\n标签化管理要不得。\n在此声明：会议纪律必须遵守。\n';
+    const speech = [
+      '同志们：',
+      '版权保护要加强，有关声明要规范。',
+      '标签化管理要不得。',
+      '在此声明：会议纪律必须遵守。',
+      '小编们辛苦了，宣传工作做得好。',
+      '第3页的表格要仔细看。',
+      '数据来源：市统计局',
+      '',
+    ].join('\n');
     assert.deepEqual(findingsOf(rule, speech), []);
   });
 
@@ -220,6 +243,12 @@ describe('watermark: footers between paragraphs', () => {
     '本文来自百度文库，仅供参考',
     '本文为转载，版权归原作者所有',
     '免责声明：本文仅代表作者个人观点，与本站无关。',
+    '第 3 页',
+    '·3·',
+    '文章来源：网络',
+    '本文档下载后可编辑',
+    '本文由某某文库整理',
+    '下面是小编为大家整理的讲话稿，欢迎阅读！',
   ]) {
     test(`“${footer}” on its own line is removed with its line break`, () => {
       const text = `同志们：\n今天开会。\n${footer}\n明天继续。\n`;

@@ -3,7 +3,7 @@
 import type { TextRange } from './config';
 import type { EnumerationStyle, Heading, HeadingLevel, HeadingStyle, ResidueKind } from './model';
 import { CN_NUMERAL_CLASS, chineseToNumber, circledToNumber } from './numerals';
-import { appendedAds, classifyResidueLine, opensDisclaimer, removedAds } from './residue';
+import { appendedAds, classifyResidueLine, opensSiteNotice, removedAds } from './residue';
 import {
   blankRunAfter,
   blankRunEnd,
@@ -289,7 +289,7 @@ export function residueOf(
   const content = visibleContent(line);
   const withoutAds = proseEnd === line.length && proseStart <= blankRunAfter(line, 0);
   const prose = withoutAds ? content : visibleContent(line, proseStart, Math.max(proseStart, proseEnd));
-  if (!fitsWithoutSpaces(content, MAX_RESIDUE_LINE) && !opensDisclaimer(prose)) return undefined;
+  if (!fitsWithoutSpaces(content, MAX_RESIDUE_LINE) && !opensSiteNotice(prose)) return undefined;
   return (
     classifyResidueLine(content, aboveTitle) ??
     (prose.length === 0 ? 'ad' : prose === content ? undefined : classifyResidueLine(prose, aboveTitle))
@@ -347,9 +347,9 @@ export function lineFacts(line: string, ignored: readonly TextRange[] = [], remo
   facts.proseStart = proseStart;
   facts.proseEnd = proseEnd;
   // Cheap length bounds first: most lines are speech far longer than any residue or salutation,
-  // but for a site's disclaimer, which may run to a hundred characters and more.
+  // but for a site's notice, which may run to a hundred characters and more.
   const residue =
-    wordsFit(line, proseStart, proseEnd, holds, MAX_RESIDUE_PROSE) || opensDisclaimer(line, proseStart)
+    wordsFit(line, proseStart, proseEnd, holds, MAX_RESIDUE_PROSE) || opensSiteNotice(line, proseStart)
       ? residueOf(line, { proseStart, proseEnd }, false)
       : undefined;
   if (residue) {

@@ -81,6 +81,10 @@ const CHROME_LINES = [
   '下载本文',
   '【下载本文】',
   '文档贡献者',
+  '原创力文档',
+  '道客巴巴',
+  '豆丁网',
+  '百度文库',
 ];
 
 /**
@@ -119,7 +123,13 @@ const CHROME_PATTERNS = [
   /^[-—－–_=·•*]*(?:THE|The|the)?(?:END|End)[-—－–_=·•*]*$/,
   /^(?:点个|点击|点亮|点)在看|^点个赞/,
   /^(?:(?:分享|点赞|在看|收藏|转发|转藏|献花|举报|评论)(?:[(（]\d+[)）])?[、，,·|/]?){2,}$/,
-  /^(?:本文|原文|文章)(?:地址|链接|网址)[:：](?:https?:\/\/|HTTPS?:\/\/|www\.)/,
+  /^[【[]?(?:(?:本文|原文|文章)(?:地址|链接|网址)|(?:本文|原文|文章)?来源)[:：](?:https?:\/\/|HTTPS?:\/\/|www\.)/,
+  // A document-sharing site's name or address printed on every page, and a page's labels.
+  /^(?:https?:\/\/)?(?:www\.|max\.)?(?:book118|doc88|docin|360doc)\.com\/?$/,
+  /^(?:推荐度|推荐指数)[:：][★☆]+$/,
+  /^(?:本|此|该)?文档为(?:doc|docx|pdf|wps|DOC|DOCX|PDF|WPS|[Ww]ord)格式/,
+  /^(?:点击|立即|免费)*下载(?:本文|全文|文档|本文档|此文档|完整文档|[Ww]ord文档)$/,
+  /^(?:[Ww]ord|PDF|pdf)?文档(?:免费)?下载$/,
 ];
 const anyChrome = new RegExp(CHROME_PATTERNS.map((pattern) => pattern.source).join('|'));
 
@@ -146,7 +156,7 @@ const FOOTER_PHRASES = [
  */
 const NOTICE_CLAUSE_PARTS = [
   '(?:本|该|此)?(?:文档|文章|文|资料|内容)(?:由|系)(?:用户|网友|会员|作者)(?:自行)?(?:上传|分享|发布)(?:至本站)?',
-  '(?:本|该|此)?(?:文档|文章|文|资料|内容|图片|素材)(?:均|部分)?(?:来源|来自|源自|转自|摘自|取自)于?(?:网络|互联网|网上|[\\u4e00-\\u9fffA-Za-z0-9]{0,6}(?:文库|文档网|范文网))(?:整理)?',
+  '(?:本|该|此)?(?:文档|文章|文|资料|内容|图片|素材)(?:均|部分)?(?:来源|来自|源自|转自|摘自|取自)[:：]?于?(?:网络|互联网|网上|[\\u4e00-\\u9fffA-Za-z0-9]{0,6}(?:文库|文档网|范文网))(?:整理)?',
   '(?:如|若)(?:有|涉及|涉)?侵权(?:行为)?',
   '请?(?:及时)?(?:联系|告知|通知)(?:我们|本站|作者|管理员|站长)?(?:删除|处理)',
   '侵删',
@@ -154,7 +164,8 @@ const NOTICE_CLAUSE_PARTS = [
   '仅供(?:个人|大家)?(?:学习|参考|交流|阅读|研究|借鉴)+(?:使用|之用)?',
   '精品文档',
   '欢迎下载',
-  '(?:下载后)?可编辑',
+  '(?:本|该|此)?(?:文档|文件)?(?:下载后)?可(?:任意)?编辑(?:修改)?',
+  '(?:本|该|此)?(?:文档|文章|文|资料|内容)(?:由|系)[\\u4e00-\\u9fffA-Za-z0-9]{0,6}(?:文库|文档网|范文网)(?:整理|收集|提供|发布)',
   '(?:免责)?声明[:：]',
   '(?:本文|文章|内容)仅代表(?:作者|作者本人|作者个人|个人)观点',
   '不代表本(?:站|网|平台)(?:观点|立场)',
@@ -212,8 +223,9 @@ const AD_TAIL = `(?:${GAP_CLASS}*[+＋加:：]?${GAP_CLASS}*(?:微${GAP_CLASS}*�
 const seriesLabel = /^[“"「『]?[^\s，。；：,;:、！？!?]{1,16}[”"」』]?系列\s*(?:№|No\.?|NO\.?|#|＃|第)\s*\d+/;
 const uploadDate = /^\d{4}\s*(?:年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|[-/.]\d{1,2}(?:[-/.]\d{1,2})?)$/;
 const pageFooters = [
-  /^第\s*\d+\s*页\s*[,，/、]?\s*共\s*\d+\s*页$/,
+  /^第\s*\d+\s*页(?:\s*[,，/、]?\s*共\s*\d+\s*页)?$/,
   /^[-—–－]\s*\d+\s*[-—–－]$/,
+  /^[·•]\s*\d+\s*[·•]$/,
   /^\d+\s*\/\s*\d+$/,
   /^page\s*\d+(?:\s*of\s*\d+)?$/i,
   // A news page's or WeChat article's credit line, copied from under it: `（责任编辑：王某）`,
@@ -226,18 +238,19 @@ const chromeLines = new Set(CHROME_LINES);
 const footerPhrases = new RegExp(`^(?:${FOOTER_PHRASES.map(gappedPhraseSource).join('|')})`);
 
 /**
- * A site's disclaimer under the text (`版权声明：本文内容由互联网用户自发贡献……`, `特别声明：以上内容……`):
- * a notice however long it runs, as no speaker opens a line with one.
+ * A site's disclaimer under the text (`版权声明：本文内容由互联网用户自发贡献……`, `特别声明：以上内容……`),
+ * and a content farm's word around it (`以上就是小编为大家整理的……`, `下面是小编精心整理的……`):
+ * notices however long they run, as no speaker opens a line with one.
  */
-const disclaimer = new RegExp(
-  `${GAP_CLASS}*[【[]?(?:${['版权声明', '免责声明', '特别声明'].map(gappedPhraseSource).join('|')})[】\\]]?${GAP_CLASS}*[:：]`,
+const siteNoticeOpener = new RegExp(
+  `${GAP_CLASS}*(?:[【[]?(?:${['版权声明', '免责声明', '特别声明'].map(gappedPhraseSource).join('|')})[】\\]]?${GAP_CLASS}*[:：]|(?:以上|下面|下文|本文|这篇?)?就?(?:是|为)?由?小编(?:为|给|帮)?(?:大家|您|你们)?(?:精心|特意)?(?:整理|收集|搜集|准备|带来|分享|推荐|编辑))`,
   'y',
 );
 
-/** Whether `text` from `at` on opens a site's disclaimer, blanks and invisible characters before it. */
-export function opensDisclaimer(text: string, at = 0): boolean {
-  disclaimer.lastIndex = at;
-  return disclaimer.test(text);
+/** Whether `text` from `at` on opens a site's notice, blanks and invisible characters before it. */
+export function opensSiteNotice(text: string, at = 0): boolean {
+  siteNoticeOpener.lastIndex = at;
+  return siteNoticeOpener.test(text);
 }
 
 /**
@@ -253,7 +266,7 @@ export function classifyResidueLine(line: string, aboveTitle: boolean): ResidueK
   if (chromeLines.has(compacted) || anyChrome.test(compacted)) return 'chrome';
   if (aboveTitle && seriesLabel.test(compacted)) return 'series';
   if (aboveTitle && uploadDate.test(compacted)) return 'upload-date';
-  if (anyPageFooter.test(compacted) || opensDisclaimer(compacted)) return 'footer';
+  if (anyPageFooter.test(compacted) || opensSiteNotice(compacted)) return 'footer';
   // Short first: the notice pattern is then tried on a few words at most.
   if (compacted.length <= 40 && (footerPhrases.test(trimmed) || noticeLine.test(compacted))) return 'footer';
   return undefined;
