@@ -178,6 +178,11 @@ describe('watermark: the page around a speech on a government or news site', () 
 });
 
 describe('watermark: a WeChat article around a speech', () => {
+  const above = [
+    '▲点击上方蓝字关注我们',
+    '原创 李华 党建学习 2025-03-06 08:00 发表于北京',
+    '收录于合集 #领导讲话 12个',
+  ];
   const below = [
     '- END -',
     '审核：李华 校对：张敏',
@@ -185,9 +190,18 @@ describe('watermark: a WeChat article around a speech', () => {
     '点个在看，你最好看',
     '阅读原文',
     '原文链接：https://www.example.gov.cn/art/2025/3/6/art_1.html',
+    // What a browser shows of the page under an article, copied along with it.
+    '阅读 1.2万',
+    '预览时标签不可点',
+    '微信扫一扫关注该公众号',
+    '继续滑动看下一个',
+    '轻触阅读原文',
+    '知道了',
+    '视频 小程序 赞 ，轻点两下取消赞 在看 ，轻点两下取消在看',
+    '分享 留言 收藏 听过',
   ];
   const article = [
-    '▲点击上方蓝字关注我们',
+    ...above,
     '在全县安全生产工作会议上的讲话',
     '县长 王某某',
     '同志们：',
@@ -198,10 +212,10 @@ describe('watermark: a WeChat article around a speech', () => {
   ].join('\n');
 
   test('the call to follow the account, the end mark, credits, buttons and the link are removed', () => {
-    assertPageRemoved(article, ['▲点击上方蓝字关注我们', ...below]);
+    assertPageRemoved(article, [...above, ...below]);
   });
 
-  test('the call to follow the account above the title is not taken for the title', () => {
+  test('what the account puts above the title is not taken for the title', () => {
     const [title] = outline(parse(article));
     assert.equal(title?.name, '在全县安全生产工作会议上的讲话');
   });
@@ -216,6 +230,9 @@ describe('watermark: a WeChat article around a speech', () => {
       '点击量不是唯一标准，要关注质量。',
       '扫描二维码即可办理业务，群众很满意。',
       '审核：要严格把关。',
+      '原创作品要保护，2025年3月6日前完成登记。',
+      '阅读100本好书。',
+      '知道了这些，我们就有了方向。',
       '谢谢大家！',
       '',
     ].join('\n');

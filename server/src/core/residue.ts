@@ -75,6 +75,17 @@ const CHROME_LINES = [
   '点赞',
   '在看',
   '转发',
+  '写留言',
+  '知道了',
+  '取消允许',
+  '预览时标签不可点',
+  '微信扫一扫关注该公众号',
+  '关注该公众号',
+  '微信扫一扫使用小程序',
+  '轻触阅读原文',
+  '继续滑动看下一个',
+  '向上滑动看下一个',
+  '喜欢此内容的人还喜欢',
   // A document-sharing site's buttons and labels.
   '一键复制全文',
   '复制全文下载',
@@ -120,9 +131,17 @@ const CHROME_PATTERNS = [
   // A WeChat article: the call to follow the account over it, its end mark, the buttons under it,
   // and a link to where it was first published.
   /^[▲△▼▽↑↓☝👆]*(?:点击|点)(?:上方|上面|顶部|标题下方|蓝字)[^。！？]{0,16}关注/u,
+  // Over the article, who posted it in which account, when and where (a line without clauses),
+  // and the collection it is in.
+  /^原创[^，。；：,;:！？!?]{0,40}\d{4}(?:-|年)\d{1,2}(?:-|月)\d{1,2}/,
+  /\d{4}(?:-|年)\d{1,2}(?:-|月)\d{1,2}日?(?:\d{1,2}:\d{2})?发表于[\u4e00-\u9fff]{1,8}$/,
+  /^收录于(?:合集|话题)/,
+  // Under it, the counts and the buttons of the page as a browser shows it.
+  /^(?:阅读|赞|在看|点赞)\d+(?:\.\d+)?(?:万|w|W)?\+?$/,
+  /^(?:视频)?(?:小程序)?赞[，,]?轻点两下取消赞/,
   /^[-—－–_=·•*]*(?:THE|The|the)?(?:END|End)[-—－–_=·•*]*$/,
   /^(?:点个|点击|点亮|点)在看|^点个赞/,
-  /^(?:(?:分享|点赞|在看|收藏|转发|转藏|献花|举报|评论)(?:[(（]\d+[)）])?[、，,·|/]?){2,}$/,
+  /^(?:(?:分享|点赞|在看|收藏|转发|转藏|献花|举报|评论|写留言|留言|听过)(?:[(（]\d+[)）])?[、，,·|/]?){2,}$/,
   /^[【[]?(?:(?:本文|原文|文章)(?:地址|链接|网址)|(?:本文|原文|文章)?来源)[:：](?:https?:\/\/|HTTPS?:\/\/|www\.)/,
   // A document-sharing site's name or address printed on every page, and a page's labels.
   /^(?:https?:\/\/)?(?:www\.|max\.)?(?:book118|doc88|docin|360doc)\.com\/?$/,
