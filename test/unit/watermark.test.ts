@@ -146,12 +146,14 @@ describe('watermark: the page around a speech on a government or news site', () 
       '版权声明：本文内容由互联网用户自发贡献，该文观点仅代表作者本人。本站仅提供信息存储空间服务，' +
       '不拥有所有权，不承担相关法律责任。如发现本站有涉嫌侵权的内容，请联系我们，一经查实，本站将立刻删除。';
     const farmed =
-      '以上就是小编为大家精心整理的在全县安全生产工作会议上的讲话范文，希望对大家有所帮助，更多讲话稿范文请关注本站。';
+      '以上就是小编为大家精心整理的在全县安全生产工作会议上的讲话范文，希望对大家有所帮助，' +
+      '更多关于安全生产工作会议讲话稿的范文，请持续关注本站的讲话稿栏目。';
     for (const line of [
       disclaimer,
       `特\u200B别声明：${disclaimer}`,
       `更多资料+微信:abc ${disclaimer}`,
       farmed,
+      farmed.replace('小编', '小\u200B编'),
     ]) {
       const text = `同志们：\n今天开会。\n${line}\n明天继续。\n`;
       assert.deepEqual(covered(text, findingsOf(rule, text)), [`${line}\n`]);

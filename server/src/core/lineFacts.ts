@@ -305,6 +305,16 @@ function wordsFit(line: string, start: number, end: number, holds: number, limit
 }
 
 /**
+ * Whether the speaker's words of `line` open a site's notice as `residueOf` reads them: without
+ * the invisible characters fix-all removes, which are looked for only in a line that `holds` some.
+ */
+function proseOpensSiteNotice(line: string, proseStart: number, proseEnd: number, holds: number): boolean {
+  return holds & CharKind.invisible
+    ? opensSiteNotice(visibleContent(line, proseStart, Math.max(proseStart, proseEnd)))
+    : opensSiteNotice(line, proseStart);
+}
+
+/**
  * What `line` is. An ad holding one of the `ignored` phrases is kept, so it is no ad: every rule
  * reads it as text of the line, as it will still be there after fix-all; so is every ad when
  * none is `removed`.
@@ -349,7 +359,8 @@ export function lineFacts(line: string, ignored: readonly TextRange[] = [], remo
   // Cheap length bounds first: most lines are speech far longer than any residue or salutation,
   // but for a site's notice, which may run to a hundred characters and more.
   const residue =
-    wordsFit(line, proseStart, proseEnd, holds, MAX_RESIDUE_PROSE) || opensSiteNotice(line, proseStart)
+    wordsFit(line, proseStart, proseEnd, holds, MAX_RESIDUE_PROSE) ||
+    proseOpensSiteNotice(line, proseStart, proseEnd, holds)
       ? residueOf(line, { proseStart, proseEnd }, false)
       : undefined;
   if (residue) {

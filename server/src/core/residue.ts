@@ -128,20 +128,19 @@ const CHROME_PATTERNS = [
   /^(?:内容提供方|内容来自用户|文档贡献者|上传者)[:：]/,
   /^(?:该|本)?文档(?:已)?被?(?:下载|浏览|阅读|收藏)\d+次$/,
   /^[【[]?(?:标签|Tags?|TAGS?)[:：]/,
-  // A WeChat article: the call to follow the account over it, its end mark, the buttons under it,
-  // and a link to where it was first published.
+  // A WeChat article: over it, the call to follow the account, who posted it in which account,
+  // when and where (a line without clauses), and the collection it is in; under it, its end
+  // mark, and the counts and buttons of the page as a browser shows it.
   /^[▲△▼▽↑↓☝👆]*(?:点击|点)(?:上方|上面|顶部|标题下方|蓝字)[^。！？]{0,16}关注/u,
-  // Over the article, who posted it in which account, when and where (a line without clauses),
-  // and the collection it is in.
   /^原创[^，。；：,;:！？!?]{0,40}\d{4}(?:-|年)\d{1,2}(?:-|月)\d{1,2}/,
   /\d{4}(?:-|年)\d{1,2}(?:-|月)\d{1,2}日?(?:\d{1,2}:\d{2})?发表于[\u4e00-\u9fff]{1,8}$/,
   /^收录于(?:合集|话题)/,
-  // Under it, the counts and the buttons of the page as a browser shows it.
+  /^[-—－–_=·•*]*(?:THE|The|the)?(?:END|End)[-—－–_=·•*]*$/,
   /^(?:阅读|赞|在看|点赞)\d+(?:\.\d+)?(?:万|w|W)?\+?$/,
   /^(?:视频)?(?:小程序)?赞[，,]?轻点两下取消赞/,
-  /^[-—－–_=·•*]*(?:THE|The|the)?(?:END|End)[-—－–_=·•*]*$/,
   /^(?:点个|点击|点亮|点)在看|^点个赞/,
   /^(?:(?:分享|点赞|在看|收藏|转发|转藏|献花|举报|评论|写留言|留言|听过)(?:[(（]\d+[)）])?[、，,·|/]?){2,}$/,
+  // Where the text was first published, given as an address.
   /^[【[]?(?:(?:本文|原文|文章)(?:地址|链接|网址)|(?:本文|原文|文章)?来源)[:：](?:https?:\/\/|HTTPS?:\/\/|www\.)/,
   // A document-sharing site's name or address printed on every page, and a page's labels.
   /^(?:https?:\/\/)?(?:www\.|max\.)?(?:book118|doc88|docin|360doc)\.com\/?$/,
@@ -262,11 +261,11 @@ const footerPhrases = new RegExp(`^(?:${FOOTER_PHRASES.map(gappedPhraseSource).j
  * notices however long they run, as no speaker opens a line with one.
  */
 const siteNoticeOpener = new RegExp(
-  `${GAP_CLASS}*(?:[【[]?(?:${['版权声明', '免责声明', '特别声明'].map(gappedPhraseSource).join('|')})[】\\]]?${GAP_CLASS}*[:：]|(?:以上|下面|下文|本文|这篇?)?就?(?:是|为)?由?小编(?:为|给|帮)?(?:大家|您|你们)?(?:精心|特意)?(?:整理|收集|搜集|准备|带来|分享|推荐|编辑))`,
+  `(?:[【[]?(?:${['版权声明', '免责声明', '特别声明'].map(gappedPhraseSource).join('|')})[】\\]]?${GAP_CLASS}*[:：]|(?:以上|下面|下文|本文|这篇?)?就?(?:是|为)?由?小编(?:为|给|帮)?(?:大家|您|你们)?(?:精心|特意)?(?:整理|收集|搜集|准备|带来|分享|推荐|编辑))`,
   'y',
 );
 
-/** Whether `text` from `at` on opens a site's notice, blanks and invisible characters before it. */
+/** Whether `text` from `at` on opens a site's notice. */
 export function opensSiteNotice(text: string, at = 0): boolean {
   siteNoticeOpener.lastIndex = at;
   return siteNoticeOpener.test(text);
