@@ -10,6 +10,7 @@ import { describe, test } from 'node:test';
 import * as oniguruma from 'vscode-oniguruma';
 import { type IGrammar, INITIAL, parseRawGrammar, Registry } from 'vscode-textmate';
 import type { BlockKind } from '../../server/src/core';
+import { OFFICES } from '../../server/src/core/structure';
 import { analyzeText, REPO_ROOT } from '../support/fixtures';
 
 async function loadGrammar(): Promise<IGrammar> {
@@ -105,6 +106,14 @@ describe('speech.tmLanguage.json against the core', async () => {
       assert.deepEqual(missed, []);
     });
   }
+
+  test('colours a byline after every office the core knows as the speaker', () => {
+    const uncoloured = OFFICES.filter((office) => {
+      const scopes = scopesPerChar(grammar, `在全县工作会议上的讲话\n${office} 王某某\n`);
+      return !has(scopes['在全县工作会议上的讲话\n'.length], 'entity.other.speaker');
+    });
+    assert.deepEqual(uncoloured, []);
+  });
 
   for (const name of transcripts) {
     test(`shows error colours in ${name} only where the core finds something`, () => {

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { applyEdits, combineFixes, type Fix, fixAllEdits } from '../../server/src/core';
 import { analyzeText, fixAll, readFixture } from '../support/fixtures';
 
-const DIRTY = ['meeting-speech', 'work-report', 'run-in-headings', 'unicode-residue'];
+const DIRTY = ['meeting-speech', 'work-report', 'run-in-headings', 'unicode-residue', 'wechat-article'];
 const CLEAN = ['clean-confusables', 'clean-crlf-bom'];
 
 describe('fix-all on whole transcripts', () => {

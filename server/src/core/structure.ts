@@ -34,8 +34,55 @@ export const dateLine =
  * placeholders (`X近平`, `GCD`), each standing for a Han character: the line reads as a name
  * before and after fix-all restores them.
  */
-const speakerName =
-  /^(?:[\p{Script=Han}A-Za-z]{2,4}|[\p{Script=Han}A-Za-z]{1,2}[ \u3000]+[\p{Script=Han}A-Za-z]{1,2}|.{0,16}(?:书记|市长|省长|县长|区长|主任|部长|局长|厅长|主席|院长|校长|总经理|董事长|委员)[ \u3000]*[\p{Script=Han}A-Za-z]{2,4})$/u;
+/**
+ * Offices a byline names before the speaker. Named one by one: any word ending in `长` would take
+ * a title's second line such as `推动经济增长 再创辉煌` for a byline.
+ */
+export const OFFICES = [
+  '书记',
+  '省长',
+  '州长',
+  '市长',
+  '县长',
+  '区长',
+  '旗长',
+  '镇长',
+  '乡长',
+  '村长',
+  '主任',
+  '部长',
+  '厅长',
+  '局长',
+  '司长',
+  '处长',
+  '科长',
+  '所长',
+  '站长',
+  '队长',
+  '组长',
+  '秘书长',
+  '主席',
+  '院长',
+  '校长',
+  '检察长',
+  '庭长',
+  '会长',
+  '理事长',
+  '董事长',
+  '行长',
+  '社长',
+  '厂长',
+  '经理',
+  '总监',
+  '委员',
+  '常委',
+  '政委',
+  '代表',
+];
+const speakerName = new RegExp(
+  `^(?:[\\p{Script=Han}A-Za-z]{2,4}|[\\p{Script=Han}A-Za-z]{1,2}[ \\u3000]+[\\p{Script=Han}A-Za-z]{1,2}|.{0,16}(?:${OFFICES.join('|')})[ \\u3000]*[\\p{Script=Han}A-Za-z]{2,4})$`,
+  'u',
+);
 
 /**
  * A numbered heading is no subtitle, however it ends: `一、。，——在……会议上的讲话` is what a heading
