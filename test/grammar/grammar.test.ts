@@ -107,9 +107,12 @@ describe('speech.tmLanguage.json against the core', async () => {
     });
   }
 
-  test('colours a byline after every office the core knows as the speaker', () => {
-    const uncoloured = OFFICES.filter((office) => {
-      const scopes = scopesPerChar(grammar, `在全县工作会议上的讲话\n${office} 王某某\n`);
+  test('colours a byline after every office the core knows as the speaker, however the name is set', () => {
+    const bylines = OFFICES.flatMap((office) =>
+      ['王某某', '王  明', '艾尔肯·吐尼亚孜'].map((name) => `${office} ${name}`),
+    );
+    const uncoloured = bylines.filter((byline) => {
+      const scopes = scopesPerChar(grammar, `在全县工作会议上的讲话\n${byline}\n`);
       return !has(scopes['在全县工作会议上的讲话\n'.length], 'entity.other.speaker');
     });
     assert.deepEqual(uncoloured, []);

@@ -73,21 +73,26 @@ describe('parse: a meeting speech with site residue', () => {
     assert.deepEqual(findingsOf('space-between-chinese', text), []);
   });
 
-  test('a byline names the speaker after any office, from a township head to a bank president', () => {
+  test('a byline names the speaker after any office, from a township head to a bank president, however the name is set', () => {
     for (const byline of [
       '镇长 周立新',
       '乡长 王立新',
       '市政府秘书长 李明',
       '县委常委、宣传部部长 张华',
       '行长 赵刚',
+      '县长 王  明',
+      '自治区主席 艾尔肯·吐尼亚孜',
     ]) {
       const text = `在全镇春季防火工作会议上的讲话\n${byline}\n（2025年4月1日）\n同志们：\n今天开会。\n`;
       assert.deepEqual(summary(parse(text)), ['title', 'speaker', 'date', 'salutation', 'paragraph'], byline);
       assert.deepEqual(findingsOf('space-between-chinese', text), [], byline);
     }
-    // A word that ends in 长 but names no office is no byline: the title goes on.
-    const title = '在全镇春季防火工作会议上的讲话\n推动经济增长 再创辉煌\n同志们：\n今天开会。\n';
-    assert.deepEqual(summary(parse(title)), ['title', 'title', 'salutation', 'paragraph']);
+    // A word that ends in 长 but names no office is no byline, nor is a dot without one: the title
+    // goes on.
+    for (const second of ['推动经济增长 再创辉煌', '奋进·新时代']) {
+      const title = `在全镇春季防火工作会议上的讲话\n${second}\n同志们：\n今天开会。\n`;
+      assert.deepEqual(summary(parse(title)), ['title', 'title', 'salutation', 'paragraph'], second);
+    }
   });
 
   test('a heading knows its numeral, its ordinal and its name', () => {

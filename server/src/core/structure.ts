@@ -79,8 +79,16 @@ export const OFFICES = [
   '政委',
   '代表',
 ];
+/** A name, its two characters spaced out as bylines set them (`王  明`). */
+const NAME =
+  '(?:[\\p{Script=Han}A-Za-z]{2,4}|[\\p{Script=Han}A-Za-z]{1,2}[ \\u3000]+[\\p{Script=Han}A-Za-z]{1,2})';
+/**
+ * After an office, a transliterated name too (`艾尔肯·吐尼亚孜`); alone, such a line may be a
+ * title's (`奋进·新时代`).
+ */
+const TRANSLITERATED_NAME = '\\p{Script=Han}{1,8}[·・•]\\p{Script=Han}{1,10}';
 const speakerName = new RegExp(
-  `^(?:[\\p{Script=Han}A-Za-z]{2,4}|[\\p{Script=Han}A-Za-z]{1,2}[ \\u3000]+[\\p{Script=Han}A-Za-z]{1,2}|.{0,16}(?:${OFFICES.join('|')})[ \\u3000]*[\\p{Script=Han}A-Za-z]{2,4})$`,
+  `^(?:${NAME}|.{0,16}(?:${OFFICES.join('|')})[ \\u3000]*(?:${NAME}|${TRANSLITERATED_NAME}))$`,
   'u',
 );
 
