@@ -95,6 +95,13 @@ describe('parse: a meeting speech with site residue', () => {
     }
   });
 
+  test('a date in Chinese numerals is the speech’s date, as one in figures is', () => {
+    for (const date of ['二〇二五年四月一日', '（二〇二五年十二月三十一日，根据录音整理）']) {
+      const text = `在全镇春季防火工作会议上的讲话\n镇长 周立新\n${date}\n同志们：\n今天开会。\n`;
+      assert.deepEqual(summary(parse(text)), ['title', 'speaker', 'date', 'salutation', 'paragraph'], date);
+    }
+  });
+
   test('a heading knows its numeral, its ordinal and its name', () => {
     const heading = headingOn(model, '三、').heading!;
     assert.equal(model.text.slice(heading.numeralStart, heading.numeralEnd), '三');

@@ -84,6 +84,7 @@ describe('truncated: a last paragraph stopping mid-sentence', () => {
     ['an invisible character after the full stop', '同志们：\n要真抓实干。\u200B\n'],
     ['a date below the last words', '同志们：\n要真抓实干。\n2024年3月1日\n'],
     ['who signs and a date below them', '同志们：\n谢谢大家！\n\n某某市人民政府办公室\n（2024年3月1日）\n'],
+    ['a date in Chinese numerals', '同志们：\n谢谢大家！\n\n某某县人民政府\n二〇二四年十二月三十一日\n'],
     ['a list of attachments', '同志们：\n要真抓实干。\n附件：1.工作方案\n2.任务分工表\n'],
     [
       'a list of attachments on lines of their own',

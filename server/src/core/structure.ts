@@ -26,9 +26,17 @@ import { endsSentence, fitsWithoutSpaces, type Line, LineIndex, sortFew } from '
 const MIN_SECOND_TITLE_LINE = 6;
 const subtitle =
   /^(?:[—–－-]{2}|──)|^在.{2,60}(?:上|时|之际)的(?:讲话|发言|报告|致辞|总结|主持词|动员)|上的(?:讲话|发言|报告|致辞)(?:提纲)?$/;
-/** A date alone on a line: `（2018年8月8日，根据录音整理）`, `2024年3月1日`. */
-export const dateLine =
-  /^(?:[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?[^）)]{0,30}[）)]|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$/;
+/**
+ * A date's numbers, in figures or, as official documents long wrote them, in Chinese
+ * (`二〇一八年八月八日`).
+ */
+const YEAR = '(?:\\d{4}|[〇零一二三四五六七八九]{4})';
+const MONTH = '(?:\\d{1,2}|[一二三四五六七八九十]{1,2})';
+const DAY = '(?:\\d{1,2}|[一二三四五六七八九十]{1,3})';
+/** A date alone on a line: `（2018年8月8日，根据录音整理）`, `2024年3月1日`, `二〇二四年三月一日`. */
+export const dateLine = new RegExp(
+  `^(?:[（(]\\s*${YEAR}\\s*年\\s*${MONTH}\\s*月(?:\\s*${DAY}\\s*日)?[^）)]{0,30}[）)]|${YEAR}\\s*年\\s*${MONTH}\\s*月\\s*${DAY}\\s*日)$`,
+);
 /**
  * A name, alone, spaced out or after a title. Latin letters in a name may be censorship
  * placeholders (`X近平`, `GCD`), each standing for a Han character: the line reads as a name
