@@ -95,6 +95,11 @@ describe('parse: a meeting speech with site residue', () => {
     }
   });
 
+  test('a subtitle in parentheses is the subtitle, not a second title line', () => {
+    const text = '坚持创新驱动发展\n（在全县工作会议上的讲话）\n县长 王某某\n同志们：\n今天开会。\n';
+    assert.deepEqual(summary(parse(text)), ['title', 'subtitle', 'speaker', 'salutation', 'paragraph']);
+  });
+
   test('a date in Chinese numerals is the speech’s date, as one in figures is', () => {
     for (const date of ['二〇二五年四月一日', '（二〇二五年十二月三十一日，根据录音整理）']) {
       const text = `在全镇春季防火工作会议上的讲话\n镇长 周立新\n${date}\n同志们：\n今天开会。\n`;

@@ -24,8 +24,9 @@ import { endsSentence, fitsWithoutSpaces, type Line, LineIndex, sortFew } from '
 
 /** A title's second line is this long at least, spaces not counted: a shorter one is speech. */
 const MIN_SECOND_TITLE_LINE = 6;
+/** What the speech was: `——在……会议上的讲话`, also in parentheses (`（在……会议上的讲话）`). */
 const subtitle =
-  /^(?:[—–－-]{2}|──)|^在.{2,60}(?:上|时|之际)的(?:讲话|发言|报告|致辞|总结|主持词|动员)|上的(?:讲话|发言|报告|致辞)(?:提纲)?$/;
+  /^(?:[—–－-]{2}|──)|^[（(]?在.{2,60}(?:上|时|之际)的(?:讲话|发言|报告|致辞|总结|主持词|动员)|上的(?:讲话|发言|报告|致辞)(?:提纲)?[）)]?$/;
 /**
  * A date's numbers, in figures or, as official documents long wrote them, in Chinese
  * (`二〇一八年八月八日`).
