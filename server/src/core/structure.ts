@@ -39,11 +39,6 @@ export const dateLine = new RegExp(
   `^(?:[（(]\\s*${YEAR}\\s*年\\s*${MONTH}\\s*月(?:\\s*${DAY}\\s*日)?[^）)]{0,30}[）)]|${YEAR}\\s*年\\s*${MONTH}\\s*月\\s*${DAY}\\s*日)$`,
 );
 /**
- * A name, alone, spaced out or after a title. Latin letters in a name may be censorship
- * placeholders (`X近平`, `GCD`), each standing for a Han character: the line reads as a name
- * before and after fix-all restores them.
- */
-/**
  * Offices a byline names before the speaker. Named one by one: any word ending in `长` would take
  * a title's second line such as `推动经济增长 再创辉煌` for a byline.
  */
@@ -96,6 +91,11 @@ const NAME =
  * title's (`奋进·新时代`).
  */
 const TRANSLITERATED_NAME = '\\p{Script=Han}{1,8}[·・•]\\p{Script=Han}{1,10}';
+/**
+ * A byline: a name, alone or after an office. Latin letters in a name may be censorship
+ * placeholders (`X近平`, `GCD`), each standing for a Han character: the line reads as a name
+ * before and after fix-all restores them.
+ */
 const speakerName = new RegExp(
   `^(?:${NAME}|.{0,16}(?:${OFFICES.join('|')})[ \\u3000]*(?:${NAME}|${TRANSLITERATED_NAME}))$`,
   'u',
