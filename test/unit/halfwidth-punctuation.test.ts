@@ -171,6 +171,17 @@ describe('halfwidth-punctuation: a dot for a full stop', () => {
     assert.deepEqual(outlineOf(fixAll(text)), outlineOf(text));
   });
 
+  test('the dot after a Chinese numeral opening a heading is its mark, not a full stop', () => {
+    const text = '同志们：\n一.统一思想\n要统一思想.\n二\u200B.加强领导.要加强领导。\n';
+    assert.deepEqual(
+      covered(text, findingsOf(rule, text)),
+      ['.', '.'],
+      'only the full stops ending the sentences are found',
+    );
+    assertIdempotent(text, '同志们：\n一.统一思想\n要统一思想。\n二.加强领导。要加强领导。\n');
+    assert.deepEqual(outlineOf(text), ['heading 一.统一思想', 'heading 二.加强领导']);
+  });
+
   test('a line ending with a dot for a full stop is no title, as it is none ending with 。', () => {
     const text = '下面我讲三点意见.\n一、提高站位\n今天开会。\n';
     const fixed = fixAll(text);

@@ -150,6 +150,11 @@ describe('outline: without a title', () => {
     const nodes = outline(parse('同志们：\n一、总体要求\n（一）指导思想\n二、主要任务\n'));
     assert.deepEqual(tree(nodes), ['一、总体要求', '  （一）指导思想', '二、主要任务']);
   });
+
+  test('a Chinese numeral with a dot for its mark opens a section as one with 、 does', () => {
+    const text = '同志们：\n一.总体要求\n（一）指导思想\n二．主要任务。要抓好落实。\n三.5个方面\n四......\n';
+    assert.deepEqual(tree(outline(parse(text))), ['一.总体要求', '  （一）指导思想', '二．主要任务']);
+  });
 });
 
 describe('outline: a heading that holds an address', () => {

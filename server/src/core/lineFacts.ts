@@ -64,7 +64,14 @@ const arabic = (numeral: string) => Number.parseInt(numeral, 10);
 
 /** Group 1 of each pattern is the numeral. */
 const HEADING_PATTERNS: readonly HeadingPattern[] = [
-  { pattern: new RegExp(`^(${CN_NUMERAL_CLASS}{1,3})、`), level: 1, style: 'dun', ordinal: chineseToNumber },
+  // `一.` and `一．` are `一、` typed with another mark, as a dot is after a figure; a dot opening a
+  // run (`一......`, a cut mark) or a number (`一.5`) makes no mark.
+  {
+    pattern: new RegExp(`^(${CN_NUMERAL_CLASS}{1,3})(?:、|[.．](?![.．\\d]))`),
+    level: 1,
+    style: 'dun',
+    ordinal: chineseToNumber,
+  },
   {
     pattern: new RegExp(`^第(${CN_NUMERAL_CLASS}{1,3})部分`),
     level: 1,
@@ -186,12 +193,14 @@ export function shorten(name: string): string {
   return singleSpaced.length > NAME_LIMIT ? `${singleSpaced.slice(0, NAME_LIMIT - 1)}…` : singleSpaced;
 }
 
-export function matchHeading(content: string): { pattern: HeadingPattern; numeral: string } | undefined {
+export function matchHeading(
+  content: string,
+): { pattern: HeadingPattern; numeral: string; markEnd: number } | undefined {
   const match = ANY_HEADING.exec(content);
   if (!match) return undefined;
   let group = 1;
   while (match[group] === undefined) group++;
-  return { pattern: HEADING_PATTERNS[group - 1]!, numeral: match[group]! };
+  return { pattern: HEADING_PATTERNS[group - 1]!, numeral: match[group]!, markEnd: match[0].length };
 }
 
 function numberingOf(
@@ -213,7 +222,8 @@ function numberingOf(
   const numeralIndex = content.indexOf(match.numeral);
   // A heading that opens a paragraph ends at its first full stop; the paragraph goes on after it.
   // Half-width `!`, `?` and a full stop's `.` end a sentence as well; fix-all may make them full-width.
-  const stop = firstSentenceEnd(content);
+  // The heading's own mark is none (`一.统一思想`).
+  const stop = firstSentenceEnd(content, match.markEnd);
   const runIn = stop >= 0 && stop < content.length - 1;
   const named = content.slice(0, runIn ? stop : content.length);
   return {

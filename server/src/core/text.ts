@@ -134,9 +134,12 @@ function inAddress(text: string, at: number): boolean {
   return addressJoiner.test(text[start - 1] ?? '') || addressJoiner.test(text[end] ?? '');
 }
 
-/** Where the first sentence of `text` ends: the offset of its full stop, `！` or `？`, -1 if none does. */
-export function firstSentenceEnd(text: string): number {
-  sentenceStops.lastIndex = 0;
+/**
+ * Where the first sentence of `text` from `from` on ends: the offset of its full stop, `！` or `？`,
+ * -1 if none does. What stands before `from` still decides whether a dot is a full stop.
+ */
+export function firstSentenceEnd(text: string, from = 0): number {
+  sentenceStops.lastIndex = from;
   for (let match = sentenceStops.exec(text); match !== null; match = sentenceStops.exec(text))
     if (endsSentenceAt(text, match.index)) return match.index;
   return -1;

@@ -13,6 +13,7 @@
 // lines is looked past (fix-all removes it). Converting is monotone, so the judgement is the
 // fixpoint of "convert what has a Chinese neighbour", reached by propagation in linear time.
 import type { ResolvedConfig, TextRange } from '../config';
+import type { LineFacts } from '../lineFacts';
 import { speechLineBeside } from '../model';
 import { removedAds } from '../residue';
 import { defineRule, type FixProposal, type Report, type Reporter } from '../rule';
@@ -31,6 +32,7 @@ import {
   isBlankAt,
   isChinese,
   isHan,
+  isInvisibleAt,
   isWordUnitAt,
   lastParenthesisCloser,
   listMarkerAt,
@@ -341,7 +343,8 @@ type LineMarksFound = Pick<LineMarks, 'openers' | 'closers' | 'tentative'> & {
 };
 
 /** The marks of a line that are judged, with what lies beside each, and its loose parentheses. */
-function marksOf(content: string, ads: readonly TextRange[], config: ResolvedConfig): LineMarksFound {
+function marksOf(content: string, facts: LineFacts, config: ResolvedConfig): LineMarksFound {
+  const { ads } = facts;
   // Offsets only, the character read where it stands, found by `test` (no match array): this
   // runs for every line with a mark, and an object, a match or a map for each mark made most of
   // what a line with a comma allocated.
@@ -354,7 +357,12 @@ function marksOf(content: string, ads: readonly TextRange[], config: ResolvedCon
     // A dot of a run (`......`, a cut mark `....`) is no full stop, whatever lies around it, nor
     // is one right after a digit (a heading's `1.`, `3.14`) that stays: only a Chinese sentence
     // ends in one. An ad's digit goes with the ad (`关注：1.`), and what is before it decides.
-    if (content[offset] === '.' && (afterDigit(content, ads, offset) || isDotOfRun(content, offset)))
+    if (
+      content[offset] === '.' &&
+      (afterDigit(content, ads, offset) ||
+        isDotOfRun(content, offset) ||
+        marksHeading(facts, content, offset))
+    )
       continue;
     found = withItem(found, offset);
   }
@@ -553,7 +561,7 @@ export const halfwidthPunctuation = defineRule<MarkMessage, LineMarks>({
   },
   checkLine({ text: content, facts, config }, report) {
     if (facts.kind === 'residue' || !(facts.holds & CharKind.halfWidthMark)) return undefined;
-    const { list, openers, closers, tentative } = marksOf(content, facts.ads, config);
+    const { list, openers, closers, tentative } = marksOf(content, facts, config);
     if (list.length + openers.length + closers.length === 0) return undefined;
     const first = list.findIndex(opensLine);
     const last = list.findLastIndex(endsLine);
@@ -896,6 +904,18 @@ function isChineseFullStop(before: Neighbour | undefined, after: Neighbour | und
 /** Whether the code unit before `offset` is a digit that is no part of an ad. */
 function afterDigit(content: string, ads: readonly TextRange[], offset: number): boolean {
   return isAsciiDigitAt(content, offset - 1) && !adHolding(ads, offset - 1);
+}
+
+/**
+ * Whether the dot at `offset` is the mark after a Chinese numeral opening a heading (`一.统一思想`),
+ * which reads as `一、`: made `。`, it would end the heading at its numeral.
+ */
+function marksHeading({ numbering, ads }: LineFacts, content: string, offset: number): boolean {
+  if (numbering?.style !== 'dun') return false;
+  // Read as the heading was: invisible characters and ads between the numeral and its mark left out.
+  let at = numbering.numeralEnd;
+  while (at < offset && (isInvisibleAt(content, at) || adHolding(ads, at))) at++;
+  return at === offset;
 }
 
 /** Whether the dot at `offset` has a dot beside it, invisible characters between. */
