@@ -96,20 +96,24 @@ describe('random sequences of didOpen, didChange, didClose and requests', () => 
         run++;
         const uriOf = (doc: number) => fileUri(path.join(folder, `run-${run}`, `doc-${doc}.speech`));
         const open = new Set<number>();
-        /** The server must now hold the client's text of `doc`: diagnostics and outline agree. */
+        /**
+         * The server must now hold the client's text of `doc`: diagnostics and outline agree. A
+         * text with a NUL character is binary data, which the server refuses to analyse.
+         */
         const agree = async (doc: number, what: string) => {
           const uri = uriOf(doc);
           const text = client.text(uri);
+          const binary = text.includes('\u0000');
           assert.deepEqual(
             summarize(await client.currentDiagnostics(uri)),
-            expectedDiagnostics(text, ECHO),
+            binary ? [] : expectedDiagnostics(text, ECHO),
             `${what}: the diagnostics of ${JSON.stringify(text)}`,
           );
           const symbols = await client.documentSymbols(uri);
           messagesSent++;
           assert.deepEqual(
             summarizeSymbols((symbols ?? []) as never),
-            expectedSymbols(text),
+            binary ? [] : expectedSymbols(text),
             `${what}: the outline`,
           );
         };

@@ -355,8 +355,9 @@ function marksOf(content: string, facts: LineFacts, config: ResolvedConfig): Lin
     // Marks inside an ad go with the ad; telling the user to make them full-width is noise.
     if (adHolding(ads, offset)) continue;
     // A dot of a run (`......`, a cut mark `....`) is no full stop, whatever lies around it, nor
-    // is one right after a digit (a heading's `1.`, `3.14`) that stays: only a Chinese sentence
-    // ends in one. An ad's digit goes with the ad (`关注：1.`), and what is before it decides.
+    // is one right after a digit (a heading's `1.`, `3.14`) or a heading's Chinese numeral (`一.`)
+    // that stays: only a Chinese sentence ends in one. An ad's digit goes with the ad (`关注：1.`),
+    // and what is before it decides.
     if (
       content[offset] === '.' &&
       (afterDigit(content, ads, offset) ||
