@@ -48,6 +48,8 @@ function assertPageRemoved(page: string, shown: readonly string[]): void {
 }
 
 describe('watermark: the page around a speech on a government or news site', () => {
+  /** What the pages below hold of the speech, as fix-all leaves it. */
+  const meeting = '在全县安全生产工作会议上的讲话\n同志们：\n今天召开全县安全生产工作会议。\n';
   const page = [
     '当前位置：首页 > 政务公开 > 领导讲话',
     '在全县安全生产工作会议上的讲话',
@@ -134,11 +136,36 @@ describe('watermark: the page around a speech on a government or news site', () 
       'max.book118.com',
       '',
     ].join('\n');
-    assertSafeFixAll(
-      rule,
-      text,
-      '在全县安全生产工作会议上的讲话\n同志们：\n今天召开全县安全生产工作会议。\n',
-    );
+    assertSafeFixAll(rule, text, meeting);
+  });
+
+  test("where a document-sharing site's preview ends and it asks the reader to pay, each line is removed", () => {
+    const text = [
+      '在全县安全生产工作会议上的讲话',
+      'VIP专享文档',
+      '同志们：',
+      '今天召开全县安全生产工作会议。',
+      '试读已结束，剩余3页未读，继续阅读',
+      '免费阅读已结束，点击下载阅读编辑剩下内容',
+      '免费预览已结束，剩余 5 页可下载查看',
+      '下载本文需要使用 1 下载券',
+      '开通VIP会员免费下载',
+      '点击继续阅读',
+      '返回搜狐,查看更多',
+      '',
+    ].join('\n');
+    assertSafeFixAll(rule, text, meeting);
+    const speech = [
+      '同志们：',
+      '试点工作已经结束，要及时总结。',
+      '剩余3项任务要抓紧完成。',
+      'VIP客户服务要规范。',
+      '预览功能要继续完善。',
+      '下载量要再提高。',
+      '继续阅读经典，继续学习理论。',
+      '',
+    ].join('\n');
+    assert.deepEqual(findingsOf(rule, speech), []);
   });
 
   test("a site's disclaimer or word to its readers is removed however long it runs; the speaker's own words stay", () => {
@@ -184,6 +211,7 @@ describe('watermark: a WeChat article around a speech', () => {
     '▲点击上方蓝字关注我们',
     '原创 李华 党建学习 2025-03-06 08:00 发表于北京',
     '收录于合集 #领导讲话 12个',
+    '全文共 3562 字，阅读大约需要 8 分钟',
   ];
   const below = [
     '- END -',
@@ -235,6 +263,7 @@ describe('watermark: a WeChat article around a speech', () => {
       '原创作品要保护，2025年3月6日前完成登记。',
       '阅读100本好书。',
       '知道了这些，我们就有了方向。',
+      '全文共分三个部分，约需20分钟。',
       '谢谢大家！',
       '',
     ].join('\n');
