@@ -51,6 +51,10 @@ describe('fix-all is idempotent: what a line is does not depend on what fix-all 
     assertIdempotent('，\n1.......', '，1');
   });
 
+  test('a dot after a word joined to more is read alike before and after a placeholder after it is restored', () => {
+    assertIdempotent('1.Hello.X中央\n，今天召开全市工作会议', '1.Hello.党中央\n，今天召开全市工作会议');
+  });
+
   test('a series label has no clause or sentence punctuation', () => {
     assertIdempotent('第一，\n“日新月异”系列№7962', '第一，“日新月异”系列№7962');
     assertIdempotent('一、!、\n“日新月异”系列№7962', '一、！、“日新月异”系列№7962');

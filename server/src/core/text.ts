@@ -108,7 +108,7 @@ function endsSentenceAt(text: string, at: number): boolean {
   const before = visibleBefore(text, at, 1);
   const after = visibleAfter(text, at + 1, 1);
   return (
-    isSentenceDot(before, after) && !(isAsciiLetter(before) && isAsciiLetter(after) && inAddress(text, at))
+    isSentenceDot(before, after) && !((isAsciiLetter(before) || isAsciiLetter(after)) && inAddress(text, at))
   );
 }
 
@@ -121,10 +121,12 @@ export function isWordUnitAt(text: string, at: number): boolean {
 const addressJoiner = /[./@]/;
 
 /**
- * Whether the dot at `at`, between two Latin words, is one of an address: a word beside it is
- * joined to more of it (`登录www.example.com查看`). Such a dot is no full stop for
- * `halfwidth-punctuation` either, which makes a dot between letters `。` only where both words are
- * placeholders glued to Chinese (`X.X中央`).
+ * Whether the dot at `at`, beside a Latin word, is one of an address: a word beside it is joined
+ * to more of it (`登录www.example.com查看`). Asked when only one side is a word as well: the word
+ * on the other side may be a placeholder fix-all restores (`1.Hello.X中央` becomes
+ * `1.Hello.党中央`), and the dot must end a sentence, or not, alike before and after. Such a dot is
+ * no full stop for `halfwidth-punctuation` either, which makes a dot between letters `。` only
+ * where both words are placeholders glued to Chinese (`X.X中央`).
  */
 function inAddress(text: string, at: number): boolean {
   let start = at;
