@@ -10,6 +10,7 @@ import { describe, test } from 'node:test';
 import * as oniguruma from 'vscode-oniguruma';
 import { type IGrammar, INITIAL, parseRawGrammar, Registry } from 'vscode-textmate';
 import type { BlockKind } from '../../server/src/core';
+import { NAMED_REFERENCES, TAG_NAMES } from '../../server/src/core/markup';
 import { OFFICES } from '../../server/src/core/structure';
 import { analyzeText, REPO_ROOT } from '../support/fixtures';
 
@@ -58,6 +59,7 @@ const FINDING_SCOPES: Readonly<Record<string, string>> = {
   placeholder: 'invalid.deprecated.placeholder',
   'template-placeholder': 'invalid.deprecated.template-slot',
   'invisible-char': 'invalid.illegal.invisible',
+  'html-markup': 'invalid.illegal.markup',
 };
 
 const BLOCK_SCOPES: Partial<Record<BlockKind, string>> = {
@@ -116,6 +118,27 @@ describe('speech.tmLanguage.json against the core', async () => {
       return !has(scopes['在全县工作会议上的讲话\n'.length], 'entity.other.speaker');
     });
     assert.deepEqual(uncoloured, []);
+  });
+
+  test('colours every character reference and tag the core knows as HTML, as the core finds it', () => {
+    const tags = TAG_NAMES.flatMap((name) => (name === 'h[1-6]' ? ['h1', 'h6'] : [name]));
+    const markups = [
+      ...Object.keys(NAMED_REFERENCES).map((name) => `&${name};`),
+      '&#8220;',
+      '&#x201C;',
+      '<!-- 正文 -->',
+      ...tags.flatMap((tag) => [`<${tag}>`, `</${tag.toUpperCase()}>`, `<${tag} class="x"/>`]),
+    ];
+    const head = '在全县工作会议上的讲话\n同志们：\n今天';
+    const missed = markups.filter((markup) => {
+      const text = `${head}${markup}开会。\n`;
+      const coloured = has(scopesPerChar(grammar, text)[head.length], 'invalid.illegal.markup');
+      const found = analyzeText(text).findings.some(
+        (finding) => finding.rule === 'html-markup' && finding.start === head.length,
+      );
+      return !coloured || !found;
+    });
+    assert.deepEqual(missed, []);
   });
 
   for (const name of transcripts) {

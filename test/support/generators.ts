@@ -182,6 +182,23 @@ const HEADING_MARKERS = [
   '②',
   '第一部分',
 ];
+/** HTML a page's source leaves: references, tags with their quotes and colons, and near misses. */
+const MARKUP = [
+  '&nbsp;',
+  '&ldquo;',
+  '&rdquo;',
+  '&#65292;',
+  '&#x8BA4;',
+  '&#X4E2D;',
+  '<br>',
+  '<p style="text-align:center">',
+  '</p>',
+  '<span class="X">',
+  '&',
+  '&amp',
+  '<',
+  '>',
+];
 const TRUNCATION = ['----', '——————', '……………', '......', '____'];
 
 /** A piece of a line, weighted towards what the rules look at. */
@@ -204,6 +221,7 @@ export const fragment: fc.Arbitrary<string> = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom(...ENUMERATORS) },
   { weight: 1, arbitrary: fc.constantFrom(...HEADING_MARKERS) },
   { weight: 1, arbitrary: fc.constantFrom(...TRUNCATION) },
+  { weight: 1, arbitrary: fc.constantFrom(...MARKUP) },
   // Anything at all, lone surrogates included, now and then.
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 3 }) },
 );

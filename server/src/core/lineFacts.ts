@@ -1,6 +1,7 @@
 // What one line is, judged from its own text: the part of parsing that edits elsewhere cannot
 // change, so the engine keeps it per line and recomputes it only for lines whose text changed.
 import type { TextRange } from './config';
+import { type Markup, markupIn } from './markup';
 import type { EnumerationStyle, Heading, HeadingLevel, HeadingStyle, ResidueKind } from './model';
 import { CN_NUMERAL_CLASS, chineseToNumber, circledToNumber } from './numerals';
 import { appendedAds, classifyResidueLine, opensSiteNotice, removedAds } from './residue';
@@ -51,6 +52,8 @@ export interface LineFacts {
   readonly proseEnd: number;
   /** The `CharKind`s the line holds. */
   readonly holds: number;
+  /** HTML left in the line, which `html-markup` reports and the other rules leave as it is. */
+  readonly markup: readonly Markup[];
 }
 
 interface HeadingPattern {
@@ -347,8 +350,10 @@ export function lineFacts(line: string, ignored: readonly TextRange[] = [], remo
     proseStart: contentStart,
     proseEnd: line.length,
     holds,
+    markup: none,
   };
   if (contentStart === contentEnd) return facts;
+  if (holds & CharKind.markup) facts.markup = markupIn(line);
   const ads = removed ? appendedAds(line, ignored, (holds & CharKind.invisible) !== 0) : none;
   // Ads in a row at the end, with only blanks or invisible characters between, all end the line
   // once fix-all has removed them.

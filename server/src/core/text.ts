@@ -240,6 +240,8 @@ export const CharKind = {
    * cost as much as the pass.
    */
   stopsInARow: 256,
+  /** What opens HTML (`&nbsp;`, `<br>`): what `html-markup` finds, and other rules leave. */
+  markup: 512,
 } as const;
 
 /** A character of `STOP_MARKS`: of no kind a rule asks for, only a part of `stopsInARow`. */
@@ -259,10 +261,11 @@ const KIND_MEMBERS: readonly (readonly [number, string])[] = [
   [CharKind.slotMark, 'Xx×○□*＊'],
   [CharKind.enumeratorWord, '是第其首再最'],
   [STOP_MARK, STOP_MARKS],
+  [CharKind.markup, '&<'],
 ];
 
 /** The kinds of each code unit; surrogates, and so every astral character, are of none. */
-const KINDS_OF_UNIT = new Uint8Array(0x10000);
+const KINDS_OF_UNIT = new Uint16Array(0x10000);
 for (const [kind, members] of KIND_MEMBERS)
   for (let index = 0; index < members.length; index++) KINDS_OF_UNIT[members.charCodeAt(index)]! |= kind;
 

@@ -9,7 +9,7 @@
 // reads as speech, `同志们：：` is no salutation, a run-in heading ends at its first `。`), so
 // removing it together with their fixes could change what they find on a second run.
 import { defineRule, type Reporter } from '../rule';
-import { CharKind, isInvisibleAt, STOP_MARKS, visibleAfter, visibleBefore } from '../text';
+import { CharKind, isInvisibleAt, rangeHolding, STOP_MARKS, visibleAfter, visibleBefore } from '../text';
 
 /** The full-width twin of each half-width mark among the `STOP_MARKS`. */
 const TWIN: Readonly<Record<string, string>> = { ',': '，', ';': '；', ':': '：' };
@@ -50,8 +50,16 @@ export const doubledPunctuation = defineRule<Messages>({
     // A residue line is removed whole; a line without two marks in a row has no run.
     if (facts.kind === 'residue' || !(facts.holds & CharKind.stopsInARow)) return undefined;
     let family: string | undefined;
+    const { markup } = facts;
     for (let at = 0; at < text.length; at++) {
       if (isInvisibleAt(text, at)) continue;
+      // The `;` closing `&rdquo;` is the page's: a `；` after it repeats nothing.
+      const html = markup.length > 0 ? rangeHolding(markup, at) : undefined;
+      if (html) {
+        family = undefined;
+        at = html.end - 1;
+        continue;
+      }
       const next = FAMILY[text[at]!];
       if (next === '。' && family !== '。') {
         const run = fullStopRun(text, at);

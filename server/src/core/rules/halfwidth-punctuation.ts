@@ -352,8 +352,9 @@ function marksOf(content: string, facts: LineFacts, config: ResolvedConfig): Lin
   marks.lastIndex = 0;
   while (marks.test(content)) {
     const offset = marks.lastIndex - 1;
-    // Marks inside an ad go with the ad; telling the user to make them full-width is noise.
-    if (adHolding(ads, offset)) continue;
+    // Marks inside an ad go with the ad; telling the user to make them full-width is noise. Those
+    // of HTML (the `;` of `&ldquo;`, the `:` of a tag's style) are the page's, not the speaker's.
+    if (adHolding(ads, offset) || rangeHolding(facts.markup, offset)) continue;
     // A dot of a run (`......`, a cut mark `....`) is no full stop, whatever lies around it, nor
     // is one right after a digit (a heading's `1.`, `3.14`) or a heading's Chinese numeral (`一.`)
     // that stays: only a Chinese sentence ends in one. An ad's digit goes with the ad (`关注：1.`),

@@ -3,6 +3,7 @@ import { brokenLine } from './broken-line';
 import { doubledPunctuation } from './doubled-punctuation';
 import { halfwidthPunctuation } from './halfwidth-punctuation';
 import { headingNumbering } from './heading-numbering';
+import { htmlMarkup } from './html-markup';
 import { invisibleChar } from './invisible-char';
 import { placeholder } from './placeholder';
 import { spaceBetweenChinese } from './space-between-chinese';
@@ -21,6 +22,7 @@ export const RULES: readonly Rule[] = [
   brokenLine,
   truncated,
   invisibleChar,
+  htmlMarkup,
   placeholder,
   templatePlaceholder,
   doubledPunctuation,

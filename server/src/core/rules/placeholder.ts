@@ -243,8 +243,9 @@ export const placeholder = defineRule<'decided' | 'undecided' | 'replace', LineP
       const end = start + match[0].length;
       const exact = tokens.get(run);
       const token = exact ?? lowerCaseToken(run);
-      // Letters inside an ad are its account id (`微信:abc123X`), and go with it.
-      if (!token || overlapsAny(facts.ads, start, end)) continue;
+      // Letters inside an ad are its account id (`微信:abc123X`), and go with it; those of HTML
+      // (`&#X4E2D;`, `<span class="X">`) are the page's.
+      if (!token || overlapsAny(facts.ads, start, end) || overlapsAny(facts.markup, start, end)) continue;
       runs ??= [];
       runs.push({ run, token, lowerCase: exact === undefined, start, end });
     }
