@@ -171,15 +171,22 @@ describe('halfwidth-punctuation: a dot for a full stop', () => {
     assert.deepEqual(outlineOf(fixAll(text)), outlineOf(text));
   });
 
-  test('the dot after a Chinese numeral opening a heading is its mark, not a full stop', () => {
-    const text = '同志们：\n一.统一思想\n要统一思想.\n二\u200B.加强领导.要加强领导。\n';
+  test('the dot after a Chinese numeral or a numeral’s parentheses opening a heading is its mark, not a full stop', () => {
+    const text = '同志们：\n一.统一思想\n要统一思想.\n二\u200B.加强领导.要加强领导。\n（一）.明确责任\n';
     assert.deepEqual(
       covered(text, findingsOf(rule, text)),
       ['.', '.'],
       'only the full stops ending the sentences are found',
     );
-    assertIdempotent(text, '同志们：\n一.统一思想\n要统一思想。\n二.加强领导。要加强领导。\n');
-    assert.deepEqual(outlineOf(text), ['heading 一.统一思想', 'heading 二.加强领导']);
+    assertIdempotent(
+      text,
+      '同志们：\n一、统一思想\n要统一思想。\n二、加强领导。要加强领导。\n（一）明确责任\n',
+    );
+    assert.deepEqual(outlineOf(text), [
+      'heading 一.统一思想',
+      'heading 二.加强领导',
+      'heading （一）.明确责任',
+    ]);
   });
 
   test('a line ending with a dot for a full stop is no title, as it is none ending with 。', () => {

@@ -21,7 +21,7 @@ describe('every text in both languages', () => {
 
 describe('findings in Chinese', () => {
   const text =
-    '正文复制\n守正创新　推动工作\n同志们：\n认真落实X中央部署,请XX同志发言&nbsp;。。\u200B\n二、 甲\n（一）子\n要坚持“内容为王，\n形成合力----\n';
+    '正文复制\n守正创新　推动工作\n同志们：\n认真落实X中央部署,请XX同志发言&nbsp;。。\u200B\n二、 甲\n（一）、子\n要坚持“内容为王，\n形成合力----\n';
   const findings = analyzeText(text, {}, 'zh-cn').findings;
 
   test('the test text triggers every rule', () => {

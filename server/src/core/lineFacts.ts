@@ -13,6 +13,9 @@ import {
   endsSentence,
   firstSentenceEnd,
   fitsWithoutSpaces,
+  isBlankAt,
+  isInvisibleAt,
+  rangeHolding,
   withItem,
   withoutInvisible,
 } from './text';
@@ -65,6 +68,12 @@ interface HeadingPattern {
 
 const arabic = (numeral: string) => Number.parseInt(numeral, 10);
 
+/**
+ * Marks after a marker that needs none, however many; a dot of a run or before a figure is none.
+ * All of them, or fix-all would leave one of `（一）、、` to find again.
+ */
+const EXTRA_MARKS = '(?:\\s*(?:、|[.．](?![.．\\d])))*';
+
 /** Group 1 of each pattern is the numeral. */
 const HEADING_PATTERNS: readonly HeadingPattern[] = [
   // `一.` and `一．` are `一、` typed with another mark, as a dot is after a figure; a dot opening a
@@ -87,8 +96,10 @@ const HEADING_PATTERNS: readonly HeadingPattern[] = [
     style: 'chapter',
     ordinal: chineseToNumber,
   },
+  // A mark after the parentheses (`（一）、`, `（二）.`) is one too many, which `heading-mark`
+  // removes: it belongs to the marker, and no name ends at it.
   {
-    pattern: new RegExp(`^[（(](${CN_NUMERAL_CLASS}{1,3})[）)]`),
+    pattern: new RegExp(`^[（(](${CN_NUMERAL_CLASS}{1,3})[）)]${EXTRA_MARKS}`),
     level: 2,
     style: 'paren',
     ordinal: chineseToNumber,
@@ -102,7 +113,12 @@ const HEADING_PATTERNS: readonly HeadingPattern[] = [
     style: 'arabic',
     ordinal: arabic,
   },
-  { pattern: /^[（(](\d{1,2})[）)]/, level: 4, style: 'paren-arabic', ordinal: arabic },
+  {
+    pattern: new RegExp(`^[（(](\\d{1,2})[）)]${EXTRA_MARKS}`),
+    level: 4,
+    style: 'paren-arabic',
+    ordinal: arabic,
+  },
   { pattern: /^([\u2460-\u2473])/, level: 5, style: 'circled', ordinal: circledToNumber },
 ];
 /**
@@ -234,6 +250,7 @@ function numberingOf(
     style: match.pattern.style,
     numeralStart: seen.offsetOf(numeralIndex),
     numeralEnd: seen.offsetOf(numeralIndex + match.numeral.length - 1) + 1,
+    markEnd: seen.offsetOf(match.markEnd - 1) + 1,
     ordinal,
     textEnd: runIn ? seen.offsetOf(stop) + 1 : line.length,
     name: shorten(endsSentence(named) ? named.slice(0, -1) : named),
@@ -241,6 +258,53 @@ function numberingOf(
 }
 
 const none: readonly never[] = [];
+
+/** A heading's marks that `heading-mark` writes otherwise: a dot for `、`, or marks too many. */
+export interface HeadingMark extends TextRange {
+  readonly kind: 'dot' | 'extra';
+  /** The marks as the reader sees them. */
+  readonly marks: string;
+}
+
+const EXTRA_MARK_CHARS = '、.．';
+
+/**
+ * The marks of `facts.numbering` that GB/T 15834 writes otherwise: a Chinese numeral takes `、`,
+ * not a dot (`一.`, `一．`), and parentheses take no mark after them (`（一）、`, `（2）.`). The
+ * marks after parentheses run back from the marker's end over invisible characters and ads, which
+ * fix-all removes with them.
+ */
+export function headingMarkOf(line: string, { numbering, ads }: LineFacts): HeadingMark | undefined {
+  if (numbering === undefined) return undefined;
+  const end = numbering.markEnd;
+  if (numbering.style === 'dun') {
+    const mark = line[end - 1];
+    return mark === '.' || mark === '．' ? { start: end - 1, end, kind: 'dot', marks: mark } : undefined;
+  }
+  if (numbering.style !== 'paren' && numbering.style !== 'paren-arabic') return undefined;
+  // What fix-all removes of the ads, the blanks tying them to the marks too, as `numberingOf`
+  // reads the line without.
+  const removed = removedAds(line, ads);
+  // Blanks between the marks go with them; those before the first stay, for the speaker or for
+  // the fix of a half-width parenthesis, which takes the blanks after it (`(一) 、`).
+  let start = end;
+  let marks = '';
+  for (let at = end; at > 0; ) {
+    const ad = rangeHolding(removed, at - 1);
+    const char = line[at - 1]!;
+    if (ad) at = ad.start;
+    else if (EXTRA_MARK_CHARS.includes(char)) {
+      marks = char + marks;
+      at--;
+    } else if (isInvisibleAt(line, at - 1)) at--;
+    else if (isBlankAt(line, at - 1)) {
+      at--;
+      continue;
+    } else break;
+    start = at;
+  }
+  return marks ? { start, end, kind: 'extra', marks } : undefined;
+}
 
 function enumeratorsOf(line: string, from: number): readonly Enumerator[] {
   // Made on the first item: most lines have none.

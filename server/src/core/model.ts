@@ -32,6 +32,8 @@ export interface Heading {
   /** The numeral alone, e.g. `三` of `三、` or `2` of `（2）`. */
   readonly numeralStart: number;
   readonly numeralEnd: number;
+  /** End of the marker: past its mark (`、` of `三、`), or past its parenthesis and a mark after it. */
+  readonly markEnd: number;
   readonly ordinal: number;
   /** End of the heading's own text: the line end, or just past the first `。` of a run-in heading. */
   readonly textEnd: number;

@@ -203,6 +203,10 @@ class PlacedHeading implements Heading {
     return this.line.start + this.own.numeralEnd;
   }
 
+  get markEnd(): number {
+    return this.line.start + this.own.markEnd;
+  }
+
   get textEnd(): number {
     return this.line.start + this.own.textEnd;
   }

@@ -13,7 +13,7 @@
 // lines is looked past (fix-all removes it). Converting is monotone, so the judgement is the
 // fixpoint of "convert what has a Chinese neighbour", reached by propagation in linear time.
 import type { ResolvedConfig, TextRange } from '../config';
-import type { LineFacts } from '../lineFacts';
+import { type HeadingMark, headingMarkOf, type LineFacts } from '../lineFacts';
 import { speechLineBeside } from '../model';
 import { removedAds } from '../residue';
 import { defineRule, type FixProposal, type Report, type Reporter } from '../rule';
@@ -32,7 +32,6 @@ import {
   isBlankAt,
   isChinese,
   isHan,
-  isInvisibleAt,
   isWordUnitAt,
   lastParenthesisCloser,
   listMarkerAt,
@@ -92,6 +91,8 @@ interface Neighbour {
 type Side = { readonly mark: number; readonly line?: number } | Neighbour | { readonly edge: true };
 /** The line's edge, beside every mark that has one: one object for all of them. */
 const AT_EDGE: Side = { edge: true };
+/** A heading's dot (`一.`), read as the `、` `heading-mark` makes it. */
+const HEADING_DUN: Side = { char: '、' };
 
 /** What a pair of parentheses holds: Han characters, Latin letters. */
 interface Inside {
@@ -187,7 +188,20 @@ class Surroundings {
      * characters. A mark's index among them is its index among the marks.
      */
     private readonly markOffsets: readonly number[],
+    /** The heading's mark `heading-mark` writes as `、`, or the marks too many it removes. */
+    private readonly headingMark: HeadingMark | undefined,
   ) {}
+
+  /** The marks too many after a heading's parentheses, which fix-all removes as it does ads. */
+  private extraMarksHolding(index: number): HeadingMark | undefined {
+    const mark = this.headingMark;
+    return mark?.kind === 'extra' && mark.start <= index && index < mark.end ? mark : undefined;
+  }
+
+  /** Whether `index` holds a heading's dot, which fix-all makes `、`. */
+  private isHeadingDot(index: number): boolean {
+    return this.headingMark?.kind === 'dot' && this.headingMark.start === index;
+  }
 
   /** The index of the mark at `offset`, if one is there. */
   markAt(offset: number): number | undefined {
@@ -209,12 +223,13 @@ class Surroundings {
     const { line } = this;
     let at = offset;
     for (;;) {
-      const ad = at > 0 ? adHolding(this.ads, at - 1) : undefined;
+      const ad = at > 0 ? (adHolding(this.ads, at - 1) ?? this.extraMarksHolding(at - 1)) : undefined;
       if (ad) at = ad.start;
       else if (at > 0 && isBlankAt(line, at - 1)) at--;
       else break;
     }
     if (at === 0) return AT_EDGE;
+    if (this.isHeadingDot(at - 1)) return HEADING_DUN;
     const mark = this.markAt(at - 1);
     if (mark !== undefined) return { mark };
     const char = charBefore(line, at);
@@ -230,12 +245,13 @@ class Surroundings {
     const { line } = this;
     let at = offset;
     for (;;) {
-      const ad = at < line.length ? adHolding(this.ads, at) : undefined;
+      const ad = at < line.length ? (adHolding(this.ads, at) ?? this.extraMarksHolding(at)) : undefined;
       if (ad) at = ad.end;
       else if (at < line.length && isBlankAt(line, at)) at++;
       else break;
     }
     if (at === line.length) return AT_EDGE;
+    if (this.isHeadingDot(at)) return HEADING_DUN;
     const mark = this.markAt(at);
     if (mark !== undefined) return { mark };
     const char = charAt(line, at);
@@ -349,6 +365,7 @@ function marksOf(content: string, facts: LineFacts, config: ResolvedConfig): Lin
   // runs for every line with a mark, and an object, a match or a map for each mark made most of
   // what a line with a comma allocated.
   let found: number[] | undefined;
+  const headingMark = headingMarkOf(content, facts);
   marks.lastIndex = 0;
   while (marks.test(content)) {
     const offset = marks.lastIndex - 1;
@@ -356,14 +373,14 @@ function marksOf(content: string, facts: LineFacts, config: ResolvedConfig): Lin
     // of HTML (the `;` of `&ldquo;`, the `:` of a tag's style) are the page's, not the speaker's.
     if (adHolding(ads, offset) || rangeHolding(facts.markup, offset)) continue;
     // A dot of a run (`......`, a cut mark `....`) is no full stop, whatever lies around it, nor
-    // is one right after a digit (a heading's `1.`, `3.14`) or a heading's Chinese numeral (`一.`)
-    // that stays: only a Chinese sentence ends in one. An ad's digit goes with the ad (`关注：1.`),
-    // and what is before it decides.
+    // is one right after a digit (a heading's `1.`, `3.14`) or a heading's mark (`一.`, `（二）.`),
+    // which `heading-mark` writes as it belongs: only a Chinese sentence ends in one. An ad's digit
+    // goes with the ad (`关注：1.`), and what is before it decides.
     if (
       content[offset] === '.' &&
       (afterDigit(content, ads, offset) ||
         isDotOfRun(content, offset) ||
-        marksHeading(facts, content, offset))
+        (headingMark !== undefined && headingMark.start <= offset && offset < headingMark.end))
     )
       continue;
     found = withItem(found, offset);
@@ -371,7 +388,7 @@ function marksOf(content: string, facts: LineFacts, config: ResolvedConfig): Lin
   const offsets = found ?? NO_OFFSETS;
   const parens = /[(（)）]/.test(content) ? pairParentheses(content, ads) : undefined;
   if (offsets.length === 0 && !parens) return NO_MARKS;
-  const around = new Surroundings(content, ads, config, offsets);
+  const around = new Surroundings(content, ads, config, offsets, headingMark);
   // Both halves of each pair a list marker closes for now; most lines have none.
   const tentative =
     parens && parens.tentative.length > 0
@@ -638,7 +655,8 @@ export const halfwidthPunctuation = defineRule<MarkMessage, LineMarks>({
         return { char, across: true };
       }
       const text = lineText(index);
-      const around = new Surroundings(text, lineFacts(index).ads, config, []);
+      const facts = lineFacts(index);
+      const around = new Surroundings(text, facts.ads, config, [], headingMarkOf(text, facts));
       const found = side === 'end' ? around.before(text.length) : around.after(0);
       return 'char' in found ? { ...found, across: true } : undefined;
     };
@@ -663,6 +681,7 @@ export const halfwidthPunctuation = defineRule<MarkMessage, LineMarks>({
         lineFacts(index).ads,
         config,
         lineData(index)!.marks.map((mark) => mark.offset),
+        headingMarkOf(lineText(index), lineFacts(index)),
       );
     /**
      * A side of a pair across lines, for the half held by the other line: a mark of `line`, or
@@ -906,18 +925,6 @@ function isChineseFullStop(before: Neighbour | undefined, after: Neighbour | und
 /** Whether the code unit before `offset` is a digit that is no part of an ad. */
 function afterDigit(content: string, ads: readonly TextRange[], offset: number): boolean {
   return isAsciiDigitAt(content, offset - 1) && !adHolding(ads, offset - 1);
-}
-
-/**
- * Whether the dot at `offset` is the mark after a Chinese numeral opening a heading (`一.统一思想`),
- * which reads as `一、`: made `。`, it would end the heading at its numeral.
- */
-function marksHeading({ numbering, ads }: LineFacts, content: string, offset: number): boolean {
-  if (numbering?.style !== 'dun') return false;
-  // Read as the heading was: invisible characters and ads between the numeral and its mark left out.
-  let at = numbering.numeralEnd;
-  while (at < offset && (isInvisibleAt(content, at) || adHolding(ads, at))) at++;
-  return at === offset;
 }
 
 /** Whether the dot at `offset` has a dot beside it, invisible characters between. */

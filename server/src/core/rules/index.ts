@@ -2,6 +2,7 @@ import type { Rule } from '../rule';
 import { brokenLine } from './broken-line';
 import { doubledPunctuation } from './doubled-punctuation';
 import { halfwidthPunctuation } from './halfwidth-punctuation';
+import { headingMark } from './heading-mark';
 import { headingNumbering } from './heading-numbering';
 import { htmlMarkup } from './html-markup';
 import { invisibleChar } from './invisible-char';
@@ -29,5 +30,6 @@ export const RULES: readonly Rule[] = [
   spaceBetweenChinese,
   halfwidthPunctuation,
   headingNumbering,
+  headingMark,
   unbalancedPair,
 ];
