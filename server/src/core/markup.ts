@@ -58,6 +58,11 @@ export const NAMED_REFERENCES: Readonly<Record<string, string>> = {
  */
 const PAGE_SPACES = new Set(['\u00A0', '\u2002', '\u2003', '\u2009']);
 
+/** The longest attributes of a tag looked for: Word's inline styles run to a few hundred. */
+const ATTRIBUTES_LIMIT = 1000;
+/** The longest comment looked for in running text. */
+const COMMENT_LIMIT = 200;
+
 /** Elements a page's running text is marked up with; `o:p` is Word's, saved as a web page. */
 export const TAG_NAMES = [
   'a',
@@ -98,11 +103,15 @@ export const TAG_NAMES = [
   'ul',
 ];
 
+/**
+ * A tag's attributes and a comment are bounded: unbounded, a line of ten thousand `<!--` without
+ * an end would be searched to its end from each of them, the square of its length.
+ */
 const markupPattern = new RegExp(
   [
     '&(?:#(\\d{1,7})|#[xX]([0-9A-Fa-f]{1,6})|([A-Za-z][A-Za-z0-9]{1,7}));',
-    `</?(?:${TAG_NAMES.join('|')})(?:\\s[^<>]*)?/?>`,
-    '<!--.*?-->',
+    `</?(?:${TAG_NAMES.join('|')})(?:\\s[^<>]{0,${ATTRIBUTES_LIMIT}})?/?>`,
+    `<!--.{0,${COMMENT_LIMIT}}?-->`,
   ].join('|'),
   'gi',
 );
