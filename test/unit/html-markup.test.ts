@@ -59,7 +59,7 @@ describe('html-markup', () => {
       '当x<y>z时成立。',
       '要学习《党章》，&符号不用管。',
       '这是&unknown;写法。',
-      '码点&#0;和&#xD800;不是字符。',
+      '码点&#0;、&#xD800;和&#10;、&#x85;不是正文的字符。',
       '请看<table-data>。',
     ])
       assert.deepEqual(findingsOf(rule, text), [], text);

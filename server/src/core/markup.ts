@@ -118,10 +118,14 @@ const markupPattern = new RegExp(
 
 const NO_MARKUP: readonly Markup[] = [];
 
-/** The character a numeric reference stands for, if it is one a text can hold. */
+/**
+ * The character a numeric reference stands for, if it is one a transcript can hold: not a
+ * surrogate, nor a control character, which would make the text binary or break its lines.
+ */
 function codePointText(code: number): string | undefined {
   const isSurrogate = code >= 0xd800 && code <= 0xdfff;
-  return code > 0 && code <= 0x10ffff && !isSurrogate ? String.fromCodePoint(code) : undefined;
+  const isControl = code < 0x20 || (code >= 0x7f && code <= 0x9f);
+  return !isControl && code <= 0x10ffff && !isSurrogate ? String.fromCodePoint(code) : undefined;
 }
 
 function referenceText(
