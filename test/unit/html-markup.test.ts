@@ -79,6 +79,19 @@ describe('html-markup', () => {
     assertIdempotent(text, once);
   });
 
+  test('a tag closing a line ends its paragraph, and the words before it end the transcript', () => {
+    const text =
+      '<p>同志们：</p>\n<p>今天我们召开全县安全生产工作会议，主要任务是总结工作，</p>\n<p>部署下一阶段的重点任务。</p>\n<p>谢谢大家！</p>&nbsp;\n';
+    assert.deepEqual(
+      analyzeText(text)
+        .findings.filter((finding) => finding.rule !== rule)
+        .map((finding) => finding.rule),
+      [],
+    );
+    assertIdempotent('最后， \n&nbsp; \n8:30', '最后，&nbsp; \n8:30');
+    assertIdempotent('最后， \n<br>\n8:30', '最后，<br>\n8:30');
+  });
+
   test("HTML's own punctuation and letters are left by the other rules", () => {
     const text =
       '<p style="text-align:center">今天&ldquo;开会&rdquo;；请&#X4E2D;大家参加。</p>\n谢谢大家！\n';

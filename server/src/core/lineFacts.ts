@@ -259,6 +259,22 @@ function numberingOf(
 
 const none: readonly never[] = [];
 
+/**
+ * Where the words of a line end: before the blanks after them, and before the HTML a page closes
+ * a line with (`。</p>`, `，<br>`, `&nbsp;`), which stands for no character of the speech. A
+ * paragraph ends, or runs on, at its last word as it will once the HTML is gone.
+ */
+export function wordsEndOf(line: string, { proseEnd, markup }: LineFacts): number {
+  let end = blankRunEnd(line, proseEnd);
+  for (let index = markup.length - 1; index >= 0; index--) {
+    const html = markup[index]!;
+    if (html.end > end) continue;
+    if (html.end < end || (html.kind !== 'tag' && html.replacement !== ' ')) break;
+    end = blankRunEnd(line, html.start);
+  }
+  return end;
+}
+
 /** A heading's marks that `heading-mark` writes otherwise: a dot for `、`, or marks too many. */
 export interface HeadingMark extends TextRange {
   readonly kind: 'dot' | 'extra';

@@ -54,7 +54,7 @@ export const brokenLine = defineRule<'broken' | 'join', LineEnds>({
     // is none, nor is a heading that does not run into prose (`（一）提高站位。全市……` does).
     if (facts.kind === 'heading' && facts.numbering!.textEnd >= text.length) return undefined;
     // Most lines end a paragraph: their last mark settles them before anything else is read.
-    if (endsParagraph(text, proseEndOf(text, facts))) return undefined;
+    if (endsParagraph(text, proseEndOf(text, facts), facts)) return undefined;
     return readLineEnds(text, facts);
   },
   checkDocument({ model, adsRemoved, lineData, linesWithData, lineText, lineFacts }, report) {
@@ -114,8 +114,14 @@ function proseEndOf(text: string, facts: LineFacts): number {
   return blankRunEnd(text, facts.proseEnd);
 }
 
-/** Whether the line's words, ending at `proseEnd`, end a paragraph. */
-function endsParagraph(text: string, proseEnd: number): boolean {
+/**
+ * Whether the line's words, ending at `proseEnd`, end a paragraph. An HTML tag closing the line
+ * (`</p>`, `<br>`) ends one, as it does on the page: such a line is never joined, so it reads the
+ * same after fix-all, and so does a line joined to it.
+ */
+function endsParagraph(text: string, proseEnd: number, { markup }: LineFacts): boolean {
+  const closing = markup.at(-1);
+  if (closing?.kind === 'tag' && closing.end === proseEnd) return true;
   // The end marks are tested on the last character alone: a pattern anchored at the end would be
   // tried at every character of the line.
   return matchesAt(PARAGRAPH_END, text, proseEnd - 1);
@@ -129,7 +135,7 @@ function readLineEnds(text: string, facts: LineFacts): LineEnds {
   const contentStart = facts.proseStart;
   return {
     proseEnd,
-    endsParagraph: endsParagraph(text, proseEnd),
+    endsParagraph: endsParagraph(text, proseEnd, facts),
     endsClause: matchesAt(CLAUSE_END, text, proseEnd - 1),
     long: hasCharacters(text, proseEnd, MIN_BROKEN_LENGTH),
     contentStart,

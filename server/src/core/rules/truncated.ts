@@ -1,5 +1,6 @@
 // A transcript the website cut off: it ends with a marker such as `----`, or its last paragraph
 // stops without closing punctuation. Only the marker can be fixed; the missing text cannot.
+import { wordsEndOf } from '../lineFacts';
 import { markerAtEnd, removedAds } from '../residue';
 import { defineRule, type Reporter } from '../rule';
 import { dateLine } from '../structure';
@@ -52,11 +53,11 @@ export const truncated = defineRule({
       if (last.kind !== 'paragraph' && last.kind !== 'heading') return;
       const { start } = last.line;
       const text = lineText(last.line.index);
-      const { ads, proseEnd } = lineFacts(last.line.index);
+      const facts = lineFacts(last.line.index);
       // The words as fix-all leaves them: without their ads (with the blanks before each), so that
       // `……更多资料+微信:x……` ends with the marker `…………` it will read.
-      const removed = removedAds(text, ads);
-      const seen = withoutInvisible(text, 0, proseEnd, removed);
+      const removed = removedAds(text, facts.ads);
+      const seen = withoutInvisible(text, 0, wordsEndOf(text, facts), removed);
       const content = seen.visible;
       // A website cuts the text at its end: below a sign-off, a marker is no cut.
       const found = signOff === 'none' ? markerAtEnd(content) : undefined;
