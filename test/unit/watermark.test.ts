@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { applyEdits, outline, parse } from '../../server/src/core';
-import { assertSafeFixAll, covered, findingsOf, fixAll } from '../support/fixtures';
+import { assertIdempotent, assertSafeFixAll, covered, findingsOf, fixAll } from '../support/fixtures';
 
 const rule = 'watermark';
 
@@ -327,6 +327,12 @@ describe('watermark: footers between paragraphs', () => {
     const text = '同志们：\n今天开会。\n第 5 页 共 5 页';
     assert.deepEqual(covered(text, findingsOf(rule, text)), ['\n第 5 页 共 5 页']);
     assertSafeFixAll(rule, text, '同志们：\n今天开会。');
+  });
+
+  test('a footer after a lone CR takes that break, so an empty line after it stays one', () => {
+    // Removed with its own `\n`, the `\r` before it and the empty line's `\n` would make one break.
+    assert.equal(fixAll('今天开会。\r第 2 页 共 5 页\n\n明天继续。\n'), '今天开会。\n\n明天继续。\n');
+    assertIdempotent("今天开会',\r正文复制\n\n中", "今天开会',\n\n中", { rules: { 'broken-line': 'off' } });
   });
 
   test('CRLF line breaks go with the removed line', () => {

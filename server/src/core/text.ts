@@ -721,17 +721,17 @@ export function gappedPhraseSource(phrase: string): string {
 
 /**
  * The range that removes `line` whole, its line break included. The last line has no break of
- * its own, so it takes the one before it; otherwise an empty line would be left behind. A BOM
- * opening the file is its encoding signature and stays.
+ * its own, so it takes the one before it; otherwise an empty line would be left behind. So does a
+ * line after a lone `\r`: its own break, or an empty line's after it, could start with `\n`,
+ * and `\r` and `\n` meeting would be one break, an empty line lost. A BOM opening the file is
+ * its encoding signature and stays.
  */
 export function lineRemovalRange(
-  text: string,
-  lines: readonly Line[],
+  { lines, lineText, lineBreak }: Pick<Transcript, 'lines' | 'lineText' | 'lineBreak'>,
   line: Line,
 ): { start: number; end: number } {
-  if (line.next > line.end || line.index === 0) {
-    const bom = line.index === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    return { start: line.start + bom, end: line.next };
-  }
-  return { start: lines[line.index - 1]!.end, end: line.end };
+  const takesBreakBefore = line.index > 0 && (line.next === line.end || lineBreak(line.index - 1) === '\r');
+  if (takesBreakBefore) return { start: lines[line.index - 1]!.end, end: line.end };
+  const bom = line.index === 0 && lineText(0).charCodeAt(0) === 0xfeff ? 1 : 0;
+  return { start: line.start + bom, end: line.next };
 }

@@ -32,7 +32,6 @@ export const truncated = defineRule({
     remove: { en: 'Remove the marker “{marker}”', 'zh-cn': '删除截断标记“{marker}”' },
   },
   checkDocument({ model, lineText, lineFacts }, report) {
-    const { lines } = model;
     // A marker alone on the last line is removed with the line, and the line before it is then
     // the last: it is looked at too, or a second fix-all would find its marker.
     /** What signs the speech off below its last words, read from the end: a date, then who signs. */
@@ -74,7 +73,7 @@ export const truncated = defineRule({
       }
       const whole = content.slice(0, found.start).trim() === '';
       const range = whole
-        ? lineRemovalRange(lineText(0), lines, last.line)
+        ? lineRemovalRange(model, last.line)
         : { start: start + seen.offsetOf(found.start), end: start + seen.offsetOf(content.length - 1) + 1 };
       report({
         ...range,

@@ -78,7 +78,7 @@ export const watermark = defineRule<
       index: number,
       message: 'chrome' | 'series' | 'upload-date' | 'footer' | 'ad' | 'custom',
     ) => {
-      const { start, end } = lineRemovalRange(lineText(0), lines, lines[index]!);
+      const { start, end } = lineRemovalRange(model, lines[index]!);
       // As the reader sees the line, its blanks single: `发布时间：2025-03-06 10:20 来源：…`
       // compacted would run the date into the time.
       const shown = shorten(visibleContent(lineText(index)));
